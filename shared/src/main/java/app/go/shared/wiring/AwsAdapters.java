@@ -1,0 +1,20 @@
+package app.go.shared.wiring;
+
+import app.go.shared.ai.LanguageModel;
+import app.go.shared.aws.bedrock.BedrockLanguageModel;
+import app.go.shared.aws.s3.S3BlobStore;
+import app.go.shared.blob.BlobStore;
+
+/** The cloud implementations of the ports that have no SDK client of their own in {@link Adapters}. */
+final class AwsAdapters {
+    private AwsAdapters() {}
+
+    static LanguageModel languageModel(Adapters adapters) {
+        return new BedrockLanguageModel(adapters.bedrockRuntime(),
+                adapters.env().get("BEDROCK_MODEL_ID", BedrockLanguageModel.DEFAULT_MODEL_ID));
+    }
+
+    static BlobStore blobStore(Adapters adapters) {
+        return new S3BlobStore(adapters.s3(), adapters.env().require("ASSETS_BUCKET"));
+    }
+}
