@@ -1,0 +1,91 @@
+package app.go.api;
+
+import app.go.shared.auth.Caller;
+import app.go.shared.errors.DomainException;
+import app.go.shared.json.Json;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** An HTTP API v2 event seen from a route: the caller, path parameters, headers and the JSON body. */
+public final class ApiRequest {
+    private final APIGatewayV2HTTPEvent event;
+    private JsonNode body;
+
+    public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+    }
+
+    public String routeKey() {
+        return event.getRouteKey();
+    }
+
+    /** The authenticated caller from the JWT authorizer's claims; 401 when there are none. */
+    public Caller caller() {
+        Map<String, String> claims = Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+                .orElse(Map.of());
+        String sub = claims.get("sub");
+        String role = claims.get("role");
+        if (role == null) {
+            role = claims.get("custom:role");
+        }
+        if (sub == null || sub.isBlank() || role == null) {
+            throw new DomainException(DomainException.Kind.UNAUTHORIZED, "UNAUTHORIZED", "a valid token with sub and role is required");
+        }
+        try {
+            return new Caller(sub, Caller.Role.valueOf(role.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.forbidden("unknown role " + role);
+        }
+    }
+
+    public String path(String name) {
+        String value = event.getPathParameters() == null ? null : event.getPathParameters().get(name);
+        if (value == null || value.isBlank()) {
+            throw DomainException.validation("path parameter " + name + " is missing");
+        }
+        return value;
+    }
+
+    public Optional<String> header(String name) {
+        if (event.getHeaders() == null) {
+            return Optional.empty();
+        }
+        return event.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
+    /** The JSON body as an object; 400 VALIDATION_FAILED when it is missing, malformed or not an object. */
+    public Body body() {
+        if (body == null) {
+            String raw = event.getBody();
+            if (raw != null && event.getIsBase64Encoded()) {
+                raw = new String(Base64.getDecoder().decode(raw), StandardCharsets.UTF_8);
+            }
+            if (raw == null || raw.isBlank()) {
+                throw DomainException.validation("a JSON body is required");
+            }
+            try {
+                body = Json.parse(raw);
+            } catch (IllegalArgumentException e) {
+                throw DomainException.validation("the body is not valid JSON");
+            }
+            if (!body.isObject()) {
+                throw DomainException.validation("the body must be a JSON object");
+            }
+        }
+        return new Body(body, "");
+    }
+
+    public String requestId() {
+        return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+    }
+}

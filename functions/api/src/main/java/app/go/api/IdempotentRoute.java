@@ -1,0 +1,58 @@
+package app.go.api;
+
+import app.go.shared.errors.DomainException;
+import app.go.shared.idempotency.IdempotencyStore;
+import app.go.shared.json.Json;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Honours the {@code Idempotency-Key} header: a repeat of a request with the same key (by the same
+ * caller, on the same route) returns the first response instead of acting again.
+ */
+public final class IdempotentRoute implements Route {
+    private static final Duration IN_PROGRESS_FOR = Duration.ofSeconds(30);
+    private static final Duration REMEMBER_FOR = Duration.ofHours(24);
+    private static final int MAX_KEY_LENGTH = 128;
+
+    private final Route route;
+    private final IdempotencyStore store;
+
+    public IdempotentRoute(Route route, IdempotencyStore store) {
+        this.route = route;
+        this.store = store;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        String key = request.header("Idempotency-Key").orElse(null);
+        if (key == null) {
+            return route.handle(request);
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw DomainException.validation("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        String storeKey = "api#" + request.caller().userId() + "#" + request.routeKey() + "#" + key;
+        try {
+            String stored = store.once(storeKey, IN_PROGRESS_FOR, REMEMBER_FOR, () -> {
+                APIGatewayV2HTTPResponse response = route.handle(request);
+                ObjectNode saved = Json.object();
+                saved.put("status", response.getStatusCode());
+                saved.put("body", response.getBody());
+                return Json.write(saved);
+            });
+            JsonNode saved = Json.parse(stored);
+            JsonNode body = saved.get("body");
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(saved.get("status").asInt())
+                    .withHeaders(Map.of("content-type", "application/json"))
+                    .withBody(body == null || body.isNull() ? null : body.asText()).build();
+        } catch (IdempotencyStore.ConcurrentAttemptException e) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "IDEMPOTENCY_KEY_IN_USE",
+                    "a request with this Idempotency-Key is still being processed");
+        }
+    }
+}

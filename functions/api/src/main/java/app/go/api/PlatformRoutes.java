@@ -1,0 +1,58 @@
+package app.go.api;
+
+import app.go.domain.seller.ClientRecord;
+import app.go.domain.seller.SellerAccount;
+import app.go.domain.seller.SellerStore;
+import app.go.shared.auth.Caller;
+import app.go.shared.errors.DomainException;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static app.go.api.ApiResponses.json;
+
+/** Routes for the marketplace's own services (role {@code platform}). */
+final class PlatformRoutes {
+    private final SellerStore sellers;
+
+    PlatformRoutes(SellerStore sellers) {
+        this.sellers = sellers;
+    }
+
+    void register(Map<String, Route> routes) {
+        routes.put("PUT /platform/sellers/{sellerId}", this::putSeller);
+        routes.put("PUT /platform/sellers/{sellerId}/clients/{clientId}", this::putClient);
+    }
+
+    private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse putSeller(ApiRequest request) {
+        request.caller().requireRole(Caller.Role.PLATFORM);
+        String sellerId = Ids.require(request.path("sellerId"), "sellerId");
+        Body body = request.body();
+        int level = body.integer("level", 0, 3);
+        boolean pro = body.bool("pro", false);
+        String timezone = body.optText("timezone", 64).orElse("UTC");
+        try {
+            ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw DomainException.validation("timezone must be an IANA zone id such as Europe/Berlin");
+        }
+        boolean plus = sellers.account(sellerId).map(SellerAccount::sellerPlusPremium).orElse(false);
+        SellerAccount account = new SellerAccount(sellerId, level, pro, timezone, plus);
+        sellers.saveAccount(account);
+        return json(200, Map.of("sellerId", sellerId, "level", level, "pro", pro, "timezone", timezone,
+                "eligibleForAssistant", account.eligibleForAssistant(), "eligibleForCreationModel", account.eligibleForCreationModel()));
+    }
+
+    private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse putClient(ApiRequest request) {
+        request.caller().requireRole(Caller.Role.PLATFORM);
+        String sellerId = Ids.require(request.path("sellerId"), "sellerId");
+        String clientId = Ids.require(request.path("clientId"), "clientId");
+        Body body = request.body();
+        ClientRecord client = new ClientRecord(clientId, body.enumValue("clientType", ClientRecord.ClientType.class),
+                body.bool("hasOrdered", false));
+        sellers.saveClient(sellerId, client);
+        return json(200, Map.of("sellerId", sellerId, "clientId", clientId, "clientType", client.clientType(),
+                "hasOrdered", client.hasOrdered()));
+    }
+}

@@ -1,0 +1,108 @@
+package app.go.api;
+
+import app.go.domain.assistant.AssistantLifecycle;
+import app.go.domain.conversation.Conversation;
+import app.go.domain.conversation.ConversationService;
+import app.go.domain.seller.AssistantSettings;
+import app.go.domain.seller.SellerProfile;
+import app.go.domain.seller.SellerService;
+import app.go.domain.seller.SellerStore;
+import app.go.shared.auth.Caller;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static app.go.api.ApiResponses.json;
+
+/** Routes a seller uses on their own data ({@code /sellers/me/...}). */
+final class SellerRoutes {
+    private final SellerStore sellers;
+    private final AssistantLifecycle lifecycle;
+    private final ConversationService conversations;
+
+    SellerRoutes(SellerStore sellers, AssistantLifecycle lifecycle, ConversationService conversations) {
+        this.sellers = sellers;
+        this.lifecycle = lifecycle;
+        this.conversations = conversations;
+    }
+
+    void register(Map<String, Route> routes) {
+        routes.put("PUT /sellers/me/profile", this::putProfile);
+        routes.put("PUT /sellers/me/services/{serviceId}", this::putService);
+        routes.put("POST /sellers/me/assistant/activate", this::activate);
+        routes.put("GET /sellers/me/assistant", this::getAssistant);
+        routes.put("GET /sellers/me/inbox", this::inbox);
+        routes.put("GET /sellers/me/notifications", this::notifications);
+    }
+
+    private static String seller(ApiRequest request) {
+        return request.caller().requireRole(Caller.Role.SELLER).userId();
+    }
+
+    private APIGatewayV2HTTPResponse putProfile(ApiRequest request) {
+        String sellerId = seller(request);
+        Body body = request.body();
+        SellerProfile profile = new SellerProfile(body.text("displayName", 80), body.optText("description", 2_000).orElse(null),
+                body.texts("skills", 30, 60), body.texts("languages", 20, 40));
+        sellers.saveProfile(sellerId, profile);
+        return json(200, profile);
+    }
+
+    private APIGatewayV2HTTPResponse putService(ApiRequest request) {
+        String sellerId = seller(request);
+        String serviceId = Ids.require(request.path("serviceId"), "serviceId");
+        Body body = request.body();
+        List<SellerService.ServicePackage> packages = body.objects("packages", 3).stream()
+                .map(p -> new SellerService.ServicePackage(p.text("name", 40), p.longValue("priceCents", 0, 100_000_00L),
+                        p.integer("deliveryDays", 1, 365), p.integer("revisions", 0, 100), p.optText("description", 500).orElse(null)))
+                .toList();
+        List<SellerService.Faq> faq = body.objects("faq", 20).stream()
+                .map(f -> new SellerService.Faq(f.text("question", 300), f.text("answer", 1_000))).toList();
+        SellerService service = new SellerService(serviceId, body.text("title", 120), body.optText("description", 5_000).orElse(null),
+                body.optText("subcategory", 60).orElse(null), packages, faq);
+        sellers.saveService(sellerId, service);
+        return json(200, service);
+    }
+
+    private APIGatewayV2HTTPResponse activate(ApiRequest request) {
+        String sellerId = seller(request);
+        AssistantSettings settings = lifecycle.activate(sellerId, request.header("X-Client-Platform").orElse(null));
+        return json(200, settingsView(settings));
+    }
+
+    private APIGatewayV2HTTPResponse getAssistant(ApiRequest request) {
+        return json(200, settingsView(sellers.assistant(seller(request))));
+    }
+
+    private APIGatewayV2HTTPResponse inbox(ApiRequest request) {
+        List<Map<String, Object>> items = conversations.inbox(request.caller()).stream().map(SellerRoutes::inboxItem).toList();
+        return json(200, Map.of("conversations", items));
+    }
+
+    private APIGatewayV2HTTPResponse notifications(ApiRequest request) {
+        return json(200, Map.of("notifications", sellers.notifications(seller(request))));
+    }
+
+    private static Map<String, Object> settingsView(AssistantSettings settings) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", settings.name());
+        view.put("state", settings.state().name());
+        view.put("updatedAt", settings.updatedAt());
+        view.put("updatedFrom", settings.updatedFrom());
+        return view;
+    }
+
+    private static Map<String, Object> inboxItem(Conversation c) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("conversationId", c.conversationId());
+        item.put("clientId", c.clientId());
+        item.put("serviceId", c.serviceId());
+        item.put("handledBy", c.handledBy().name());
+        item.put("newClient", c.newClient());
+        item.put("createdAt", c.createdAt());
+        item.put("lastActivityAt", c.lastActivityAt());
+        return item;
+    }
+}

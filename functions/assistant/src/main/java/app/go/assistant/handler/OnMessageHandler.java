@@ -1,0 +1,56 @@
+package app.go.assistant.handler;
+
+import app.go.domain.assistant.AssistantResponder;
+import app.go.domain.conversation.InboundMessage;
+import app.go.shared.aws.dynamodb.DynamoConversationStore;
+import app.go.shared.aws.dynamodb.DynamoIdempotencyStore;
+import app.go.shared.aws.dynamodb.DynamoSellerStore;
+import app.go.shared.aws.sfn.SfnWorkflowStarter;
+import app.go.shared.json.Json;
+import app.go.shared.lambda.SqsBatch;
+import app.go.shared.log.Log;
+import app.go.shared.topology.SystemTopology;
+import app.go.shared.wiring.Adapters;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+
+/**
+ * Consumes the inbound-messages FIFO queue: each record is a client's message the assistant may
+ * answer. Failed records are reported so only they come back (and, per conversation, in order).
+ */
+public final class OnMessageHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Log LOG = Log.get(OnMessageHandler.class);
+
+    private final AssistantResponder responder;
+
+    public OnMessageHandler() {
+        this(Adapters.fromEnvironment());
+    }
+
+    public OnMessageHandler(Adapters adapters) {
+        this(new AssistantResponder(
+                new DynamoConversationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CONVERSATIONS.envVar())),
+                new DynamoSellerStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar())),
+                adapters.languageModel(),
+                new DynamoIdempotencyStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.IDEMPOTENCY.envVar()), adapters.clock()),
+                new SfnWorkflowStarter(adapters.sfn(), adapters.env().require(SystemTopology.HANDOFF.envVar())),
+                adapters.clock()));
+    }
+
+    public OnMessageHandler(AssistantResponder responder) {
+        this.responder = responder;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return SqsBatch.process(event, record -> {
+            Log.clearContext();
+            Log.put("requestId", context == null ? null : context.getAwsRequestId());
+            InboundMessage inbound = Json.read(record.getBody(), InboundMessage.class);
+            AssistantResponder.Outcome outcome = responder.respond(inbound);
+            LOG.info("message handled", "outcome", outcome.name());
+        });
+    }
+}

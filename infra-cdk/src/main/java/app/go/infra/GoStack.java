@@ -1,0 +1,425 @@
+package app.go.infra;
+
+import app.go.shared.topology.EventSourceSpec;
+import app.go.shared.topology.FunctionSpec;
+import app.go.shared.topology.QueueSpec;
+import app.go.shared.topology.RouteSpec;
+import app.go.shared.topology.ScheduleSpec;
+import app.go.shared.topology.StateMachineSpec;
+import app.go.shared.topology.SystemTopology;
+import app.go.shared.topology.TableSpec;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizerProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.cognito.AuthFlow;
+import software.amazon.awscdk.services.cognito.ClientAttributes;
+import software.amazon.awscdk.services.cognito.SignInAliases;
+import software.amazon.awscdk.services.cognito.StandardAttributesMask;
+import software.amazon.awscdk.services.cognito.StringAttribute;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+import software.amazon.awscdk.services.stepfunctions.LogOptions;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.constructs.Construct;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole system as one stack, generated from {@link SystemTopology}: nothing here names a
+ * table, queue or function; every resource comes from iterating the topology.
+ *
+ * <p>Resources with {@code "*"} in IAM are only those AWS requires: the state machine role's
+ * CloudWatch Logs delivery actions ({@code logs:CreateLogDelivery} and friends) and X-Ray
+ * ({@code xray:PutTraceSegments} ...), which CDK adds for logging and tracing and which do not
+ * support resource-level permissions.
+ */
+public class GoStack extends Stack {
+
+    public static final String BEDROCK_MODEL_CONTEXT = "bedrockModelId";
+    public static final String DEFAULT_BEDROCK_MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
+    public static final String LIVE_ALIAS = "live";
+    public static final String ASSETS_BUCKET_ENV = "ASSETS_BUCKET";
+    public static final String BEDROCK_MODEL_ENV = "BEDROCK_MODEL_ID";
+
+    private final Path repoRoot;
+    private final String bedrockModelId;
+    private final Map<TableSpec, Table> tables = new LinkedHashMap<>();
+    private final Map<QueueSpec, Queue> queues = new LinkedHashMap<>();
+    private final Map<FunctionSpec, Function> functions = new LinkedHashMap<>();
+    private final Map<FunctionSpec, Alias> aliases = new LinkedHashMap<>();
+    private final Map<StateMachineSpec, StateMachine> stateMachines = new LinkedHashMap<>();
+    private final Map<String, Code> codeByJar = new HashMap<>();
+    private final Bucket assets;
+
+    /** A stack whose Lambda jars are found under the default repository root ({@code ..}). */
+    public GoStack(Construct scope, String id, StackProps props) {
+        this(scope, id, props, defaultRepoRoot());
+    }
+
+    /** @param repoRoot where {@code functions/<module>/target/<module>.jar} and {@code statemachines/} live */
+    public GoStack(Construct scope, String id, StackProps props, Path repoRoot) {
+        super(scope, id, props);
+        this.repoRoot = repoRoot.toAbsolutePath().normalize();
+        this.bedrockModelId = Optional.ofNullable(getNode().tryGetContext(BEDROCK_MODEL_CONTEXT))
+                .map(Object::toString).orElse(DEFAULT_BEDROCK_MODEL_ID);
+
+        SystemTopology.TABLES.forEach(this::table);
+        SystemTopology.QUEUES.forEach(this::queue);
+        assets = assetsBucket();
+        SystemTopology.FUNCTIONS.forEach(this::function);
+        SystemTopology.EVENT_SOURCES.forEach(this::eventSource);
+        SystemTopology.STATE_MACHINES.forEach(this::stateMachine);
+        SystemTopology.FUNCTIONS.forEach(this::grantStarts);
+        SystemTopology.SCHEDULES.forEach(this::schedule);
+        httpApi();
+        output("AssetsBucketName", assets.getBucketName());
+    }
+
+    /** The parent of the working directory: {@code infra-cdk/..} when run from {@code infra-cdk/}. */
+    public static Path defaultRepoRoot() {
+        return Path.of("").toAbsolutePath().getParent();
+    }
+
+    /** {@code inbound-messages} → {@code InboundMessages}: construct ids are PascalCase. */
+    public static String pascal(String id) {
+        StringBuilder out = new StringBuilder();
+        for (String part : id.split("[-_ ]+")) {
+            if (!part.isEmpty()) out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
+    }
+
+    // ---- DynamoDB ----------------------------------------------------------------------------------
+
+    private void table(TableSpec spec) {
+        Table table = Table.Builder.create(this, pascal(spec.id()) + "Table")
+                .partitionKey(stringKey(spec.partitionKey()))
+                .sortKey(spec.sortKey() == null ? null : stringKey(spec.sortKey()))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .encryption(TableEncryption.AWS_MANAGED)
+                .timeToLiveAttribute(spec.ttlAttribute().orElse(null))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        for (TableSpec.IndexSpec index : spec.indexes()) {
+            table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                    .indexName(index.name())
+                    .partitionKey(stringKey(index.partitionKey()))
+                    .sortKey(index.sortKey() == null ? null : stringKey(index.sortKey()))
+                    .projectionType(ProjectionType.ALL)
+                    .build());
+        }
+        tables.put(spec, table);
+    }
+
+    private static Attribute stringKey(String name) {
+        return Attribute.builder().name(name).type(AttributeType.STRING).build();
+    }
+
+    // ---- SQS ---------------------------------------------------------------------------------------
+
+    private void queue(QueueSpec spec) {
+        if (spec.maxReceiveCount() < 5) {
+            throw new IllegalStateException("queue " + spec.id() + ": maxReceiveCount must be >= 5");
+        }
+        String id = pascal(spec.id());
+        Boolean fifo = spec.fifo() ? Boolean.TRUE : null;
+        Queue dlq = Queue.Builder.create(this, id + "Dlq")
+                .fifo(fifo)
+                .retentionPeriod(Duration.days(14))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .build();
+        Queue queue = Queue.Builder.create(this, id + "Queue")
+                .fifo(fifo)
+                .contentBasedDeduplication(fifo)
+                .visibilityTimeout(visibilityTimeout(spec).orElse(null))
+                .deadLetterQueue(DeadLetterQueue.builder().queue(dlq).maxReceiveCount(spec.maxReceiveCount()).build())
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .build();
+        queues.put(spec, queue);
+    }
+
+    /** Six times the (slowest) consumer's timeout; a queue nobody consumes keeps the SQS default. */
+    private static Optional<Duration> visibilityTimeout(QueueSpec queue) {
+        return SystemTopology.EVENT_SOURCES.stream()
+                .filter(es -> es.queue().equals(queue))
+                .map(EventSourceSpec::visibilityTimeout)
+                .max(java.time.Duration::compareTo)
+                .map(d -> Duration.seconds(d.toSeconds()));
+    }
+
+    // ---- S3 ----------------------------------------------------------------------------------------
+
+    private Bucket assetsBucket() {
+        return Bucket.Builder.create(this, "AssetsBucket")
+                .encryption(BucketEncryption.S3_MANAGED)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .enforceSsl(true)
+                .versioned(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+    }
+
+    // ---- Lambda ------------------------------------------------------------------------------------
+
+    private void function(FunctionSpec spec) {
+        String id = spec.id() + "Function";
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        env.put("POWERTOOLS_SERVICE_NAME", "go");
+        spec.readsWrites().forEach(t -> env.put(t.envVar(), tables.get(t).getTableName()));
+        spec.sendsTo().forEach(q -> env.put(q.envVar(), queues.get(q).getQueueUrl()));
+        if (spec.usesAssets()) env.put(ASSETS_BUCKET_ENV, assets.getBucketName());
+        if (spec.usesBedrock()) env.put(BEDROCK_MODEL_ENV, bedrockModelId);
+        // state machine ARNs are added in grantStarts(), once the state machines exist
+
+        Function fn = Function.Builder.create(this, id)
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .code(code(spec))
+                .handler(spec.handlerClass() + "::handleRequest")
+                .memorySize(spec.memoryMb())
+                .timeout(Duration.seconds(spec.timeout().toSeconds()))
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .environment(env)
+                .logGroup(LogGroup.Builder.create(this, id + "Logs").retention(RetentionDays.ONE_MONTH).build())
+                .build();
+
+        spec.readsWrites().forEach(t -> tables.get(t).grantReadWriteData(fn));
+        spec.sendsTo().forEach(q -> queues.get(q).grantSendMessages(fn));
+        if (spec.usesAssets()) assets.grantReadWrite(fn);
+        if (spec.usesBedrock()) {
+            // Converse/ConverseStream are authorized by these same two actions.
+            fn.addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"))
+                    .resources(List.of(formatArn(ArnComponents.builder()
+                            .service("bedrock").account("").resource("foundation-model")
+                            .resourceName(bedrockModelId).arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())))
+                    .build());
+        }
+
+        // SnapStart applies to published versions: everything points at the "live" alias.
+        Alias alias = Alias.Builder.create(this, id + "LiveAlias")
+                .aliasName(LIVE_ALIAS)
+                .version(fn.getCurrentVersion())
+                .build();
+        functions.put(spec, fn);
+        aliases.put(spec, alias);
+    }
+
+    /** One asset per jar, shared by the functions packaged in the same module. */
+    private Code code(FunctionSpec spec) {
+        return codeByJar.computeIfAbsent(spec.jarPath(), jar -> {
+            Path path = repoRoot.resolve(jar);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalStateException("Lambda jar not found: " + path + " (build the functions first)");
+            }
+            return Code.fromAsset(path.toString());
+        });
+    }
+
+    private void eventSource(EventSourceSpec spec) {
+        SqsEventSourceProps.Builder props = SqsEventSourceProps.builder()
+                .batchSize(spec.batchSize())
+                .reportBatchItemFailures(true);
+        // FIFO event sources do not accept a batching window.
+        if (!spec.queue().fifo() && !spec.maxBatchingWindow().isZero()) {
+            props.maxBatchingWindow(Duration.seconds(spec.maxBatchingWindow().toSeconds()));
+        }
+        aliases.get(spec.function()).addEventSource(new SqsEventSource(queues.get(spec.queue()), props.build()));
+    }
+
+    // ---- Step Functions ----------------------------------------------------------------------------
+
+    private void stateMachine(StateMachineSpec spec) {
+        String id = pascal(spec.id()) + "StateMachine";
+        Role role = Role.Builder.create(this, id + "Role")
+                .assumedBy(new ServicePrincipal("states.amazonaws.com"))
+                .build();
+        Map<String, String> substitutions = new LinkedHashMap<>();
+        spec.functionArns().forEach((placeholder, fn) -> substitutions.put(placeholder, aliases.get(fn).getFunctionArn()));
+        new LinkedHashSet<>(spec.functionArns().values()).forEach(fn -> aliases.get(fn).grantInvoke(role));
+
+        StateMachine machine = StateMachine.Builder.create(this, id)
+                .stateMachineName(startsItself(spec) ? physicalName(spec) : null)
+                .stateMachineType(StateMachineType.STANDARD)
+                .definitionBody(DefinitionBody.fromString(readDefinition(spec)))
+                .definitionSubstitutions(substitutions)
+                .role(role)
+                .tracingEnabled(true)
+                .logs(LogOptions.builder()
+                        .destination(LogGroup.Builder.create(this, id + "Logs").retention(RetentionDays.ONE_MONTH).build())
+                        .level(LogLevel.ERROR)
+                        .includeExecutionData(false)
+                        .build())
+                .build();
+        stateMachines.put(spec, machine);
+        output(id + "Arn", machine.getStateMachineArn());
+    }
+
+    private String readDefinition(StateMachineSpec spec) {
+        try {
+            return Files.readString(repoRoot.resolve("statemachines").resolve(spec.file()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read state machine " + spec.file(), e);
+        }
+    }
+
+    /**
+     * A function that is a task of a state machine and also starts it would make a dependency cycle
+     * (function → state machine ARN → alias → function). Such a machine gets a fixed name, and the
+     * function gets its ARN built from that name instead of a reference.
+     */
+    private static boolean startsItself(StateMachineSpec spec) {
+        return spec.functionArns().values().stream().anyMatch(fn -> fn.starts().contains(spec.envVar()));
+    }
+
+    private String physicalName(StateMachineSpec spec) {
+        return getStackName() + "-" + spec.id();
+    }
+
+    private void grantStarts(FunctionSpec spec) {
+        Function fn = functions.get(spec);
+        for (String envVar : spec.starts()) {
+            StateMachineSpec smSpec = SystemTopology.STATE_MACHINES.stream()
+                    .filter(sm -> sm.envVar().equals(envVar)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(spec.id() + " starts unknown state machine " + envVar));
+            StateMachine machine = stateMachines.get(smSpec);
+            if (smSpec.functionArns().containsValue(spec)) {
+                String arn = formatArn(ArnComponents.builder().service("states").resource("stateMachine")
+                        .resourceName(physicalName(smSpec)).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+                fn.addEnvironment(envVar, arn);
+                fn.addToRolePolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("states:StartExecution")).resources(List.of(arn)).build());
+            } else {
+                fn.addEnvironment(envVar, machine.getStateMachineArn());
+                machine.grantStartExecution(fn);
+            }
+        }
+    }
+
+    // ---- EventBridge -------------------------------------------------------------------------------
+
+    private void schedule(ScheduleSpec spec) {
+        Rule.Builder.create(this, pascal(spec.id()) + "Rule")
+                .schedule(Schedule.expression(spec.expression()))
+                .targets(List.of(new LambdaFunction(aliases.get(spec.function()),
+                        LambdaFunctionProps.builder().retryAttempts(2).build())))
+                .build();
+    }
+
+    // ---- HTTP API ----------------------------------------------------------------------------------
+
+    private void httpApi() {
+        // Cognito puts custom attributes in the ID token as "custom:role" (the local runtime's tokens
+        // say "role"); clients send the ID token. Users cannot write custom:role themselves: the
+        // client's write attributes are limited to standard ones, so only admins assign roles.
+        UserPool userPool = UserPool.Builder.create(this, "UserPool")
+                .selfSignUpEnabled(false)
+                .signInAliases(SignInAliases.builder().email(true).build())
+                .customAttributes(Map.of("role", StringAttribute.Builder.create().minLen(1).maxLen(16).mutable(true).build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        UserPoolClient client = userPool.addClient("UserPoolClient", UserPoolClientOptions.builder()
+                .generateSecret(false)
+                .disableOAuth(true)
+                .authFlows(AuthFlow.builder().userSrp(true).build())
+                .preventUserExistenceErrors(true)
+                .writeAttributes(new ClientAttributes().withStandardAttributes(
+                        StandardAttributesMask.builder().email(true).fullname(true).build()))
+                .build());
+        HttpUserPoolAuthorizer authorizer = new HttpUserPoolAuthorizer("CognitoAuthorizer", userPool,
+                HttpUserPoolAuthorizerProps.builder().userPoolClients(List.of(client)).build());
+
+        HttpApi api = HttpApi.Builder.create(this, "HttpApi").createDefaultStage(false).build();
+        HttpStage stage = HttpStage.Builder.create(this, "HttpApiDefaultStage")
+                .httpApi(api)
+                .stageName("$default")
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder().burstLimit(100).rateLimit(50).build())
+                .build();
+
+        Map<FunctionSpec, HttpLambdaIntegration> integrations = new HashMap<>();
+        for (RouteSpec route : SystemTopology.ROUTES) {
+            HttpLambdaIntegration integration = integrations.computeIfAbsent(route.function(),
+                    // one invoke permission per function for the whole API, not one per route: the
+                    // function's resource policy (20 KB) stays small however many routes there are
+                    fn -> new HttpLambdaIntegration(fn.id() + "Integration", aliases.get(fn),
+                            HttpLambdaIntegrationProps.builder().scopePermissionToRoute(false).build()));
+            AddRoutesOptions.Builder options = AddRoutesOptions.builder()
+                    .path(route.path())
+                    .methods(List.of(HttpMethod.valueOf(route.method())))
+                    .integration(integration);
+            if (route.authenticated()) options.authorizer(authorizer);
+            api.addRoutes(options.build());
+        }
+
+        output("ApiUrl", stage.getUrl());
+        output("UserPoolId", userPool.getUserPoolId());
+        output("UserPoolClientId", client.getUserPoolClientId());
+    }
+
+    private void output(String id, String value) {
+        CfnOutput.Builder.create(this, id).value(value).build();
+    }
+}

@@ -1,0 +1,165 @@
+package app.go.local.http;
+
+import app.go.shared.json.Json;
+import app.go.shared.time.AdjustableClock;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/** The routes only the local runtime has: health, token minting, the test clock and the OpenAPI document. */
+final class LocalRuntimeRoutes {
+    static final Set<String> ROLES = Set.of("seller", "client", "platform");
+    static final String OPENAPI_RESOURCE = "openapi.yaml";
+
+    private final LocalTokens tokens;
+    private final AdjustableClock clock;
+    private final BooleanSupplier ready;
+
+    LocalRuntimeRoutes(LocalTokens tokens, AdjustableClock clock, BooleanSupplier ready) {
+        this.tokens = tokens;
+        this.clock = clock;
+        this.ready = ready;
+    }
+
+    void registerOn(LocalHttpApi api) {
+        api.addLocalRoute("GET", "/health", body -> health());
+        api.addLocalRoute("POST", "/local/tokens", this::mintToken);
+        api.addLocalRoute("GET", "/local/clock", body -> now());
+        api.addLocalRoute("POST", "/local/clock", this::moveClock);
+        api.addLocalRoute("GET", "/openapi.yaml", body -> openApi());
+    }
+
+    LocalResponse health() {
+        return ready.getAsBoolean()
+                ? LocalResponse.ok(Map.of("status", "UP"))
+                : LocalResponse.json(503, Map.of("status", "STARTING"));
+    }
+
+    /** {"sub","role"} and optionally "ttl" (ISO-8601 duration) and "claims" (further string claims). */
+    LocalResponse mintToken(String body) {
+        JsonNode request = jsonObject(body);
+        String sub = request.path("sub").isTextual() ? request.path("sub").asText() : "";
+        if (sub.isBlank()) {
+            throw invalid("sub is required and must be a non-blank string");
+        }
+        String role = request.path("role").isTextual() ? request.path("role").asText() : "";
+        if (!ROLES.contains(role)) {
+            throw invalid("role must be one of seller, client, platform");
+        }
+        Duration ttl = request.has("ttl") ? positiveDuration(request.get("ttl")) : LocalTokens.DEFAULT_TTL;
+        Map<String, String> claims = extraClaims(request.path("claims"));
+        Instant expiresAt = clock.instant().plus(ttl);
+        return LocalResponse.ok(Map.of("token", tokens.mint(sub, role, claims, ttl), "expiresAt", expiresAt.toString()));
+    }
+
+    LocalResponse now() {
+        return LocalResponse.ok(Map.of("now", clock.instant().toString()));
+    }
+
+    /** {"at": instant} sets the test clock, {"advance": duration} moves it forward; exactly one of them. */
+    LocalResponse moveClock(String body) {
+        JsonNode request = jsonObject(body);
+        boolean hasAt = request.has("at");
+        boolean hasAdvance = request.has("advance");
+        if (hasAt == hasAdvance) {
+            throw invalid("give exactly one of at (an ISO-8601 instant) or advance (an ISO-8601 duration)");
+        }
+        if (hasAt) {
+            clock.set(instant(request.get("at")));
+        } else {
+            clock.advance(nonNegativeDuration(request.get("advance")));
+        }
+        return now();
+    }
+
+    LocalResponse openApi() {
+        try (InputStream in = LocalRuntimeRoutes.class.getClassLoader().getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is not on the classpath");
+            }
+            return new LocalResponse(200, "application/yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode jsonObject(String body) {
+        JsonNode node;
+        try {
+            node = Json.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw invalid("the body is not valid JSON");
+        }
+        if (!node.isObject()) {
+            throw invalid("the body must be a JSON object");
+        }
+        return node;
+    }
+
+    private static Map<String, String> extraClaims(JsonNode claims) {
+        if (claims.isMissingNode() || claims.isNull()) {
+            return Map.of();
+        }
+        if (!claims.isObject()) {
+            throw invalid("claims must be an object of string values");
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        claims.fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual()) {
+                throw invalid("claims." + e.getKey() + " must be a string");
+            }
+            if (LocalTokens.RESERVED_CLAIMS.contains(e.getKey())) {
+                throw invalid("claims." + e.getKey() + " is set by the token itself");
+            }
+            result.put(e.getKey(), e.getValue().asText());
+        });
+        return result;
+    }
+
+    private static Instant instant(JsonNode at) {
+        try {
+            return Instant.from(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(at.isTextual() ? at.asText() : ""));
+        } catch (DateTimeParseException e) {
+            throw invalid("at must be an ISO-8601 instant such as 2026-03-08T00:00:00Z");
+        }
+    }
+
+    private static Duration nonNegativeDuration(JsonNode advance) {
+        Duration duration = duration(advance, "advance");
+        if (duration.isNegative()) {
+            throw invalid("advance must not be negative: the clock only moves forward");
+        }
+        return duration;
+    }
+
+    private static Duration positiveDuration(JsonNode ttl) {
+        Duration duration = duration(ttl, "ttl");
+        if (duration.isNegative() || duration.isZero()) {
+            throw invalid("ttl must be a positive duration");
+        }
+        return duration;
+    }
+
+    private static Duration duration(JsonNode node, String field) {
+        try {
+            return Duration.parse(node.isTextual() ? node.asText() : "");
+        } catch (DateTimeParseException e) {
+            throw invalid(field + " must be an ISO-8601 duration such as PT25H");
+        }
+    }
+
+    private static ProblemException invalid(String detail) {
+        return new ProblemException(Problem.validation(detail));
+    }
+}

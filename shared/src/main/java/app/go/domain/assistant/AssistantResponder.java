@@ -1,0 +1,165 @@
+package app.go.domain.assistant;
+
+import app.go.domain.conversation.Author;
+import app.go.domain.conversation.Conversation;
+import app.go.domain.conversation.ConversationStore;
+import app.go.domain.conversation.InboundMessage;
+import app.go.domain.conversation.Message;
+import app.go.domain.seller.AssistantSettings;
+import app.go.domain.seller.AssistantState;
+import app.go.domain.seller.SellerAccount;
+import app.go.domain.seller.SellerProfile;
+import app.go.domain.seller.SellerStore;
+import app.go.shared.ai.Completion;
+import app.go.shared.ai.LanguageModel;
+import app.go.shared.idempotency.IdempotencyStore;
+import app.go.shared.log.Log;
+import app.go.shared.workflow.WorkflowStarter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Answers a client's message on the seller's behalf, when the rules allow it, exactly once per
+ * message however often the message is delivered.
+ */
+public final class AssistantResponder {
+    /** PA-LIM-2: at most 50 assistant messages per seller per day (in the seller's time zone). */
+    public static final int DAILY_MESSAGE_LIMIT = 50;
+    private static final Duration IN_PROGRESS_FOR = Duration.ofMinutes(2);
+    private static final Duration REMEMBER_FOR = Duration.ofDays(7);
+    private static final Log LOG = Log.get(AssistantResponder.class);
+
+    /** What happened to a message; logged and returned so tests and the bench can see it. */
+    public enum Outcome {
+        REPLIED, DUPLICATE, NOT_ELIGIBLE, NOT_ACTIVE, PAUSED_NEW_CONVERSATION, RETURNING_CLIENT, SELLER_HANDLES,
+        DAILY_LIMIT_REACHED, UNKNOWN_CONVERSATION
+    }
+
+    private final ConversationStore conversations;
+    private final SellerStore sellers;
+    private final LanguageModel model;
+    private final IdempotencyStore idempotency;
+    private final WorkflowStarter handoff;
+    private final Clock clock;
+
+    public AssistantResponder(ConversationStore conversations, SellerStore sellers, LanguageModel model,
+                              IdempotencyStore idempotency, WorkflowStarter handoff, Clock clock) {
+        this.conversations = conversations;
+        this.sellers = sellers;
+        this.model = model;
+        this.idempotency = idempotency;
+        this.handoff = handoff;
+        this.clock = clock;
+    }
+
+    public Outcome respond(InboundMessage inbound) {
+        Log.put("conversationId", inbound.conversationId());
+        Log.put("messageId", inbound.messageId());
+        Optional<Conversation> found = conversations.find(inbound.conversationId())
+                .filter(c -> c.sellerId().equals(inbound.sellerId()));
+        Optional<Message> message = found.flatMap(c -> conversations.message(c, inbound.messageId()));
+        if (found.isEmpty() || message.isEmpty()) {
+            return logged(Outcome.UNKNOWN_CONVERSATION);
+        }
+        Conversation conversation = found.get();
+        Optional<SellerAccount> account = sellers.account(conversation.sellerId());
+        AssistantSettings settings = sellers.assistant(conversation.sellerId());
+        Optional<Outcome> refusal = refusal(conversation, account, settings);
+        if (refusal.isPresent()) {
+            return logged(refusal.get());
+        }
+        Outcome outcome = replyOnce(inbound, () -> reply(conversation, message.get(), account.get(), settings));
+        // outside the once-block: a retry after a failed start starts it (execution names make that idempotent)
+        startHandoffIfAsked(conversation, message.get());
+        return outcome;
+    }
+
+    private Outcome replyOnce(InboundMessage inbound, Supplier<Outcome> work) {
+        IdempotencyStore.Claim claim = idempotency.claim(inbound.replyKey(), IN_PROGRESS_FOR);
+        if (claim instanceof IdempotencyStore.Claim.AlreadyDone) {
+            return logged(Outcome.DUPLICATE);
+        }
+        if (claim instanceof IdempotencyStore.Claim.InProgress) {
+            throw new IdempotencyStore.ConcurrentAttemptException(inbound.replyKey());
+        }
+        try {
+            Outcome outcome = work.get();
+            idempotency.complete(inbound.replyKey(), outcome.name(), REMEMBER_FOR);
+            return outcome == Outcome.REPLIED ? outcome : logged(outcome);
+        } catch (RuntimeException e) {
+            idempotency.release(inbound.replyKey());
+            throw e;
+        }
+    }
+
+    /** The rule that keeps the assistant quiet, if any (ELIG-1, PA-ACT-1, -4, -5, -8). */
+    private Optional<Outcome> refusal(Conversation conversation, Optional<SellerAccount> account, AssistantSettings settings) {
+        if (account.isEmpty() || !account.get().eligibleForAssistant()) {
+            return Optional.of(Outcome.NOT_ELIGIBLE);
+        }
+        if (conversation.takenOverBySeller()) {
+            return Optional.of(Outcome.SELLER_HANDLES);
+        }
+        if (!conversation.newClient()) {
+            return Optional.of(Outcome.RETURNING_CLIENT);
+        }
+        if (settings.state() == AssistantState.PAUSED) {
+            boolean alreadyAnswering = conversations.messages(conversation).stream().anyMatch(m -> m.author() == Author.ASSISTANT);
+            return alreadyAnswering ? Optional.empty() : Optional.of(Outcome.PAUSED_NEW_CONVERSATION);
+        }
+        if (settings.state() != AssistantState.ACTIVE) {
+            return Optional.of(Outcome.NOT_ACTIVE);
+        }
+        return Optional.empty();
+    }
+
+    private Outcome reply(Conversation conversation, Message inbound, SellerAccount account, AssistantSettings settings) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), account.zone());
+        if (sellers.assistantMessagesOn(conversation.sellerId(), today) >= DAILY_MESSAGE_LIMIT) {
+            return Outcome.DAILY_LIMIT_REACHED;
+        }
+        List<Message> history = conversations.messages(conversation).stream()
+                .filter(m -> !m.createdAt().isAfter(inbound.createdAt())).toList();
+        String language = LanguageDetector.detect(inbound.text());
+        SellerProfile profile = sellers.profile(conversation.sellerId())
+                .orElse(new SellerProfile("the seller", null, List.of(), List.of()));
+        Completion completion = model.complete(PromptBuilder.build(settings, profile,
+                sellers.services(conversation.sellerId()), history, language));
+        Instant now = clock.instant();
+        Message reply = new Message("m-" + inbound.messageId().substring(2) + "-r", conversation.conversationId(),
+                Author.ASSISTANT, completion.text(), language, now);
+        if (!conversations.appendReply(conversation, inbound, reply)) {
+            return Outcome.DUPLICATE;
+        }
+        sellers.tryCountAssistantMessage(conversation.sellerId(), today, DAILY_MESSAGE_LIMIT);
+        LOG.info("assistant replied", "language", language, "inputTokens", completion.usage().inputTokens(),
+                "outputTokens", completion.usage().outputTokens());
+        return Outcome.REPLIED;
+    }
+
+    private void startHandoffIfAsked(Conversation conversation, Message inbound) {
+        Set<HandoffReason> reasons = HandoffReason.detect(inbound.text());
+        if (reasons.isEmpty()) {
+            return;
+        }
+        handoff.start("handoff-" + conversation.conversationId() + "-" + inbound.messageId(), Map.of(
+                "sellerId", conversation.sellerId(),
+                "conversationId", conversation.conversationId(),
+                "messageId", inbound.messageId(),
+                "reasons", reasons.stream().map(Enum::name).sorted().toList()));
+        LOG.info("handoff workflow started", "reasons", reasons);
+    }
+
+    private Outcome logged(Outcome outcome) {
+        LOG.info("assistant stays quiet", "outcome", outcome.name());
+        return outcome;
+    }
+}

@@ -1,0 +1,3 @@
+package app.go.domain.conversation;
+
+public enum Author { CLIENT, ASSISTANT, SELLER }

@@ -1,0 +1,49 @@
+package app.go.domain.seller;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Port to the seller's data; every key is the seller's own (DATA-2). */
+public interface SellerStore {
+
+    void saveAccount(SellerAccount account);
+
+    Optional<SellerAccount> account(String sellerId);
+
+    void saveProfile(String sellerId, SellerProfile profile);
+
+    Optional<SellerProfile> profile(String sellerId);
+
+    void saveService(String sellerId, SellerService service);
+
+    List<SellerService> services(String sellerId);
+
+    void saveClient(String sellerId, ClientRecord client);
+
+    Optional<ClientRecord> client(String sellerId, String clientId);
+
+    /**
+     * Records the first conversation of a client with the seller.
+     *
+     * @return true if this is the client's first contact with the seller (PA-ACT-1)
+     */
+    boolean registerFirstContact(String sellerId, String clientId, String conversationId);
+
+    AssistantSettings assistant(String sellerId);
+
+    void saveAssistant(String sellerId, AssistantSettings settings);
+
+    void addNotification(String sellerId, Notification notification);
+
+    List<Notification> notifications(String sellerId);
+
+    /**
+     * Counts one assistant message toward the seller's daily limit (PA-LIM-2).
+     *
+     * @return false, counting nothing, when {@code limit} messages were already sent that day
+     */
+    boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit);
+
+    int assistantMessagesOn(String sellerId, LocalDate day);
+}

@@ -1,0 +1,170 @@
+package app.go.shared.aws.dynamodb;
+
+import app.go.domain.conversation.Author;
+import app.go.domain.conversation.Conversation;
+import app.go.domain.conversation.ConversationStore;
+import app.go.domain.conversation.HandledBy;
+import app.go.domain.conversation.Message;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static app.go.shared.aws.dynamodb.Items.item;
+import static app.go.shared.aws.dynamodb.Items.key;
+import static app.go.shared.aws.dynamodb.Items.s;
+
+/**
+ * The conversations table: one partition per conversation, keyed {@code SELLER#<seller>#CONV#<id>}
+ * so the tenant leads; a META item and one item per message ({@code MSG#<epoch millis>#<id>}).
+ * The META item carries {@code conversationId} (index byConversationId, lookup by id) and
+ * {@code inboxSellerId}/{@code lastActivityAt} (index bySellerActivity, the inbox).
+ */
+public final class DynamoConversationStore implements ConversationStore {
+    private static final String META = "META";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoConversationStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static String pk(String sellerId, String conversationId) {
+        return "SELLER#" + sellerId + "#CONV#" + conversationId;
+    }
+
+    private static String messageKey(Message message) {
+        return String.format("MSG#%013d#%s", message.createdAt().toEpochMilli(), message.messageId());
+    }
+
+    @Override
+    public void create(Conversation c, Message first) {
+        Map<String, AttributeValue> meta = item(pk(c.sellerId(), c.conversationId()), META)
+                .with("conversationId", c.conversationId()).with("sellerId", c.sellerId())
+                .with("inboxSellerId", c.sellerId()).with("clientId", c.clientId()).with("serviceId", c.serviceId())
+                .with("createdAt", c.createdAt()).with("lastActivityAt", c.lastActivityAt())
+                .with("newClient", c.newClient()).with("handledBy", c.handledBy().name()).build();
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(meta)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(messageItem(c, first)).build()).build()));
+    }
+
+    @Override
+    public Optional<Conversation> find(String conversationId) {
+        List<Map<String, AttributeValue>> found = dynamo.query(b -> b.tableName(table).indexName("byConversationId")
+                .keyConditionExpression("conversationId = :c AND sk = :meta")
+                .expressionAttributeValues(Map.of(":c", s(conversationId), ":meta", s(META)))).items();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        // the index is eventually consistent; read the item itself for the current state
+        Map<String, AttributeValue> indexed = found.get(0);
+        Map<String, AttributeValue> current = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(Items.str(indexed, "pk"), META))).item();
+        return Optional.of(conversation(current == null || current.isEmpty() ? indexed : current));
+    }
+
+    @Override
+    public void append(Conversation c, Message message) {
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(messageItem(c, message)).build()).build(),
+                touch(c, message.createdAt())));
+    }
+
+    @Override
+    public boolean appendReply(Conversation c, Message inbound, Message reply) {
+        // the reply sorts right after the message it answers, under a key only that message can produce
+        Map<String, AttributeValue> replyItem = messageItem(c, reply);
+        replyItem.put("sk", s(messageKey(inbound) + "#REPLY"));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(replyItem)
+                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                    touch(c, reply.createdAt())));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            boolean duplicate = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                    .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+            if (duplicate) {
+                return false;
+            }
+            throw e;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Message> message(Conversation c, String messageId) {
+        return messages(c).stream().filter(m -> m.messageId().equals(messageId)).findFirst();
+    }
+
+    @Override
+    public List<Message> messages(Conversation c) {
+        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :msg)")
+                        .expressionAttributeValues(Map.of(":pk", s(pk(c.sellerId(), c.conversationId())), ":msg", s("MSG#"))))
+                .items().stream().map(i -> new Message(Items.str(i, "messageId"), c.conversationId(),
+                        Author.valueOf(Items.str(i, "author")), Items.str(i, "text"), Items.str(i, "language"),
+                        Items.instant(i, "createdAt"))).toList();
+    }
+
+    @Override
+    public void handOverToSeller(Conversation c, Instant at) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(pk(c.sellerId(), c.conversationId()), META))
+                .updateExpression("SET handledBy = :seller, lastActivityAt = :at")
+                .expressionAttributeValues(Map.of(":seller", s(HandledBy.SELLER.name()), ":at", s(at.toString()))));
+    }
+
+    @Override
+    public void saveSummary(Conversation c, String summary, Instant at) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(pk(c.sellerId(), c.conversationId()), META))
+                .updateExpression("SET summary = :s, summarizedAt = :at")
+                .expressionAttributeValues(Map.of(":s", s(summary), ":at", s(at.toString()))));
+    }
+
+    @Override
+    public Optional<String> summary(Conversation c) {
+        Map<String, AttributeValue> meta = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(pk(c.sellerId(), c.conversationId()), META))).item();
+        return meta == null ? Optional.empty() : Items.optStr(meta, "summary");
+    }
+
+    @Override
+    public List<Conversation> inbox(String sellerId) {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName("bySellerActivity").scanIndexForward(false)
+                        .keyConditionExpression("inboxSellerId = :s")
+                        .expressionAttributeValues(Map.of(":s", s(sellerId))))
+                .items().stream().map(DynamoConversationStore::conversation).toList();
+    }
+
+    private TransactWriteItem touch(Conversation c, Instant at) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key(pk(c.sellerId(), c.conversationId()), META))
+                .updateExpression("SET lastActivityAt = :at")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":at", s(at.toString()))).build()).build();
+    }
+
+    private static Map<String, AttributeValue> messageItem(Conversation c, Message m) {
+        return item(pk(c.sellerId(), c.conversationId()), messageKey(m)).with("messageId", m.messageId())
+                .with("author", m.author().name()).with("text", m.text()).with("language", m.language())
+                .with("createdAt", m.createdAt()).build();
+    }
+
+    private static Conversation conversation(Map<String, AttributeValue> i) {
+        return new Conversation(Items.str(i, "conversationId"), Items.str(i, "sellerId"), Items.str(i, "clientId"),
+                Items.str(i, "serviceId"), Items.instant(i, "createdAt"), Items.instant(i, "lastActivityAt"),
+                Items.bool(i, "newClient", false), HandledBy.valueOf(Items.str(i, "handledBy")));
+    }
+}

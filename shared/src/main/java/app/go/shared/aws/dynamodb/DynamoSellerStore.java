@@ -1,0 +1,173 @@
+package app.go.shared.aws.dynamodb;
+
+import app.go.domain.seller.AssistantSettings;
+import app.go.domain.seller.AssistantState;
+import app.go.domain.seller.ClientRecord;
+import app.go.domain.seller.Notification;
+import app.go.domain.seller.SellerAccount;
+import app.go.domain.seller.SellerProfile;
+import app.go.domain.seller.SellerService;
+import app.go.domain.seller.SellerStore;
+import app.go.shared.json.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static app.go.shared.aws.dynamodb.Items.item;
+import static app.go.shared.aws.dynamodb.Items.key;
+import static app.go.shared.aws.dynamodb.Items.n;
+import static app.go.shared.aws.dynamodb.Items.s;
+
+/**
+ * The sellers table: one partition per seller ({@code SELLER#<id>}), items by kind in the sort key
+ * (ACCOUNT, PROFILE, SERVICE#id, ASSISTANT, CLIENT#id, NOTIFICATION#time#id, QUOTA#PA#date).
+ */
+public final class DynamoSellerStore implements SellerStore {
+    private static final Duration NOTIFICATION_RETENTION = Duration.ofDays(90);
+    private static final Duration QUOTA_RETENTION = Duration.ofDays(3);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoSellerStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static String pk(String sellerId) {
+        return "SELLER#" + sellerId;
+    }
+
+    @Override
+    public void saveAccount(SellerAccount account) {
+        put(item(pk(account.sellerId()), "ACCOUNT").with("level", account.level()).with("pro", account.pro())
+                .with("timezone", account.timezone()).with("sellerPlusPremium", account.sellerPlusPremium()).build());
+    }
+
+    @Override
+    public Optional<SellerAccount> account(String sellerId) {
+        return get(sellerId, "ACCOUNT").map(i -> new SellerAccount(sellerId, (int) Items.num(i, "level", 0),
+                Items.bool(i, "pro", false), Items.str(i, "timezone"), Items.bool(i, "sellerPlusPremium", false)));
+    }
+
+    @Override
+    public void saveProfile(String sellerId, SellerProfile profile) {
+        put(item(pk(sellerId), "PROFILE").with("data", Json.write(profile)).build());
+    }
+
+    @Override
+    public Optional<SellerProfile> profile(String sellerId) {
+        return get(sellerId, "PROFILE").map(i -> Json.read(Items.str(i, "data"), SellerProfile.class));
+    }
+
+    @Override
+    public void saveService(String sellerId, SellerService service) {
+        put(item(pk(sellerId), "SERVICE#" + service.serviceId()).with("data", Json.write(service)).build());
+    }
+
+    @Override
+    public List<SellerService> services(String sellerId) {
+        return query(sellerId, "SERVICE#").stream().map(i -> Json.read(Items.str(i, "data"), SellerService.class)).toList();
+    }
+
+    @Override
+    public void saveClient(String sellerId, ClientRecord client) {
+        // keeps firstConversationId, which registerFirstContact owns
+        dynamo.updateItem(b -> b.tableName(table).key(key(pk(sellerId), "CLIENT#" + client.clientId()))
+                .updateExpression("SET clientType = :t, hasOrdered = :o")
+                .expressionAttributeValues(Map.of(":t", s(client.clientType().name()), ":o", Items.bool(client.hasOrdered()))));
+    }
+
+    @Override
+    public Optional<ClientRecord> client(String sellerId, String clientId) {
+        return get(sellerId, "CLIENT#" + clientId).map(i -> new ClientRecord(clientId,
+                ClientRecord.ClientType.valueOf(Items.optStr(i, "clientType").orElse("STANDARD")),
+                Items.bool(i, "hasOrdered", false)));
+    }
+
+    @Override
+    public boolean registerFirstContact(String sellerId, String clientId, String conversationId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(pk(sellerId), "CLIENT#" + clientId))
+                    .updateExpression("SET firstConversationId = :c")
+                    .conditionExpression("attribute_not_exists(firstConversationId)")
+                    .expressionAttributeValues(Map.of(":c", s(conversationId))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public AssistantSettings assistant(String sellerId) {
+        return get(sellerId, "ASSISTANT").map(i -> new AssistantSettings(Items.str(i, "name"),
+                        AssistantState.valueOf(Items.str(i, "state")), Items.instant(i, "updatedAt"), Items.str(i, "updatedFrom")))
+                .orElse(AssistantSettings.initial());
+    }
+
+    @Override
+    public void saveAssistant(String sellerId, AssistantSettings settings) {
+        put(item(pk(sellerId), "ASSISTANT").with("name", settings.name()).with("state", settings.state().name())
+                .with("updatedAt", settings.updatedAt()).with("updatedFrom", settings.updatedFrom()).build());
+    }
+
+    @Override
+    public void addNotification(String sellerId, Notification notification) {
+        put(item(pk(sellerId), "NOTIFICATION#" + notification.createdAt() + "#" + notification.id())
+                .with("id", notification.id()).with("type", notification.type())
+                .with("conversationId", notification.conversationId()).with("createdAt", notification.createdAt())
+                .with("expiresAt", notification.createdAt().plus(NOTIFICATION_RETENTION).getEpochSecond()).build());
+    }
+
+    @Override
+    public List<Notification> notifications(String sellerId) {
+        return query(sellerId, "NOTIFICATION#").stream().map(i -> new Notification(Items.str(i, "id"),
+                Items.str(i, "type"), Items.str(i, "conversationId"), Items.instant(i, "createdAt"))).toList();
+    }
+
+    @Override
+    public boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit) {
+        long expiresAt = day.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plus(QUOTA_RETENTION).getEpochSecond();
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(pk(sellerId), quotaKey(day)))
+                    .updateExpression("ADD #c :one SET expiresAt = :exp")
+                    .conditionExpression("attribute_not_exists(#c) OR #c < :limit")
+                    .expressionAttributeNames(Map.of("#c", "count"))
+                    .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit), ":exp", n(expiresAt))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public int assistantMessagesOn(String sellerId, LocalDate day) {
+        return get(sellerId, quotaKey(day)).map(i -> (int) Items.num(i, "count", 0)).orElse(0);
+    }
+
+    private static String quotaKey(LocalDate day) {
+        return "QUOTA#PA#" + day;
+    }
+
+    private void put(Map<String, AttributeValue> item) {
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String sellerId, String sk) {
+        Map<String, AttributeValue> found = dynamo.getItem(b -> b.tableName(table).key(key(pk(sellerId), sk))).item();
+        return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found);
+    }
+
+    private List<Map<String, AttributeValue>> query(String sellerId, String prefix) {
+        return dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", s(pk(sellerId)), ":prefix", s(prefix))))
+                .items().stream().toList();
+    }
+}
