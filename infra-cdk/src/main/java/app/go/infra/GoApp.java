@@ -2,6 +2,8 @@ package app.go.infra;
 
 import software.amazon.awscdk.App;
 
+import java.nio.file.Path;
+
 /**
  * The CDK app: one stack, synthesized from {@link app.go.shared.topology.SystemTopology}.
  * Run from {@code infra-cdk/} ({@code npx cdk synth}); the repository root, where the Lambda jars
@@ -15,7 +17,7 @@ public final class GoApp {
         App app = new App();
         Object root = app.getNode().tryGetContext("repoRoot");
         new GoStack(app, "GoStack", null,
-                root == null ? GoStack.defaultRepoRoot() : java.nio.file.Path.of(root.toString()));
+                root == null ? GoStack.defaultRepoRoot() : Path.of(root.toString()));
         app.synth();
     }
 }

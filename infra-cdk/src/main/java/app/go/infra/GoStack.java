@@ -8,6 +8,7 @@ import app.go.shared.topology.ScheduleSpec;
 import app.go.shared.topology.StateMachineSpec;
 import app.go.shared.topology.SystemTopology;
 import app.go.shared.topology.TableSpec;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnOutput;
@@ -259,6 +260,8 @@ public class GoStack extends Stack {
         }
 
         // SnapStart applies to published versions: everything points at the "live" alias.
+        Annotations.of(fn).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "the current version is published and invoked through the live alias");
         Alias alias = Alias.Builder.create(this, id + "LiveAlias")
                 .aliasName(LIVE_ALIAS)
                 .version(fn.getCurrentVersion())

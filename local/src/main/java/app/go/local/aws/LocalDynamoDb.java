@@ -76,8 +76,10 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     @Override
     public void close() {
+        long started = System.nanoTime();
         try {
             server.stop();
+            log.info("DynamoDB Local stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (Exception e) {
             log.warn("DynamoDB Local did not stop cleanly: {}", e.toString());
         }

@@ -60,6 +60,8 @@ public final class LocalSqs implements AutoCloseable {
 
     @Override
     public void close() {
+        long started = System.nanoTime();
         server.stopAndWait();
+        log.info("ElasticMQ stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

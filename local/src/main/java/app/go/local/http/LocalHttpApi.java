@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -45,6 +46,7 @@ public final class LocalHttpApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalHttpApi.class);
     private static final int THREADS = 8;
+    private static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -58,9 +60,9 @@ public final class LocalHttpApi implements AutoCloseable {
     /** Binds 127.0.0.1:{@code port} ({@code 0} picks a free port); call {@link #start()} to serve. */
     public LocalHttpApi(int port, List<RouteSpec> routes, LambdaInvoker invoker, LocalTokens tokens,
                         AdjustableClock clock) {
-        this.invoker = invoker;
-        this.tokens = tokens;
-        this.events = new HttpApiEventFactory(clock);
+        this.invoker = Objects.requireNonNull(invoker, "invoker");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.events = new HttpApiEventFactory(Objects.requireNonNull(clock, "clock"));
         routes.forEach(route -> functionRoutes.put(route.method(), route.path(), route));
         new LocalRuntimeRoutes(tokens, clock, ready::get).registerOn(this);
         try {
@@ -115,8 +117,12 @@ public final class LocalHttpApi implements AutoCloseable {
         try {
             exchange.getResponseHeaders().set("apigw-requestid", requestId);
             status = dispatch(exchange, requestId);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("request {} failed while answering", requestId, e);
+        } catch (Exception | Error e) {
+            LOG.error("request {} failed", requestId, e);
+            status = answerIfUnanswered(exchange, requestId, status);
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
         } finally {
             exchange.close();
             LOG.info("{} {} {} {}ms requestId={}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
@@ -194,6 +200,17 @@ public final class LocalHttpApi implements AutoCloseable {
         }
     }
 
+    private static int answerIfUnanswered(HttpExchange exchange, String requestId, int status) {
+        if (exchange.getResponseCode() != -1) {
+            return exchange.getResponseCode();
+        }
+        try {
+            return reply(exchange, internalError(requestId));
+        } catch (IOException | RuntimeException e) {
+            return status;
+        }
+    }
+
     private static String bearerToken(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw new InvalidTokenException("missing Authorization header");
@@ -210,21 +227,23 @@ public final class LocalHttpApi implements AutoCloseable {
 
     /** @return the body, or null when it is larger than {@link #MAX_BODY_BYTES} */
     private static byte[] readBody(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && parseLong(declared) > MAX_BODY_BYTES) {
-            return null;
-        }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
+            if (body.length <= MAX_BODY_BYTES) {
+                return body;
+            }
+            // a client still sending when the 413 comes back tends to see a reset instead of the answer
+            discard(in, DRAIN_LIMIT_BYTES);
+            return null;
         }
     }
 
-    private static long parseLong(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return -1;
+    private static void discard(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while (total < limit && (read = in.read(buffer)) != -1) {
+            total += read;
         }
     }
 

@@ -31,11 +31,11 @@ public final class LocalTokens {
     public static final String ISSUER = "go-local";
     public static final String AUDIENCE = "go";
     public static final Duration DEFAULT_TTL = Duration.ofHours(12);
+    /** Claims every token carries; extra claims may not replace them. */
+    public static final Set<String> RESERVED_CLAIMS = Set.of("sub", "role", "iss", "aud", "iat", "exp");
 
     private static final String ALGORITHM = "HS256";
     private static final String MAC_ALGORITHM = "HmacSHA256";
-    /** Claims every token carries; extra claims may not replace them. */
-    public static final Set<String> RESERVED_CLAIMS = Set.of("sub", "role", "iss", "aud", "iat", "exp");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 

@@ -115,9 +115,23 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             if (more.isEmpty() && waitSeconds == 0) {
                 pause(Math.min(remainingMillis, 50));
             }
-            batch.addAll(more);
+            more.forEach(message -> addOrReplace(batch, message));
         }
         return batch;
+    }
+
+    /**
+     * A message whose visibility timeout ran out while the window was open comes back with a new receipt
+     * handle, and only the newest handle can delete it: keep one record per message, with that handle.
+     */
+    private static void addOrReplace(List<Message> batch, Message message) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).messageId().equals(message.messageId())) {
+                batch.set(i, message);
+                return;
+            }
+        }
+        batch.add(message);
     }
 
     private List<Message> receive(int maxMessages, int waitSeconds) {

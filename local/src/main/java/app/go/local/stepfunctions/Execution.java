@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One execution's mutable record: status, result, history. It is also the interpreter's observer. */
 final class Execution implements ExecutionObserver {
-    private static final Logger LOG = Logger.getLogger(LocalStepFunctions.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStepFunctions.class);
 
     private final String executionArn;
     private final String stateMachineArn;
@@ -66,8 +67,15 @@ final class Execution implements ExecutionObserver {
         return done;
     }
 
-    synchronized void attachRunner(Future<?> runner) {
-        this.runner = runner;
+    void attachRunner(Future<?> runner) {
+        boolean aborted;
+        synchronized (this) {
+            this.runner = runner;
+            aborted = status == ExecutionStatus.ABORTED;
+        }
+        if (aborted) {
+            runner.cancel(true); // stopped before its thread was known
+        }
     }
 
     synchronized ExecutionDescription describe() {
@@ -117,7 +125,7 @@ final class Execution implements ExecutionObserver {
             this.stopDate = clock.instant();
             record(eventType, null, error == null ? output : error + ": " + cause);
         }
-        LOG.info(() -> name + ": " + newStatus + (error == null ? "" : " " + error + " (" + cause + ")"));
+        LOG.info("{}: {}{}", name, newStatus, error == null ? "" : " " + error + " (" + cause + ")");
         done.complete(null);
         return true;
     }
@@ -130,7 +138,7 @@ final class Execution implements ExecutionObserver {
     @Override
     public void stateExited(String state, JsonNode stateOutput, String next) {
         record("StateExited", state, next == null ? "end" : "next " + next);
-        LOG.info(() -> name + ": " + state + " -> " + (next == null ? "(end)" : next));
+        LOG.info("{}: {} -> {}", name, state, next == null ? "(end)" : next);
     }
 
     @Override
@@ -141,13 +149,13 @@ final class Execution implements ExecutionObserver {
     @Override
     public void retryScheduled(String state, int retryNumber, Duration delay) {
         record("RetryScheduled", state, "retry " + retryNumber + " in " + delay);
-        LOG.info(() -> name + ": " + state + " retry " + retryNumber + " in " + delay);
+        LOG.info("{}: {} retry {} in {}", name, state, retryNumber, delay);
     }
 
     @Override
     public void errorCaught(String state, StatesFailure failure, String next) {
         record("ErrorCaught", state, failure.error() + " -> " + next);
-        LOG.info(() -> name + ": " + state + " caught " + failure.error() + " -> " + next);
+        LOG.info("{}: {} caught {} -> {}", name, state, failure.error(), next);
     }
 
     private synchronized void record(String type, String state, String detail) {

@@ -211,7 +211,8 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
 
     private static void requireArn(String arn, String resourceType) {
-        if (arn == null || !arn.startsWith(ARN_PREFIX + resourceType) || arn.length() == (ARN_PREFIX + resourceType).length()) {
+        if (arn == null || !arn.startsWith("arn:aws:states:") || !arn.contains(":" + resourceType)
+                || arn.endsWith(":")) {
             throw new StepFunctionsServiceException("InvalidArn", "Invalid Arn: '" + arn + "'");
         }
     }

@@ -39,6 +39,20 @@ public interface SellerStore {
     List<Notification> notifications(String sellerId);
 
     /**
+     * Adds the notification unless one with the same id was added before, so a retried step with a
+     * deterministic id notifies the seller once (PA-BEH-4).
+     *
+     * @return false, adding nothing, when a notification with that id exists
+     */
+    default boolean addNotificationIfAbsent(String sellerId, Notification notification) {
+        if (notifications(sellerId).stream().anyMatch(n -> n.id().equals(notification.id()))) {
+            return false;
+        }
+        addNotification(sellerId, notification);
+        return true;
+    }
+
+    /**
      * Counts one assistant message toward the seller's daily limit (PA-LIM-2).
      *
      * @return false, counting nothing, when {@code limit} messages were already sent that day

@@ -38,6 +38,9 @@ public final class OfflineLanguageModel implements LanguageModel {
 
     @Override
     public Completion complete(Prompt prompt) {
+        if (!prompt.system().contains(PromptBuilder.KNOWLEDGE_HEADER)) {
+            return summarize(prompt);
+        }
         String language = languageOf(prompt.system());
         String[] template = TEMPLATES.getOrDefault(language, TEMPLATES.get("en"));
         List<String> facts = bestFacts(knowledge(prompt.system()), prompt.lastUserText());
@@ -48,6 +51,19 @@ public final class OfflineLanguageModel implements LanguageModel {
         reply.append(' ').append(template[2]);
         int input = words(prompt.system()) + prompt.turns().stream().mapToInt(t -> words(t.text())).sum();
         return new Completion(reply.toString(), "end_turn", new Completion.TokenUsage(input, words(reply.toString())));
+    }
+
+    /** Any task without seller knowledge is a summary: the client's own lines, shortened, oldest first. */
+    private static Completion summarize(Prompt prompt) {
+        List<String> clientLines = prompt.turns().stream()
+                .filter(t -> t.role() == Prompt.Role.USER && t.text().startsWith("Client: "))
+                .map(t -> t.text().substring("Client: ".length()).strip())
+                .map(t -> t.length() > 200 ? t.substring(0, 200) + "…" : t)
+                .toList();
+        String summary = clientLines.isEmpty() ? "The client has not said what they need yet."
+                : "The client wrote: " + String.join(" / ", clientLines) + " They are waiting for the seller's answer.";
+        int input = words(prompt.system()) + prompt.turns().stream().mapToInt(t -> words(t.text())).sum();
+        return new Completion(summary, "end_turn", new Completion.TokenUsage(input, words(summary)));
     }
 
     private static String languageOf(String system) {

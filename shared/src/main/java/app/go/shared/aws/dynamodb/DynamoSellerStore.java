@@ -12,6 +12,9 @@ import app.go.shared.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,7 +29,8 @@ import static app.go.shared.aws.dynamodb.Items.s;
 
 /**
  * The sellers table: one partition per seller ({@code SELLER#<id>}), items by kind in the sort key
- * (ACCOUNT, PROFILE, SERVICE#id, ASSISTANT, CLIENT#id, NOTIFICATION#time#id, QUOTA#PA#date).
+ * (ACCOUNT, PROFILE, SERVICE#id, ASSISTANT, CLIENT#id, NOTIFICATION#time#id, NOTIFICATION_ID#id,
+ * QUOTA#PA#date).
  */
 public final class DynamoSellerStore implements SellerStore {
     private static final Duration NOTIFICATION_RETENTION = Duration.ofDays(90);
@@ -123,6 +127,31 @@ public final class DynamoSellerStore implements SellerStore {
                 .with("id", notification.id()).with("type", notification.type())
                 .with("conversationId", notification.conversationId()).with("createdAt", notification.createdAt())
                 .with("expiresAt", notification.createdAt().plus(NOTIFICATION_RETENTION).getEpochSecond()).build());
+    }
+
+    /** A marker item {@code NOTIFICATION_ID#id} guards the notification in one transaction. */
+    @Override
+    public boolean addNotificationIfAbsent(String sellerId, Notification notification) {
+        long expiresAt = notification.createdAt().plus(NOTIFICATION_RETENTION).getEpochSecond();
+        Map<String, AttributeValue> marker = item(pk(sellerId), "NOTIFICATION_ID#" + notification.id())
+                .with("expiresAt", expiresAt).build();
+        Map<String, AttributeValue> entry = item(pk(sellerId), "NOTIFICATION#" + notification.createdAt() + "#" + notification.id())
+                .with("id", notification.id()).with("type", notification.type())
+                .with("conversationId", notification.conversationId()).with("createdAt", notification.createdAt())
+                .with("expiresAt", expiresAt).build();
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
+                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(entry).build()).build()));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.hasCancellationReasons() && e.cancellationReasons().stream()
+                    .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -1,0 +1,28 @@
+package app.go.assistant.fakes;
+
+import app.go.shared.ai.Completion;
+import app.go.shared.ai.LanguageModel;
+import app.go.shared.ai.Prompt;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A LanguageModel that answers a fixed text and records the prompts it was given, for unit tests. */
+public final class RecordingLanguageModel implements LanguageModel {
+    private final String answer;
+    private final List<Prompt> prompts = new ArrayList<>();
+
+    public RecordingLanguageModel(String answer) {
+        this.answer = answer;
+    }
+
+    @Override
+    public synchronized Completion complete(Prompt prompt) {
+        prompts.add(prompt);
+        return new Completion(answer, "end_turn", new Completion.TokenUsage(10, 5));
+    }
+
+    public synchronized List<Prompt> prompts() {
+        return List.copyOf(prompts);
+    }
+}

@@ -1,0 +1,71 @@
+package app.go.billing.handler;
+
+import app.go.domain.billing.BillingRun;
+import app.go.shared.aws.dynamodb.DynamoBillingStore;
+import app.go.shared.aws.sqs.SqsMessageQueue;
+import app.go.shared.errors.DomainException;
+import app.go.shared.log.Log;
+import app.go.shared.topology.SystemTopology;
+import app.go.shared.wiring.Adapters;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The billing schedule's target (BILL-9): an EventBridge scheduled event (its {@code time} is the
+ * run's "as of"), or {@code {"at": "2026-03-18T00:00:00Z"}}, or nothing (the clock's now). Sends one
+ * renewal message per subscription and period due and returns {@code {"at", "enqueued"}}.
+ */
+public final class RunBillingHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final BillingRun run;
+    private final Clock clock;
+
+    public RunBillingHandler() {
+        this(Adapters.fromEnvironment());
+    }
+
+    public RunBillingHandler(Adapters adapters) {
+        this(new BillingRun(
+                new DynamoBillingStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.BILLING.envVar())),
+                new SqsMessageQueue(adapters.sqs(), adapters.env().require(SystemTopology.RENEWALS.envVar()))),
+                adapters.clock());
+    }
+
+    public RunBillingHandler(BillingRun run, Clock clock) {
+        this.run = run;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        Log.clearContext();
+        Log.put("requestId", context == null ? null : context.getAwsRequestId());
+        Instant at = asOf(event, clock);
+        int enqueued = run.runAsOf(at);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("at", at.toString());
+        result.put("enqueued", enqueued);
+        return result;
+    }
+
+    /** {@code at} wins over the scheduled event's {@code time}; without either, the clock's now. */
+    static Instant asOf(Map<String, Object> event, Clock clock) {
+        Object value = event == null ? null : event.get("at");
+        if (value == null && event != null) {
+            value = event.get("time");
+        }
+        if (value == null || value.toString().isBlank()) {
+            return clock.instant();
+        }
+        try {
+            return Instant.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            throw DomainException.validation("at must be an ISO-8601 instant such as 2026-03-18T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package app.go.local;
+
+import app.go.local.lambda.LambdaInvoker;
+import app.go.shared.log.Log;
+import app.go.shared.topology.ScheduleSpec;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stands in for an EventBridge schedule: checks the (test) clock every second and, when the next
+ * firing time has passed, invokes the target function once with a scheduled event. Like
+ * EventBridge, it does not replay every missed firing after the clock jumps ahead, only the latest.
+ */
+final class BillingScheduleTimer implements AutoCloseable {
+    private static final Log LOG = Log.get(BillingScheduleTimer.class);
+
+    private final ScheduleSpec schedule;
+    private final LambdaInvoker invoker;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "schedule-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Instant nextFiring;
+
+    BillingScheduleTimer(ScheduleSpec schedule, LambdaInvoker invoker, Clock clock) {
+        this.schedule = schedule;
+        this.invoker = invoker;
+        this.clock = clock;
+    }
+
+    BillingScheduleTimer start() {
+        nextFiring = clock.instant().plus(schedule.localInterval());
+        timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        return this;
+    }
+
+    private void tick() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextFiring)) {
+            return;
+        }
+        nextFiring = now.plus(schedule.localInterval());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", UUID.randomUUID().toString());
+        event.put("source", "aws.events");
+        event.put("detail-type", "Scheduled Event");
+        event.put("time", now.toString());
+        event.put("detail", Map.of());
+        try {
+            Object result = invoker.invoke(schedule.function(), event, Map.class);
+            LOG.info("schedule fired", "schedule", schedule.id(), "result", result);
+        } catch (RuntimeException e) {
+            LOG.error("scheduled invocation failed; it runs again at the next firing", e, "schedule", schedule.id());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

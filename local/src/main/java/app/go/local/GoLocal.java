@@ -1,0 +1,266 @@
+package app.go.local;
+
+import app.go.local.aws.LocalAws;
+import app.go.local.aws.LocalDynamoDb;
+import app.go.local.aws.LocalSqs;
+import app.go.local.aws.ProvisionedResources;
+import app.go.local.aws.TopologyProvisioner;
+import app.go.local.http.LocalHttpApi;
+import app.go.local.http.LocalTokens;
+import app.go.local.lambda.LambdaInvocationException;
+import app.go.local.lambda.LocalLambdaRuntime;
+import app.go.local.lambda.SqsEventSourcePoller;
+import app.go.local.stepfunctions.LocalStepFunctions;
+import app.go.local.stepfunctions.StateMachineDefinition;
+import app.go.local.stepfunctions.StepFunctionsHttpEndpoint;
+import app.go.local.stepfunctions.TaskFailedException;
+import app.go.shared.ai.offline.OfflineLanguageModel;
+import app.go.shared.blob.FileBlobStore;
+import app.go.shared.config.Env;
+import app.go.shared.log.Log;
+import app.go.shared.time.AdjustableClock;
+import app.go.shared.topology.ScheduleSpec;
+import app.go.shared.topology.StateMachineSpec;
+import app.go.shared.topology.SystemTopology;
+import app.go.shared.wiring.Adapters;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The whole system on one JVM: DynamoDB Local and ElasticMQ with the topology's tables and queues,
+ * the Lambda handlers in-process behind SQS pollers and a Step Functions executor, the HTTP API,
+ * and the billing schedule, all driven by one adjustable clock. Same handlers, other endpoints.
+ */
+public final class GoLocal implements AutoCloseable {
+    private static final Log LOG = Log.get(GoLocal.class);
+
+    /** How to start: HTTP port (0 = any free port), optional folder to keep data between runs. */
+    public record Options(int port, Path dataDir) {
+        public static Options defaults() {
+            return new Options(8080, null);
+        }
+    }
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final AdjustableClock clock = AdjustableClock.systemUtc();
+    private LocalTokens tokens;
+    private LocalHttpApi http;
+    private LocalLambdaRuntime lambda;
+    private LocalStepFunctions stepFunctions;
+    private ProvisionedResources resources;
+    private Map<String, String> environment;
+
+    private GoLocal() {}
+
+    public static GoLocal start(Options options) {
+        GoLocal local = new GoLocal();
+        try {
+            local.boot(options);
+            return local;
+        } catch (RuntimeException | IOException e) {
+            local.close();
+            throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+        }
+    }
+
+    private void boot(Options options) throws IOException {
+        long started = System.nanoTime();
+        LocalDynamoDb dynamo = track(LocalDynamoDb.start(0, options.dataDir() == null ? null : options.dataDir().resolve("dynamodb")));
+        LocalSqs sqs = track(LocalSqs.start());
+        SqsClient sqsClient = track(LocalAws.sqsClient(sqs.endpoint()));
+        resources = new TopologyProvisioner(track(LocalAws.dynamoDbClient(dynamo.endpoint())), sqsClient).provision();
+
+        // Step Functions calls back into the Lambda runtime, which needs the Step Functions endpoint in
+        // its environment: break the cycle with a reference filled in below.
+        AtomicReference<LocalLambdaRuntime> lambdaRef = new AtomicReference<>();
+        stepFunctions = track(new LocalStepFunctions((arn, input, timeout) -> {
+            try {
+                return lambdaRef.get().invokeJson(arn, input);
+            } catch (LambdaInvocationException e) {
+                throw new TaskFailedException(e.errorType(), e.getMessage());
+            }
+        }, clock));
+        StepFunctionsHttpEndpoint sfnEndpoint = track(StepFunctionsHttpEndpoint.start(stepFunctions, 0));
+        Map<String, String> extra = new HashMap<>();
+        for (StateMachineSpec spec : SystemTopology.STATE_MACHINES) {
+            extra.put(spec.envVar(), stepFunctions.register(spec.localName(), definition(spec)));
+        }
+        Path blobs = options.dataDir() == null ? Files.createTempDirectory("go-local-assets") : options.dataDir().resolve("assets");
+        extra.putAll(Map.of(
+                "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "local",
+                "AWS_SECRET_ACCESS_KEY", "local",
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(),
+                "AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString(),
+                "AWS_ENDPOINT_URL_SFN", sfnEndpoint.uri().toString(),
+                "ASSETS_BUCKET", "local-assets",
+                "PAYMENTS_PROVIDER", "offline"));
+        environment = resources.environment(extra);
+        Adapters adapters = new Adapters(new Env(environment), clock, a -> new OfflineLanguageModel(), a -> new FileBlobStore(blobs));
+        lambda = track(new LocalLambdaRuntime(adapters));
+        lambdaRef.set(lambda);
+
+        for (SqsEventSourcePoller poller : SqsEventSourcePoller.startAll(SystemTopology.EVENT_SOURCES, resources::queueUrl, sqsClient, lambda)) {
+            track(poller);
+        }
+        for (ScheduleSpec schedule : SystemTopology.SCHEDULES) {
+            track(new BillingScheduleTimer(schedule, lambda, clock).start());
+        }
+        tokens = new LocalTokens(secret(), clock);
+        http = track(new LocalHttpApi(options.port(), SystemTopology.ROUTES, lambda, tokens, clock).start());
+        http.markReady();
+        LOG.info("Go is running", "url", http.uri().toString(), "startupMs", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static StateMachineDefinition definition(StateMachineSpec spec) {
+        String resource = "statemachines/" + spec.file();
+        try (InputStream in = GoLocal.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource + " on the classpath");
+            }
+            Map<String, String> substitutions = new HashMap<>();
+            spec.functionArns().forEach((placeholder, function) -> substitutions.put(placeholder, LocalAws.functionArn(function.id())));
+            return StateMachineDefinition.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), substitutions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String secret() {
+        String configured = System.getenv("GO_LOCAL_JWT_SECRET");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        running.push(resource);
+        return resource;
+    }
+
+    public URI uri() {
+        return http.uri();
+    }
+
+    public AdjustableClock clock() {
+        return clock;
+    }
+
+    public LocalTokens tokens() {
+        return tokens;
+    }
+
+    public LocalStepFunctions stepFunctions() {
+        return stepFunctions;
+    }
+
+    public LocalLambdaRuntime lambda() {
+        return lambda;
+    }
+
+    public ProvisionedResources resources() {
+        return resources;
+    }
+
+    /** The environment every function gets (endpoints, table names, queue URLs, state machine ARNs). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    @Override
+    public void close() {
+        List<Exception> failures = new ArrayList<>();
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                failures.add(e);
+            }
+        }
+        failures.forEach(e -> LOG.warn("shutdown step failed", "error", String.valueOf(e.getMessage())));
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            System.out.println(usage());
+            return;
+        }
+        GoLocal local = start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(local::close, "go-local-shutdown"));
+        System.out.println();
+        System.out.println("Go is running at " + local.uri() + "  (Ctrl-C stops it)");
+        System.out.println("  health:   curl " + local.uri() + "health");
+        System.out.println("  a token:  curl -s -X POST " + local.uri() + "local/tokens -d '{\"sub\":\"s-1\",\"role\":\"seller\"}'");
+        System.out.println("  API docs: " + local.uri() + "openapi.yaml");
+        System.out.println();
+    }
+
+    static Options parse(String[] args) {
+        int port = Options.defaults().port();
+        Path dataDir = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = parsePort(value(args, ++i, "--port"));
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+                case "--help", "-h" -> {
+                    return null;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        return new Options(port, dataDir);
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port must be a number from 0 to 65535");
+        }
+    }
+
+    private static String usage() {
+        return "usage: java -jar local/target/go-local.jar [--port 8080] [--data-dir DIR]\n"
+                + "  --port      HTTP port of the local API (0 picks a free one; default 8080)\n"
+                + "  --data-dir  keep DynamoDB data and assets in DIR between runs (default: in memory)";
+    }
+}

@@ -1,0 +1,76 @@
+package app.go.local.e2e;
+
+import app.go.shared.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** A small client of the local HTTP API for end-to-end tests: real HTTP, real JSON. */
+final class LocalApiClient {
+    record Response(int status, JsonNode body, String contentType) {}
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    LocalApiClient(URI base) {
+        this.base = base;
+    }
+
+    String token(String sub, String role) {
+        return call("POST", "/local/tokens", null, Map.of("sub", sub, "role", role), Map.of()).body().get("token").asText();
+    }
+
+    Response call(String method, String path, String token, Object body) {
+        return call(method, path, token, body, Map.of());
+    }
+
+    Response call(String method, String path, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Json.write(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode json = text == null || text.isBlank() || !text.trim().startsWith("{") ? Json.object() : Json.parse(text);
+            return new Response(response.statusCode(), json, response.headers().firstValue("content-type").orElse(""));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls a GET until the condition holds (asynchronous work: queues, state machines). */
+    Response await(String path, String token, Predicate<JsonNode> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Response last;
+        do {
+            last = call("GET", path, token, null);
+            if (last.status() == 200 && condition.test(last.body())) {
+                return last;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("condition not met within " + timeout + " on " + path + "; last: " + last.status() + " " + last.body());
+    }
+}
