@@ -31,6 +31,8 @@ final class ApiRoutes {
         new PlatformRoutes(sellers).register(routes);
         new SellerRoutes(sellers, new AssistantLifecycle(sellers, adapters.clock()), conversations).register(routes);
         new ConversationRoutes(conversations, idempotency).register(routes);
+        new BillingRoutes(adapters, sellers, idempotency).register(routes);
+        new CreationRoutes(adapters, sellers, idempotency).register(routes);
         return routes;
     }
 }

@@ -26,6 +26,12 @@ import java.util.List;
  */
 public final class LocalDynamoDb implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalDynamoDb.class);
+    /** Held so the level sticks: in the shaded jar sqlite4java warns "unknown jar version" (its manifest is merged away). */
+    private static final java.util.logging.Logger SQLITE_LOG = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
+
+    static {
+        SQLITE_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     private final DynamoDBProxyServer server;
     private final int port;

@@ -41,7 +41,7 @@ public final class LocalContext implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "local/[$LATEST]" + Long.toHexString(Thread.currentThread().getId());
+        return "local/[$LATEST]" + function.id();
     }
 
     @Override

@@ -18,6 +18,7 @@ final class Execution implements ExecutionObserver {
     private final String executionArn;
     private final String stateMachineArn;
     private final String name;
+    private final String logLabel;
     private final String input;
     private final JsonNode inputJson;
     private final Instant startDate;
@@ -36,6 +37,7 @@ final class Execution implements ExecutionObserver {
         this.executionArn = executionArn;
         this.stateMachineArn = stateMachineArn;
         this.name = name;
+        this.logLabel = stateMachineArn.substring(stateMachineArn.lastIndexOf(':') + 1) + "/" + name;
         this.input = input;
         this.inputJson = inputJson;
         this.clock = clock;
@@ -125,7 +127,7 @@ final class Execution implements ExecutionObserver {
             this.stopDate = clock.instant();
             record(eventType, null, error == null ? output : error + ": " + cause);
         }
-        LOG.info("{}: {}{}", name, newStatus, error == null ? "" : " " + error + " (" + cause + ")");
+        LOG.info("{}: {}{}", logLabel, newStatus, error == null ? "" : " " + error + " (" + cause + ")");
         done.complete(null);
         return true;
     }
@@ -138,7 +140,7 @@ final class Execution implements ExecutionObserver {
     @Override
     public void stateExited(String state, JsonNode stateOutput, String next) {
         record("StateExited", state, next == null ? "end" : "next " + next);
-        LOG.info("{}: {} -> {}", name, state, next == null ? "(end)" : next);
+        LOG.info("{}: {} -> {}", logLabel, state, next == null ? "(end)" : next);
     }
 
     @Override
@@ -149,13 +151,13 @@ final class Execution implements ExecutionObserver {
     @Override
     public void retryScheduled(String state, int retryNumber, Duration delay) {
         record("RetryScheduled", state, "retry " + retryNumber + " in " + delay);
-        LOG.info("{}: {} retry {} in {}", name, state, retryNumber, delay);
+        LOG.info("{}: {} retry {} in {}", logLabel, state, retryNumber, delay);
     }
 
     @Override
     public void errorCaught(String state, StatesFailure failure, String next) {
         record("ErrorCaught", state, failure.error() + " -> " + next);
-        LOG.info("{}: {} caught {} -> {}", name, state, failure.error(), next);
+        LOG.info("{}: {} caught {} -> {}", logLabel, state, failure.error(), next);
     }
 
     private synchronized void record(String type, String state, String detail) {

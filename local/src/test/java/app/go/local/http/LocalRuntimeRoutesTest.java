@@ -21,6 +21,7 @@ import java.util.Map;
 import static app.go.local.http.TestHttp.contentType;
 import static app.go.local.http.TestHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LocalRuntimeRoutesTest {
@@ -171,6 +172,6 @@ class LocalRuntimeRoutesTest {
 
         assertEquals(500, response.statusCode());
         assertEquals("INTERNAL_ERROR", json(response).path("code").asText());
-        assertTrue(!response.body().contains("internal detail"), response.body());
+        assertFalse(response.body().contains("internal detail"), response.body());
     }
 }

@@ -38,7 +38,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -178,7 +177,7 @@ class SqsEventSourcePollerTest {
     @Test
     @DisplayName("on a standard queue, messages arriving within the batching window go in one batch")
     void gathersBatchWithinWindow(TestInfo test) throws InterruptedException {
-        Subscription sub = subscribe(test, false, 10, Duration.ofMillis(800), event -> null);
+        Subscription sub = subscribe(test, false, 10, Duration.ofMillis(1500), Duration.ofSeconds(5), event -> null);
         send(sub, "first");
         Thread.sleep(300);
         send(sub, "second");
@@ -223,9 +222,14 @@ class SqsEventSourcePollerTest {
     /** A fresh queue (visibility 1 s, DLQ after 2 receives) consumed by a scripted function that records its events. */
     private Subscription subscribe(TestInfo test, boolean fifo, int batchSize, Duration window,
                                    Function<SQSEvent, SQSBatchResponse> script) {
+        return subscribe(test, fifo, batchSize, window, VISIBILITY, script);
+    }
+
+    private Subscription subscribe(TestInfo test, boolean fifo, int batchSize, Duration window, Duration visibility,
+                                   Function<SQSEvent, SQSBatchResponse> script) {
         String id = test.getTestMethod().orElseThrow().getName() + "-" + QUEUES.incrementAndGet();
         QueueSpec queue = new QueueSpec(id, "TEST_QUEUE_URL", fifo, MAX_RECEIVES);
-        QueueUrls urls = new TopologyProvisioner(null, sqs).createQueue(queue, VISIBILITY);
+        QueueUrls urls = new TopologyProvisioner(null, sqs).createQueue(queue, visibility);
         FunctionSpec function = TestHandlers.function(id, TestHandlers.ScriptedSqs.class, Duration.ofSeconds(5));
         TestHandlers.ScriptedSqs.SCRIPTS.put(id, event -> {
             deliveries.add(event);

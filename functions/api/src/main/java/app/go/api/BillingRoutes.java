@@ -1,0 +1,187 @@
+package app.go.api;
+
+import app.go.domain.billing.BillingRun;
+import app.go.domain.billing.BillingStore;
+import app.go.domain.billing.LedgerEntry;
+import app.go.domain.billing.PaymentMethod;
+import app.go.domain.billing.Plan;
+import app.go.domain.billing.Subscription;
+import app.go.domain.billing.Subscriptions;
+import app.go.domain.seller.AssistantSettings;
+import app.go.domain.seller.SellerStore;
+import app.go.shared.auth.Caller;
+import app.go.shared.aws.dynamodb.DynamoBillingStore;
+import app.go.shared.aws.sqs.SqsMessageQueue;
+import app.go.shared.errors.DomainException;
+import app.go.shared.idempotency.IdempotencyStore;
+import app.go.shared.payments.PaymentGateways;
+import app.go.shared.topology.SystemTopology;
+import app.go.shared.wiring.Adapters;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static app.go.api.ApiResponses.json;
+
+/**
+ * Billing routes: the platform's billing run (the same {@link BillingRun} the EventBridge schedule
+ * drives) and balance credits; the seller's balance, ledger and subscriptions. Money is integer
+ * cents in USD (BILL-10). The payment provider comes from {@code PAYMENTS_PROVIDER} (offline when absent).
+ */
+final class BillingRoutes {
+    static final String CURRENCY = "USD";
+    private static final long MAX_CREDIT_CENTS = 100_000_000L;
+
+    private final Subscriptions subscriptions;
+    private final BillingRun run;
+    private final SellerStore sellers;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+
+    BillingRoutes(Adapters adapters, SellerStore sellers, IdempotencyStore idempotency) {
+        this(new DynamoBillingStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.BILLING.envVar())),
+                new SqsMessageQueue(adapters.sqs(), adapters.env().require(SystemTopology.RENEWALS.envVar())),
+                PaymentGateways.fromEnv(adapters.env()), sellers, idempotency, adapters.clock());
+    }
+
+    BillingRoutes(BillingStore store, app.go.shared.queue.MessageQueue renewals, app.go.domain.billing.PaymentGateway gateway,
+                  SellerStore sellers, IdempotencyStore idempotency, Clock clock) {
+        this.subscriptions = new Subscriptions(store, sellers, gateway, clock);
+        this.run = new BillingRun(store, renewals);
+        this.sellers = sellers;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    void register(Map<String, Route> routes) {
+        routes.put("POST /platform/billing/run", this::runBilling);
+        routes.put("POST /platform/sellers/{sellerId}/balance", new IdempotentRoute(this::credit, idempotency));
+        routes.put("GET /sellers/me/balance", this::balance);
+        routes.put("GET /sellers/me/ledger", this::ledger);
+        routes.put("POST /sellers/me/subscriptions", new IdempotentRoute(this::subscribe, idempotency));
+        routes.put("GET /sellers/me/subscriptions", this::list);
+    }
+
+    private static String seller(ApiRequest request) {
+        return request.caller().requireRole(Caller.Role.SELLER).userId();
+    }
+
+    private APIGatewayV2HTTPResponse runBilling(ApiRequest request) {
+        request.caller().requireRole(Caller.Role.PLATFORM);
+        Instant at = optionalBody(request).flatMap(b -> b.optText("at", 40)).map(text -> {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw DomainException.validation("at must be an ISO-8601 instant such as 2026-03-18T00:00:00Z");
+            }
+        }).orElseGet(clock::instant);
+        int enqueued = run.runAsOf(at);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("at", at.toString());
+        result.put("enqueued", enqueued);
+        return json(200, result);
+    }
+
+    /** The body is optional here: an absent one is fine, a malformed one is still a 400. */
+    private static Optional<Body> optionalBody(ApiRequest request) {
+        try {
+            return Optional.of(request.body());
+        } catch (DomainException e) {
+            if ("a JSON body is required".equals(e.getMessage())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private APIGatewayV2HTTPResponse credit(ApiRequest request) {
+        request.caller().requireRole(Caller.Role.PLATFORM);
+        String sellerId = Ids.require(request.path("sellerId"), "sellerId");
+        long amount = request.body().longValue("amountCents", 1, MAX_CREDIT_CENTS);
+        LedgerEntry entry = subscriptions.credit(sellerId, amount);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("sellerId", sellerId);
+        result.put("balance", money(subscriptions.balance(sellerId)));
+        result.put("entry", entryView(entry));
+        return json(200, result);
+    }
+
+    private APIGatewayV2HTTPResponse balance(ApiRequest request) {
+        return json(200, Map.of("balance", money(subscriptions.balance(seller(request)))));
+    }
+
+    private APIGatewayV2HTTPResponse ledger(ApiRequest request) {
+        return json(200, Map.of("entries", subscriptions.ledger(seller(request)).stream().map(BillingRoutes::entryView).toList()));
+    }
+
+    private APIGatewayV2HTTPResponse subscribe(ApiRequest request) {
+        String sellerId = seller(request);
+        Body body = request.body();
+        Plan plan = body.enumValue("plan", Plan.class);
+        JsonNode methodNode = body.raw().get("paymentMethod");
+        if (methodNode == null || !methodNode.isObject()) {
+            throw DomainException.validation("paymentMethod is required: {\"type\": \"CARD|PAYPAL\", \"token\"}");
+        }
+        Body method = new Body(methodNode, "paymentMethod.");
+        PaymentMethod paymentMethod = new PaymentMethod(method.enumValue("type", PaymentMethod.Type.class), method.text("token", 200));
+        Subscriptions.Subscribed subscribed = subscriptions.subscribe(sellerId, plan, paymentMethod,
+                body.bool("autoRenewConsent", false));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("subscription", subscriptionView(subscribed.subscription()));
+        Map<String, Object> charge = money(subscribed.charge().amountCents());
+        charge.put("source", subscribed.charge().source().name());
+        result.put("charge", charge);
+        if (plan == Plan.PERSONAL_ASSISTANT) { // BILL-5: the PA settings page follows a successful payment
+            AssistantSettings settings = sellers.assistant(sellerId);
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("name", settings.name());
+            view.put("state", settings.state().name());
+            result.put("assistantSettings", view);
+        }
+        return json(201, result);
+    }
+
+    private APIGatewayV2HTTPResponse list(ApiRequest request) {
+        return json(200, Map.of("subscriptions",
+                subscriptions.subscriptions(seller(request)).stream().map(BillingRoutes::subscriptionView).toList()));
+    }
+
+    private static Map<String, Object> money(long cents) {
+        Map<String, Object> money = new LinkedHashMap<>();
+        money.put("amountCents", cents);
+        money.put("currency", CURRENCY);
+        return money;
+    }
+
+    private static Map<String, Object> subscriptionView(Subscription s) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("plan", s.plan().name());
+        view.put("status", s.status().name());
+        view.put("currentPeriodStart", s.currentPeriodStart().toString());
+        view.put("currentPeriodEnd", s.currentPeriodEnd().toString());
+        view.put("priceCents", s.plan().priceCents());
+        view.put("currency", CURRENCY);
+        view.put("paymentMethod", Map.of("type", s.paymentMethod().type().name()));
+        return view;
+    }
+
+    private static Map<String, Object> entryView(LedgerEntry e) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", e.id());
+        view.put("type", e.type().name());
+        view.put("amountCents", e.amountCents());
+        view.put("currency", CURRENCY);
+        view.put("source", e.source().name());
+        if (e.plan() != null) {
+            view.put("plan", e.plan().name());
+        }
+        view.put("createdAt", e.createdAt().toString());
+        return view;
+    }
+}
