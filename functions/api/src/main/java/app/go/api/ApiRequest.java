@@ -63,6 +63,12 @@ public final class ApiRequest {
                 .map(Map.Entry::getValue).findFirst();
     }
 
+    /** The body when one was sent; an absent body is fine, a malformed one is still a 400. */
+    public Optional<Body> optionalBody() {
+        String raw = event.getBody();
+        return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(body());
+    }
+
     /** The JSON body as an object; 400 VALIDATION_FAILED when it is missing, malformed or not an object. */
     public Body body() {
         if (body == null) {

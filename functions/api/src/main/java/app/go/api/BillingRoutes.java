@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import static app.go.api.ApiResponses.json;
 
@@ -74,7 +73,7 @@ final class BillingRoutes {
 
     private APIGatewayV2HTTPResponse runBilling(ApiRequest request) {
         request.caller().requireRole(Caller.Role.PLATFORM);
-        Instant at = optionalBody(request).flatMap(b -> b.optText("at", 40)).map(text -> {
+        Instant at = request.optionalBody().flatMap(b -> b.optText("at", 40)).map(text -> {
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
@@ -86,18 +85,6 @@ final class BillingRoutes {
         result.put("at", at.toString());
         result.put("enqueued", enqueued);
         return json(200, result);
-    }
-
-    /** The body is optional here: an absent one is fine, a malformed one is still a 400. */
-    private static Optional<Body> optionalBody(ApiRequest request) {
-        try {
-            return Optional.of(request.body());
-        } catch (DomainException e) {
-            if ("a JSON body is required".equals(e.getMessage())) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 
     private APIGatewayV2HTTPResponse credit(ApiRequest request) {

@@ -1,6 +1,7 @@
 package app.go.shared.wiring;
 
 import app.go.shared.ai.LanguageModel;
+import app.go.shared.ai.offline.OfflineLanguageModel;
 import app.go.shared.aws.bedrock.BedrockLanguageModel;
 import app.go.shared.aws.s3.S3BlobStore;
 import app.go.shared.blob.BlobStore;
@@ -9,7 +10,11 @@ import app.go.shared.blob.BlobStore;
 final class AwsAdapters {
     private AwsAdapters() {}
 
+    /** Bedrock unless {@code MODEL_PROVIDER=offline} (LocalStack's free edition has no Bedrock). */
     static LanguageModel languageModel(Adapters adapters) {
+        if ("offline".equalsIgnoreCase(adapters.env().get("MODEL_PROVIDER", "bedrock"))) {
+            return new OfflineLanguageModel();
+        }
         return new BedrockLanguageModel(adapters.bedrockRuntime(),
                 adapters.env().get("BEDROCK_MODEL_ID", BedrockLanguageModel.DEFAULT_MODEL_ID));
     }
