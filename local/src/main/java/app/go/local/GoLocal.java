@@ -50,10 +50,17 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class GoLocal implements AutoCloseable {
     private static final Log LOG = Log.get(GoLocal.class);
 
-    /** How to start: HTTP port (0 = any free port), optional folder to keep data between runs. */
-    public record Options(int port, Path dataDir) {
+    /**
+     * How to start: HTTP port (0 = any free port), optional folder to keep data between runs, and
+     * optionally an external AWS endpoint (LocalStack) for DynamoDB and SQS instead of the embedded ones.
+     */
+    public record Options(int port, Path dataDir, URI awsEndpoint) {
+        public Options(int port, Path dataDir) {
+            this(port, dataDir, null);
+        }
+
         public static Options defaults() {
-            return new Options(8080, null);
+            return new Options(8080, null, null);
         }
     }
 
@@ -81,10 +88,17 @@ public final class GoLocal implements AutoCloseable {
 
     private void boot(Options options) throws IOException {
         long started = System.nanoTime();
-        LocalDynamoDb dynamo = track(LocalDynamoDb.start(0, options.dataDir() == null ? null : options.dataDir().resolve("dynamodb")));
-        LocalSqs sqs = track(LocalSqs.start());
-        SqsClient sqsClient = track(LocalAws.sqsClient(sqs.endpoint()));
-        resources = new TopologyProvisioner(track(LocalAws.dynamoDbClient(dynamo.endpoint())), sqsClient).provision();
+        URI dynamoEndpoint;
+        URI sqsEndpoint;
+        if (options.awsEndpoint() == null) {
+            dynamoEndpoint = track(LocalDynamoDb.start(0, options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"))).endpoint();
+            sqsEndpoint = track(LocalSqs.start()).endpoint();
+        } else {
+            dynamoEndpoint = options.awsEndpoint();
+            sqsEndpoint = options.awsEndpoint();
+        }
+        SqsClient sqsClient = track(LocalAws.sqsClient(sqsEndpoint));
+        resources = new TopologyProvisioner(track(LocalAws.dynamoDbClient(dynamoEndpoint)), sqsClient).provision();
 
         // Step Functions calls back into the Lambda runtime, which needs the Step Functions endpoint in
         // its environment: break the cycle with a reference filled in below.
@@ -106,8 +120,8 @@ public final class GoLocal implements AutoCloseable {
                 "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "local",
                 "AWS_SECRET_ACCESS_KEY", "local",
-                "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(),
-                "AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString(),
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString(),
+                "AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString(),
                 "AWS_ENDPOINT_URL_SFN", sfnEndpoint.uri().toString(),
                 "ASSETS_BUCKET", "local-assets",
                 "PAYMENTS_PROVIDER", "offline"));
@@ -226,17 +240,22 @@ public final class GoLocal implements AutoCloseable {
     static Options parse(String[] args) {
         int port = Options.defaults().port();
         Path dataDir = null;
+        URI awsEndpoint = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = parsePort(value(args, ++i, "--port"));
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+                case "--aws-endpoint" -> awsEndpoint = URI.create(value(args, ++i, "--aws-endpoint"));
                 case "--help", "-h" -> {
                     return null;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(port, dataDir);
+        if (awsEndpoint != null && dataDir != null) {
+            throw new IllegalArgumentException("--data-dir keeps embedded data; with --aws-endpoint the data lives there");
+        }
+        return new Options(port, dataDir, awsEndpoint);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -261,6 +280,7 @@ public final class GoLocal implements AutoCloseable {
     private static String usage() {
         return "usage: java -jar local/target/go-local.jar [--port 8080] [--data-dir DIR]\n"
                 + "  --port      HTTP port of the local API (0 picks a free one; default 8080)\n"
-                + "  --data-dir  keep DynamoDB data and assets in DIR between runs (default: in memory)";
+                + "  --data-dir  keep DynamoDB data and assets in DIR between runs (default: in memory)\n"
+                + "  --aws-endpoint URL  use DynamoDB and SQS at URL (e.g. LocalStack, http://localhost:4566) instead of the embedded ones";
     }
 }

@@ -1,0 +1,287 @@
+package app.go.local.bench;
+
+import app.go.local.GoLocal;
+import app.go.shared.json.Json;
+import app.go.shared.log.Log;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Go bench: cold start of the assistant's Lambda handler and warm throughput of the message path.
+ *
+ * <pre>
+ * Usage (from the repository root):
+ *   mvn -B -o -q -pl functions/assistant package -DskipTests     # functions/assistant/target/assistant.jar
+ *   mvn -B -o -q -pl local package -DskipTests                   # local/target/go-local.jar
+ *   java -cp local/target/go-local.jar app.go.local.bench.Bench [--runs 5] [--messages 200]
+ *        [--threads 8] [--warmup 20] [--assistant-jar functions/assistant/target/assistant.jar]
+ *
+ * What it measures, in one run against one GoLocal instance:
+ *   (a) Cold start, fresh child JVM per run, per flag set (Lambda's C1-only flags, and JVM defaults):
+ *       handler = assistant.jar + ColdStartProbe: new OnMessageHandler() and one real SQS record
+ *                 whose client message it answers (verified afterwards over HTTP);
+ *       floor   = assistant.jar + FloorProbe: the same SDK clients and one DynamoDB GetItem.
+ *       Median and min/max of totalMs (JVM start to first invocation done), the handler/floor ratio,
+ *       and medians of jvmToMainMs, constructMs, firstInvokeMs and the child's fork-to-exit time.
+ *   (b) Warm message path: N new conversations from distinct clients (<= 40 per seller), sent by a
+ *       pool of HTTP clients; latency from just before POST /conversations until the ASSISTANT
+ *       reply shows in GET /conversations/{id}/messages (polled every 5 ms); messages/s over the
+ *       batch; a warm-up batch is excluded.
+ *   (c) Floor of (b): N GET /health round trips from the same pool.
+ * Prints the report and writes it to local/target/bench/report.json; the system's own logs go to
+ * local/target/bench/go-local.log. Takes about 1-3 minutes on 2 cores.
+ * </pre>
+ */
+public final class Bench {
+    record Settings(int runs, int messages, int threads, int warmup, Path assistantJar) {}
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        Settings settings;
+        try {
+            settings = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        if (settings == null) {
+            System.out.println(usage());
+            return;
+        }
+        ColdStart.checkReadable(settings.assistantJar());
+        Path outDir = Path.of("local", "target", "bench");
+        Files.createDirectories(outDir);
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.logFile", outDir.resolve("go-local-system.log").toString());
+        PrintStream systemLog = new PrintStream(new FileOutputStream(outDir.resolve("go-local.log").toFile()), true);
+        Log.redirect(systemLog);
+
+        ObjectNode report = Json.object();
+        environment(report.putObject("environment"), settings);
+        System.out.println(header(report));
+        try (GoLocal local = GoLocal.start(new GoLocal.Options(0, null))) {
+            BenchHttp api = new BenchHttp(local.uri());
+            System.out.println("(a) cold start: preparing " + (1 + settings.runs() * ColdStart.FLAG_SETS.size())
+                    + " conversations, then " + 2 * (1 + settings.runs() * ColdStart.FLAG_SETS.size()) + " child JVMs ...");
+            ColdStart.Outcome cold = new ColdStart(local, api, settings.assistantJar(), outDir, settings.runs()).run();
+            coldStart(report.putObject("coldStart"), cold);
+
+            System.out.println("(b) warm message path: " + settings.warmup() + " warm-up + " + settings.messages() + " messages ...");
+            WarmPath warm = new WarmPath(local, api, settings.threads());
+            warm.messages("warmup", settings.warmup());
+            warm.health(settings.warmup());
+            WarmPath.Result messages = warm.messages("warm", settings.messages());
+            WarmPath.Result health = warm.health(settings.messages());
+            warm(report, messages, health);
+        } finally {
+            Log.redirect(System.out);
+            systemLog.close();
+        }
+        Path json = outDir.resolve("report.json");
+        Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        System.out.println();
+        System.out.println(text(report));
+        System.out.println("report JSON: " + json);
+    }
+
+    private static void environment(ObjectNode env, Settings settings) throws IOException {
+        env.put("at", Instant.now().toString());
+        env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        env.put("javaHome", System.getProperty("java.home"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        env.put("cores", Runtime.getRuntime().availableProcessors());
+        env.put("benchJvmFlags", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        ObjectNode flagSets = env.putObject("childJvmFlagSets");
+        ColdStart.FLAG_SETS.forEach(f -> flagSets.put(f.name(), String.join(" ", f.flags())));
+        env.put("assistantJar", settings.assistantJar().toString());
+        env.put("assistantJarMb", round(Files.size(settings.assistantJar()) / 1e6));
+        env.put("runs", settings.runs());
+        env.put("messages", settings.messages());
+        env.put("threads", settings.threads());
+        env.put("warmup", settings.warmup());
+    }
+
+    private static void coldStart(ObjectNode node, ColdStart.Outcome cold) {
+        node.put("conversations", cold.conversations());
+        node.put("verifiedReplies", cold.verifiedReplies());
+        for (ColdStart.Result result : cold.results()) {
+            ObjectNode flags = node.putObject(result.flagSet().name());
+            flags.put("flags", String.join(" ", result.flagSet().flags()));
+            side(flags.putObject("handler"), result.handler());
+            side(flags.putObject("floor"), result.floor());
+            flags.put("ratioTotalMedian", round(median(result.handler(), r -> r.line().totalMs())
+                    / median(result.floor(), r -> r.line().totalMs())));
+        }
+    }
+
+    private static void side(ObjectNode node, List<ColdStart.Run> runs) {
+        List<Double> totals = runs.stream().map(r -> r.line().totalMs()).toList();
+        node.put("totalMsMedian", round(Stats.median(totals)));
+        node.put("totalMsMin", round(Stats.min(totals)));
+        node.put("totalMsMax", round(Stats.max(totals)));
+        node.put("jvmToMainMsMedian", round(median(runs, r -> r.line().jvmToMainMs())));
+        node.put("constructMsMedian", round(median(runs, r -> r.line().constructMs())));
+        node.put("firstInvokeMsMedian", round(median(runs, r -> r.line().firstInvokeMs())));
+        node.put("processMsMedian", round(median(runs, ColdStart.Run::processMs)));
+        ArrayNode each = node.putArray("runs");
+        runs.forEach(r -> each.addObject().put("jvmToMainMs", r.line().jvmToMainMs()).put("constructMs", r.line().constructMs())
+                .put("firstInvokeMs", r.line().firstInvokeMs()).put("totalMs", r.line().totalMs()).put("processMs", round(r.processMs())));
+    }
+
+    private static void warm(ObjectNode report, WarmPath.Result messages, WarmPath.Result health) {
+        ObjectNode m = latencies(report.putObject("warmMessagePath"), messages);
+        m.put("messagesPerSecond", round(messages.perSecond()));
+        m.put("spanSeconds", round(messages.spanSeconds()));
+        ObjectNode h = latencies(report.putObject("healthFloor"), health);
+        h.put("requestsPerSecond", round(health.perSecond()));
+        ObjectNode overhead = report.putObject("overheadMessageOverHealth");
+        overhead.put("p50", round(m.get("p50Ms").asDouble() / h.get("p50Ms").asDouble()));
+        overhead.put("p95", round(m.get("p95Ms").asDouble() / h.get("p95Ms").asDouble()));
+    }
+
+    private static ObjectNode latencies(ObjectNode node, WarmPath.Result result) {
+        node.put("attempted", result.attempted());
+        node.put("succeeded", result.latenciesMs().size());
+        node.put("errors", result.errors());
+        ArrayNode samples = node.putArray("errorSamples");
+        result.errorSamples().forEach(samples::add);
+        if (!result.latenciesMs().isEmpty()) {
+            node.put("p50Ms", round(Stats.percentile(result.latenciesMs(), 50)));
+            node.put("p95Ms", round(Stats.percentile(result.latenciesMs(), 95)));
+            node.put("p99Ms", round(Stats.percentile(result.latenciesMs(), 99)));
+            node.put("maxMs", round(Stats.max(result.latenciesMs())));
+        }
+        return node;
+    }
+
+    private static String header(ObjectNode report) {
+        ObjectNode env = (ObjectNode) report.get("environment");
+        StringBuilder out = new StringBuilder("Go bench  ").append(env.get("at").asText()).append('\n');
+        out.append("  JDK:        ").append(env.get("jdk").asText()).append("  (").append(env.get("javaHome").asText()).append(")\n");
+        out.append("  machine:    ").append(env.get("cores").asInt()).append(" cores, ").append(env.get("os").asText()).append('\n');
+        out.append("  bench JVM:  ").append(blankAsNone(env.get("benchJvmFlags").asText())).append('\n');
+        env.get("childJvmFlagSets").fields().forEachRemaining(f -> out.append(String.format("  child JVM flags %-10s %s%n",
+                f.getKey() + ":", blankAsNone(f.getValue().asText()))));
+        out.append("  handler:    ").append(env.get("assistantJar").asText()).append(" (").append(env.get("assistantJarMb")).append(" MB)\n");
+        out.append("  settings:   runs=").append(env.get("runs")).append(" messages=").append(env.get("messages"))
+                .append(" threads=").append(env.get("threads")).append(" warmup=").append(env.get("warmup"));
+        return out.toString();
+    }
+
+    private static String text(ObjectNode report) {
+        StringBuilder out = new StringBuilder(header(report)).append("\n\n");
+        ObjectNode cold = (ObjectNode) report.get("coldStart");
+        ObjectNode env = (ObjectNode) report.get("environment");
+        out.append("(a) Cold start, fresh JVM per run, ").append(env.get("runs")).append(" runs per side and flag set (+1 discarded warm-up pair)\n");
+        out.append(String.format(Locale.ROOT, "  %-10s %-8s %28s %10s %10s %12s %10s%n",
+                "flags", "side", "totalMs median [min..max]", "jvmToMain", "construct", "firstInvoke", "process"));
+        for (ColdStart.FlagSet flagSet : ColdStart.FLAG_SETS) {
+            ObjectNode flags = (ObjectNode) cold.get(flagSet.name());
+            for (String side : List.of("handler", "floor")) {
+                ObjectNode s = (ObjectNode) flags.get(side);
+                out.append(String.format(Locale.ROOT, "  %-10s %-8s %28s %10.1f %10.1f %12.1f %10.1f%n",
+                        side.equals("handler") ? flagSet.name() : "", side,
+                        String.format(Locale.ROOT, "%.0f [%.0f..%.0f]", s.get("totalMsMedian").asDouble(),
+                                s.get("totalMsMin").asDouble(), s.get("totalMsMax").asDouble()),
+                        s.get("jvmToMainMsMedian").asDouble(), s.get("constructMsMedian").asDouble(),
+                        s.get("firstInvokeMsMedian").asDouble(), s.get("processMsMedian").asDouble()));
+            }
+            out.append(String.format(Locale.ROOT, "  %-10s ratio handler/floor (median totalMs): %.2fx%n", "", flags.get("ratioTotalMedian").asDouble()));
+        }
+        out.append(String.format("  replies verified over HTTP: %d of %d conversations have exactly one ASSISTANT reply%n%n",
+                cold.get("verifiedReplies").asInt(), cold.get("conversations").asInt()));
+
+        ObjectNode m = (ObjectNode) report.get("warmMessagePath");
+        ObjectNode h = (ObjectNode) report.get("healthFloor");
+        out.append(String.format(Locale.ROOT, "(b) Warm message path: %d messages, %s concurrent clients, warm-up of %s excluded%n",
+                m.get("attempted").asInt(), env.get("threads"), env.get("warmup")));
+        out.append(String.format(Locale.ROOT, "  throughput  %.1f messages/s (%d replies in %.2f s, first send to last reply)%n",
+                m.get("messagesPerSecond").asDouble(), m.get("succeeded").asInt(), m.get("spanSeconds").asDouble()));
+        out.append(latencyLine(m)).append(String.format("  errors      %d%s%n%n", m.get("errors").asInt(), samples(m)));
+        out.append(String.format(Locale.ROOT, "(c) Floor: %d x GET /health, same client pool (%.0f requests/s)%n",
+                h.get("attempted").asInt(), h.get("requestsPerSecond").asDouble()));
+        out.append(latencyLine(h)).append(String.format("  errors      %d%s%n", h.get("errors").asInt(), samples(h)));
+        ObjectNode overhead = (ObjectNode) report.get("overheadMessageOverHealth");
+        out.append(String.format(Locale.ROOT, "  overhead of the message path over a bare HTTP round trip: p50 %.1fx, p95 %.1fx%n",
+                overhead.get("p50").asDouble(), overhead.get("p95").asDouble()));
+        return out.toString();
+    }
+
+    private static String latencyLine(ObjectNode node) {
+        return String.format(Locale.ROOT, "  latency ms  p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", node.path("p50Ms").asDouble(Double.NaN),
+                node.path("p95Ms").asDouble(Double.NaN), node.path("p99Ms").asDouble(Double.NaN), node.path("maxMs").asDouble(Double.NaN));
+    }
+
+    private static String samples(ObjectNode node) {
+        return node.get("errorSamples").isEmpty() ? "" : "  e.g. " + node.get("errorSamples");
+    }
+
+    private static String blankAsNone(String flags) {
+        return flags.isBlank() ? "(none)" : flags;
+    }
+
+    private static <T> double median(List<T> runs, Function<T, Double> value) {
+        return Stats.median(runs.stream().map(value).toList());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    static Settings parse(String[] args) {
+        Settings s = new Settings(5, 200, 8, 20, Path.of("functions", "assistant", "target", "assistant.jar"));
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--help", "-h" -> {
+                    return null;
+                }
+                case "--assistant-jar" -> s = new Settings(s.runs(), s.messages(), s.threads(), s.warmup(), Path.of(value(args, ++i, option)));
+                case "--runs" -> s = new Settings(positive(value(args, ++i, option), option), s.messages(), s.threads(), s.warmup(), s.assistantJar());
+                case "--messages" -> s = new Settings(s.runs(), positive(value(args, ++i, option), option), s.threads(), s.warmup(), s.assistantJar());
+                case "--threads" -> s = new Settings(s.runs(), s.messages(), positive(value(args, ++i, option), option), s.warmup(), s.assistantJar());
+                case "--warmup" -> s = new Settings(s.runs(), s.messages(), s.threads(), positive(value(args, ++i, option), option), s.assistantJar());
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        return s;
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int positive(String text, String option) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value < 1) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number >= 1");
+        }
+    }
+
+    private static String usage() {
+        return "usage: java -cp local/target/go-local.jar app.go.local.bench.Bench [--runs 5] [--messages 200] [--threads 8]\n"
+                + "       [--warmup 20] [--assistant-jar functions/assistant/target/assistant.jar]   (run from the repo root)";
+    }
+}

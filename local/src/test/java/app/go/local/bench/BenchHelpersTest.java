@@ -1,0 +1,69 @@
+package app.go.local.bench;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The bench's parsing and statistics helpers only; nothing here is timed. */
+class BenchHelpersTest {
+
+    @Test
+    @DisplayName("A probe's JSON line parses back to the figures it printed, in milliseconds")
+    void probeLineRoundTrip() {
+        String line = ProbeLine.format("handler", 85, 412_300_000L, 655_070_000L, 1160, true);
+        assertTrue(line.startsWith(ProbeLine.PREFIX));
+        ProbeLine parsed = ProbeLine.parse(line);
+        assertEquals(new ProbeLine("handler", 85, 412.3, 655.1, 1160, true), parsed);
+    }
+
+    @Test
+    @DisplayName("The probe line is found among the handler's own JSON log lines; none found gives null")
+    void probeLineAmongLogs() {
+        List<String> output = List.of("{\"level\":\"INFO\",\"message\":\"message handled\"}",
+                "PROBE {\"probe\":\"floor\",\"jvmToMainMs\":70,\"constructMs\":300.5,\"firstInvokeMs\":200.0,\"totalMs\":575,\"ok\":false}");
+        ProbeLine found = ProbeLine.find(output);
+        assertEquals("floor", found.probe());
+        assertEquals(575, found.totalMs());
+        assertFalse(found.ok());
+        assertNull(ProbeLine.find(List.of("{\"level\":\"INFO\"}")));
+    }
+
+    @Test
+    @DisplayName("A probe line without a figure, or not a probe line at all, is rejected")
+    void malformedProbeLines() {
+        assertThrows(IllegalArgumentException.class, () -> ProbeLine.parse("PROBE {\"probe\":\"handler\",\"ok\":true}"));
+        assertThrows(IllegalArgumentException.class, () -> ProbeLine.parse("{\"probe\":\"handler\"}"));
+    }
+
+    @Test
+    @DisplayName("Median: the middle value, or the mean of the two middle values, whatever the input order")
+    void median() {
+        assertEquals(3.0, Stats.median(List.of(5.0, 1.0, 3.0, 4.0, 2.0)));
+        assertEquals(2.5, Stats.median(List.of(4.0, 1.0, 3.0, 2.0)));
+        assertEquals(7.0, Stats.median(List.of(7.0)));
+        assertThrows(IllegalArgumentException.class, () -> Stats.median(List.of()));
+    }
+
+    @Test
+    @DisplayName("Percentiles by nearest rank: p50/p95/p99/p100 of 1..100 and of a small sample")
+    void percentiles() {
+        List<Double> hundred = java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(i -> (double) (101 - i)).toList();
+        assertEquals(50.0, Stats.percentile(hundred, 50));
+        assertEquals(95.0, Stats.percentile(hundred, 95));
+        assertEquals(99.0, Stats.percentile(hundred, 99));
+        assertEquals(100.0, Stats.percentile(hundred, 100));
+        List<Double> few = List.of(10.0, 30.0, 20.0);
+        assertEquals(20.0, Stats.percentile(few, 50));
+        assertEquals(30.0, Stats.percentile(few, 95));
+        assertEquals(10.0, Stats.min(few));
+        assertEquals(30.0, Stats.max(few));
+        assertThrows(IllegalArgumentException.class, () -> Stats.percentile(few, 0));
+    }
+}
