@@ -49,10 +49,7 @@ public final class SystemTopology {
     /** One message per subscription and period due for renewal. */
     public static final QueueSpec RENEWALS = new QueueSpec("renewals", "RENEWALS_QUEUE_URL", false, 5);
 
-    /** Clients' generation requests for the Creation Model. */
-    public static final QueueSpec GENERATIONS = new QueueSpec("generations", "GENERATIONS_QUEUE_URL", false, 5);
-
-    public static final List<QueueSpec> QUEUES = List.of(INBOUND_MESSAGES, RENEWALS, GENERATIONS);
+    public static final List<QueueSpec> QUEUES = List.of(INBOUND_MESSAGES, RENEWALS);
 
     // ---- state machine names (the functions below need the env var before the specs exist) -------
     public static final String HANDOFF_STATE_MACHINE_ENV = "HANDOFF_STATE_MACHINE_ARN";
@@ -63,7 +60,7 @@ public final class SystemTopology {
 
     public static final FunctionSpec HTTP_API = new FunctionSpec("HttpApi", "api", "app.go.api.HttpApiHandler",
             1024, API_TIMEOUT, List.of(SELLERS, CONVERSATIONS, CREATIONS, BILLING, IDEMPOTENCY),
-            List.of(INBOUND_MESSAGES, RENEWALS, GENERATIONS), List.of(TRAINING_STATE_MACHINE_ENV), false, true);
+            List.of(INBOUND_MESSAGES, RENEWALS), List.of(TRAINING_STATE_MACHINE_ENV), false, true);
 
     public static final FunctionSpec ON_MESSAGE = new FunctionSpec("OnMessage", "assistant",
             "app.go.assistant.handler.OnMessageHandler", 1024, Duration.ofSeconds(30),
@@ -85,10 +82,6 @@ public final class SystemTopology {
             "app.go.creation.handler.TrainModelHandler", 2048, Duration.ofSeconds(120),
             List.of(CREATIONS, SELLERS), List.of(), List.of(), true, true);
 
-    public static final FunctionSpec GENERATE_ASSET = new FunctionSpec("GenerateAsset", "creation",
-            "app.go.creation.handler.GenerateAssetHandler", 2048, Duration.ofSeconds(60),
-            List.of(CREATIONS, IDEMPOTENCY), List.of(), List.of(), true, true);
-
     public static final FunctionSpec RUN_BILLING = new FunctionSpec("RunBilling", "billing",
             "app.go.billing.handler.RunBillingHandler", 512, Duration.ofSeconds(60),
             List.of(BILLING), List.of(RENEWALS), List.of(), false, false);
@@ -98,13 +91,12 @@ public final class SystemTopology {
             List.of(BILLING, SELLERS, IDEMPOTENCY), List.of(), List.of(), false, false);
 
     public static final List<FunctionSpec> FUNCTIONS = List.of(HTTP_API, ON_MESSAGE, DECIDE_HANDOFF, SUMMARIZE,
-            SEND_FOLLOW_UP, TRAIN_MODEL, GENERATE_ASSET, RUN_BILLING, RENEW_SUBSCRIPTION);
+            SEND_FOLLOW_UP, TRAIN_MODEL, RUN_BILLING, RENEW_SUBSCRIPTION);
 
     // ---- event sources ---------------------------------------------------------------------------
     public static final List<EventSourceSpec> EVENT_SOURCES = List.of(
             new EventSourceSpec(INBOUND_MESSAGES, ON_MESSAGE, 10, Duration.ZERO),
-            new EventSourceSpec(RENEWALS, RENEW_SUBSCRIPTION, 10, Duration.ofSeconds(1)),
-            new EventSourceSpec(GENERATIONS, GENERATE_ASSET, 5, Duration.ZERO));
+            new EventSourceSpec(RENEWALS, RENEW_SUBSCRIPTION, 10, Duration.ofSeconds(1)));
 
     // ---- state machines --------------------------------------------------------------------------
 
