@@ -98,7 +98,7 @@ public final class GoLocal implements AutoCloseable {
             sqsEndpoint = options.awsEndpoint();
         }
         SqsClient sqsClient = track(LocalAws.sqsClient(sqsEndpoint));
-        resources = new TopologyProvisioner(track(LocalAws.dynamoDbClient(dynamoEndpoint)), sqsClient).provision();
+        resources = new TopologyProvisioner(track(LocalAws.dynamoDbClient(dynamoEndpoint)), sqsClient, false).provision();
 
         // Step Functions calls back into the Lambda runtime, which needs the Step Functions endpoint in
         // its environment: break the cycle with a reference filled in below.

@@ -42,10 +42,22 @@ public final class TopologyProvisioner {
 
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
+    private final boolean timeToLive;
 
     public TopologyProvisioner(DynamoDbClient dynamoDb, SqsClient sqs) {
+        this(dynamoDb, sqs, true);
+    }
+
+    /**
+     * @param timeToLive whether to enable TTL. The local runtime turns it off: its test clock may stand
+     *                   before real time, and DynamoDB Local sweeps expired items by real time, which
+     *                   would delete records the test clock still considers live. No rule depends on
+     *                   the sweep: expiry is checked in conditions (e.g. {@code expiresAt < :now}).
+     */
+    public TopologyProvisioner(DynamoDbClient dynamoDb, SqsClient sqs, boolean timeToLive) {
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
+        this.timeToLive = timeToLive;
     }
 
     /** Every table and queue of the system. */
@@ -105,7 +117,9 @@ public final class TopologyProvisioner {
             request.globalSecondaryIndexes(indexes);
         }
         dynamoDb.createTable(request.build());
-        table.ttlAttribute().ifPresent(attribute -> enableTimeToLive(name, attribute));
+        if (timeToLive) {
+            table.ttlAttribute().ifPresent(attribute -> enableTimeToLive(name, attribute));
+        }
         log.info("table {} created", name);
         return name;
     }

@@ -39,11 +39,16 @@ import java.util.function.Function;
  *       reply shows in GET /conversations/{id}/messages (polled every 5 ms); messages/s over the
  *       batch; a warm-up batch is excluded.
  *   (c) Floor of (b): N GET /health round trips from the same pool.
+ * The local API server is the JDK's HTTP server, with TCP_NODELAY off unless the bench JVM gets
+ * -Dsun.net.httpserver.nodelay=true; the report says which, since it moves every HTTP figure.
  * Prints the report and writes it to local/target/bench/report.json; the system's own logs go to
  * local/target/bench/go-local.log. Takes about 1-3 minutes on 2 cores.
  * </pre>
  */
 public final class Bench {
+    /** The JDK HTTP server's TCP_NODELAY switch (off by default), which the local API server inherits. */
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
+
     record Settings(int runs, int messages, int threads, int warmup, Path assistantJar) {}
 
     private Bench() {}
@@ -105,6 +110,7 @@ public final class Bench {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         env.put("cores", Runtime.getRuntime().availableProcessors());
         env.put("benchJvmFlags", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        env.put("httpServerNodelay", Boolean.getBoolean(NODELAY));
         ObjectNode flagSets = env.putObject("childJvmFlagSets");
         ColdStart.FLAG_SETS.forEach(f -> flagSets.put(f.name(), String.join(" ", f.flags())));
         env.put("assistantJar", settings.assistantJar().toString());
@@ -218,6 +224,10 @@ public final class Bench {
         ObjectNode overhead = (ObjectNode) report.get("overheadMessageOverHealth");
         out.append(String.format(Locale.ROOT, "  overhead of the message path over a bare HTTP round trip: p50 %.1fx, p95 %.1fx%n",
                 overhead.get("p50").asDouble(), overhead.get("p95").asDouble()));
+        if (!env.get("httpServerNodelay").asBoolean()) {
+            out.append("  note: the local API server runs with TCP_NODELAY off (JDK default), so a round trip can include a ~40 ms\n"
+                    + "        delayed-ACK stall; run the bench with -D" + NODELAY + "=true to see the path without it\n");
+        }
         return out.toString();
     }
 
