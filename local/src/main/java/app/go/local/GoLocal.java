@@ -50,6 +50,13 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class GoLocal implements AutoCloseable {
     private static final Log LOG = Log.get(GoLocal.class);
 
+    static {
+        // the JDK's HTTP server leaves Nagle on, which adds ~40 ms delayed-ACK stalls to small responses
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /**
      * How to start: HTTP port (0 = any free port), optional folder to keep data between runs, and
      * optionally an external AWS endpoint (LocalStack) for DynamoDB and SQS instead of the embedded ones.
