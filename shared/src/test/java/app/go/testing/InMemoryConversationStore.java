@@ -4,6 +4,7 @@ import app.go.domain.conversation.Conversation;
 import app.go.domain.conversation.ConversationStore;
 import app.go.domain.conversation.HandledBy;
 import app.go.domain.conversation.Message;
+import app.go.domain.conversation.MessageFeedback;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,5 +76,18 @@ public final class InMemoryConversationStore implements ConversationStore {
     @Override
     public List<Conversation> inbox(String sellerId) {
         return conversations.values().stream().filter(c -> c.sellerId().equals(sellerId)).toList();
+    }
+
+    private final Map<String, MessageFeedback> feedback = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void saveFeedback(Conversation conversation, MessageFeedback f) {
+        feedback.put(conversation.conversationId() + "/" + f.messageId() + "/" + f.userId(), f);
+    }
+
+    @Override
+    public List<MessageFeedback> feedback(Conversation conversation) {
+        return feedback.entrySet().stream().filter(e -> e.getKey().startsWith(conversation.conversationId() + "/"))
+                .map(Map.Entry::getValue).toList();
     }
 }

@@ -3,6 +3,7 @@ package app.go.testing;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.ClientRecord;
 import app.go.domain.seller.Notification;
+import app.go.domain.seller.Presence;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
@@ -25,6 +26,8 @@ public final class InMemorySellerStore implements SellerStore {
     private final Map<String, AssistantSettings> assistants = new ConcurrentHashMap<>();
     private final Map<String, List<Notification>> notifications = new ConcurrentHashMap<>();
     private final Map<String, Integer> quota = new ConcurrentHashMap<>();
+    private final Map<String, Presence> presences = new ConcurrentHashMap<>();
+    private final Map<String, Integer> tries = new ConcurrentHashMap<>();
 
     @Override
     public void saveAccount(SellerAccount account) {
@@ -105,5 +108,30 @@ public final class InMemorySellerStore implements SellerStore {
     @Override
     public int assistantMessagesOn(String sellerId, LocalDate day) {
         return quota.getOrDefault(sellerId + "/" + day, 0);
+    }
+
+    @Override
+    public Presence presence(String sellerId) {
+        return presences.getOrDefault(sellerId, Presence.UNKNOWN);
+    }
+
+    @Override
+    public void savePresence(String sellerId, Presence presence) {
+        presences.put(sellerId, presence);
+    }
+
+    @Override
+    public synchronized boolean tryCountAssistantTry(String sellerId, int limit) {
+        int count = tries.getOrDefault(sellerId, 0);
+        if (count >= limit) {
+            return false;
+        }
+        tries.put(sellerId, count + 1);
+        return true;
+    }
+
+    @Override
+    public int assistantTries(String sellerId) {
+        return tries.getOrDefault(sellerId, 0);
     }
 }

@@ -1,11 +1,18 @@
 package app.go.api;
 
 import app.go.domain.assistant.AssistantLifecycle;
+import app.go.domain.assistant.AssistantSettingsService;
+import app.go.domain.assistant.AssistantTrial;
 import app.go.domain.conversation.ConversationService;
 import app.go.domain.seller.SellerStore;
 import app.go.shared.aws.dynamodb.DynamoConversationStore;
 import app.go.shared.aws.dynamodb.DynamoIdempotencyStore;
+import app.go.shared.aws.dynamodb.DynamoKnowledgeStore;
+import app.go.shared.aws.sfn.SfnWorkflowStarter;
+import app.go.domain.assistant.AskForSeller;
+import app.go.domain.knowledge.KnowledgeService;
 import app.go.shared.aws.dynamodb.DynamoSellerStore;
+import app.go.shared.ai.LanguageModel;
 import app.go.shared.aws.sqs.SqsMessageQueue;
 import app.go.shared.idempotency.IdempotencyStore;
 import app.go.shared.topology.SystemTopology;
@@ -24,15 +31,26 @@ final class ApiRoutes {
         var conversationStore = new DynamoConversationStore(adapters.dynamoDb(), env.require(SystemTopology.CONVERSATIONS.envVar()));
         IdempotencyStore idempotency = new DynamoIdempotencyStore(adapters.dynamoDb(),
                 env.require(SystemTopology.IDEMPOTENCY.envVar()), adapters.clock());
+        var knowledge = new DynamoKnowledgeStore(adapters.dynamoDb(), env.require(SystemTopology.SELLERS.envVar()));
         var conversations = new ConversationService(conversationStore, sellers,
-                new SqsMessageQueue(adapters.sqs(), env.require(SystemTopology.INBOUND_MESSAGES.envVar())), adapters.clock());
+                new SqsMessageQueue(adapters.sqs(), env.require(SystemTopology.INBOUND_MESSAGES.envVar())), adapters.clock(),
+                knowledge);
 
         Map<String, Route> routes = new HashMap<>();
-        new PlatformRoutes(sellers).register(routes);
-        new SellerRoutes(sellers, new AssistantLifecycle(sellers, adapters.clock()), conversations).register(routes);
-        new ConversationRoutes(conversations, idempotency).register(routes);
+        new PlatformRoutes(sellers, adapters.clock()).register(routes);
+        new SellerRoutes(sellers, conversations).register(routes);
+        // the model is reached lazily: only POST /sellers/me/assistant/try calls it
+        LanguageModel model = prompt -> adapters.languageModel().complete(prompt);
+        new AssistantRoutes(sellers, new AssistantLifecycle(sellers, conversationStore, adapters.clock()),
+                new AssistantSettingsService(sellers, adapters.clock()), new AssistantTrial(sellers, model, adapters.clock()),
+                idempotency, adapters.clock()).register(routes);
+        new ConversationRoutes(conversations, idempotency, new AskForSeller(conversations, conversationStore,
+                (name, input) -> new SfnWorkflowStarter(adapters.sfn(), env.require(SystemTopology.HANDOFF_STATE_MACHINE_ENV))
+                        .start(name, input))).register(routes);
+        new KnowledgeRoutes(new KnowledgeService(sellers, knowledge, adapters.clock())).register(routes);
         new BillingRoutes(adapters, sellers, idempotency).register(routes);
         new CreationRoutes(adapters, sellers, idempotency).register(routes);
+        new GenerationRoutes(adapters, conversationStore, idempotency).register(routes);
         return routes;
     }
 }

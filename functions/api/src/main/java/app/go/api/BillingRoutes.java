@@ -5,6 +5,7 @@ import app.go.domain.billing.BillingStore;
 import app.go.domain.billing.LedgerEntry;
 import app.go.domain.billing.PaymentMethod;
 import app.go.domain.billing.Plan;
+import app.go.domain.billing.ProratedUpgrade;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.Subscriptions;
 import app.go.domain.seller.AssistantSettings;
@@ -39,6 +40,7 @@ final class BillingRoutes {
 
     private final Subscriptions subscriptions;
     private final BillingRun run;
+    private final ProratedUpgrade upgrades;
     private final SellerStore sellers;
     private final IdempotencyStore idempotency;
     private final Clock clock;
@@ -53,6 +55,7 @@ final class BillingRoutes {
                   SellerStore sellers, IdempotencyStore idempotency, Clock clock) {
         this.subscriptions = new Subscriptions(store, sellers, gateway, clock);
         this.run = new BillingRun(store, renewals);
+        this.upgrades = new ProratedUpgrade(store, sellers, idempotency, gateway, clock);
         this.sellers = sellers;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -65,6 +68,9 @@ final class BillingRoutes {
         routes.put("GET /sellers/me/ledger", this::ledger);
         routes.put("POST /sellers/me/subscriptions", new IdempotentRoute(this::subscribe, idempotency));
         routes.put("GET /sellers/me/subscriptions", this::list);
+        routes.put("POST /sellers/me/subscriptions/{plan}/cancel", this::cancel);
+        routes.put("POST /sellers/me/subscriptions/upgrade", new IdempotentRoute(this::upgrade, idempotency));
+        routes.put("POST /platform/sellers/{sellerId}/seller-plus", this::sellerPlus);
     }
 
     private static String seller(ApiRequest request) {
@@ -137,6 +143,60 @@ final class BillingRoutes {
     private APIGatewayV2HTTPResponse list(ApiRequest request) {
         return json(200, Map.of("subscriptions",
                 subscriptions.subscriptions(seller(request)).stream().map(BillingRoutes::subscriptionView).toList()));
+    }
+
+    /** BILL-6: stays until the period ends, then ends without a charge; no refund. */
+    private APIGatewayV2HTTPResponse cancel(ApiRequest request) {
+        String sellerId = seller(request);
+        Plan plan = planFromPath(request.path("plan"));
+        return json(200, Map.of("subscription", subscriptionView(subscriptions.cancel(sellerId, plan))));
+    }
+
+    /** BILL-8: PA to Seller Plus Premium at once, the unused PA days refunded to the balance. */
+    private APIGatewayV2HTTPResponse upgrade(ApiRequest request) {
+        String sellerId = seller(request);
+        Body body = request.body();
+        ProratedUpgrade.Upgraded upgraded = upgrades.upgrade(sellerId, body.enumValue("from", Plan.class),
+                body.enumValue("to", Plan.class));
+        Map<String, Object> refund = money(upgraded.proration().refundCents());
+        refund.put("remainingDays", upgraded.proration().remainingDays());
+        refund.put("dailyRateCents", upgraded.proration().dailyRateCents());
+        Map<String, Object> charge = money(upgraded.payment().amountCents());
+        charge.put("source", upgraded.payment().source().name());
+        charge.put("fromBalanceCents", upgraded.payment().fromBalanceCents());
+        charge.put("fromPaymentMethodCents", upgraded.payment().fromPaymentMethodCents());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("refund", refund);
+        result.put("subscription", subscriptionView(upgraded.subscription()));
+        result.put("charge", charge);
+        result.put("ended", subscriptionView(upgraded.ended()));
+        return json(200, result);
+    }
+
+    /** BILL-7: the marketplace downgrades Seller Plus Premium to Standard; starting it goes through a subscription. */
+    private APIGatewayV2HTTPResponse sellerPlus(ApiRequest request) {
+        request.caller().requireRole(Caller.Role.PLATFORM);
+        String sellerId = Ids.require(request.path("sellerId"), "sellerId");
+        if (request.body().bool("active", true)) {
+            throw new DomainException(DomainException.Kind.RULE, "SUBSCRIPTION_REQUIRED",
+                    "Seller Plus Premium starts with the seller's subscription (POST /sellers/me/subscriptions)");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("sellerId", sellerId);
+        result.put("sellerPlusPremium", false);
+        subscriptions.endSellerPlus(sellerId).ifPresent(ended -> result.put("subscription", subscriptionView(ended)));
+        result.put("assistantState", sellers.assistant(sellerId).state().name());
+        return json(200, result);
+    }
+
+    /** An unknown plan in the path is an unknown resource: 404. */
+    private static Plan planFromPath(String value) {
+        for (Plan plan : Plan.values()) {
+            if (plan.name().equalsIgnoreCase(value)) {
+                return plan;
+            }
+        }
+        throw DomainException.notFound("plan " + Ids.require(value, "plan"));
     }
 
     private static Map<String, Object> money(long cents) {

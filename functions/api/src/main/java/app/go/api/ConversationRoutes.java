@@ -3,6 +3,9 @@ package app.go.api;
 import app.go.domain.conversation.Conversation;
 import app.go.domain.conversation.ConversationService;
 import app.go.domain.conversation.Message;
+import app.go.domain.conversation.MessageFeedback;
+import app.go.domain.conversation.ResponseStats;
+import app.go.domain.assistant.AskForSeller;
 import app.go.shared.auth.Caller;
 import app.go.shared.errors.DomainException;
 import app.go.shared.idempotency.IdempotencyStore;
@@ -11,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static app.go.api.ApiResponses.json;
 
@@ -18,10 +22,12 @@ import static app.go.api.ApiResponses.json;
 final class ConversationRoutes {
     private final ConversationService conversations;
     private final IdempotencyStore idempotency;
+    private final AskForSeller askForSeller;
 
-    ConversationRoutes(ConversationService conversations, IdempotencyStore idempotency) {
+    ConversationRoutes(ConversationService conversations, IdempotencyStore idempotency, AskForSeller askForSeller) {
         this.conversations = conversations;
         this.idempotency = idempotency;
+        this.askForSeller = askForSeller;
     }
 
     void register(Map<String, Route> routes) {
@@ -29,6 +35,9 @@ final class ConversationRoutes {
         routes.put("POST /conversations/{id}/messages", new IdempotentRoute(this::post, idempotency));
         routes.put("GET /conversations/{id}/messages", this::messages);
         routes.put("GET /conversations/{id}/summary", this::summary);
+        routes.put("POST /conversations/{id}/ask-for-seller", new IdempotentRoute(this::askForSeller, idempotency));
+        routes.put("POST /conversations/{id}/messages/{messageId}/feedback", this::feedback);
+        routes.put("GET /sellers/me/response-stats", this::responseStats);
     }
 
     private APIGatewayV2HTTPResponse start(ApiRequest request) {
@@ -51,9 +60,60 @@ final class ConversationRoutes {
 
     private APIGatewayV2HTTPResponse messages(ApiRequest request) {
         Caller caller = request.caller();
-        List<Map<String, Object>> messages = conversations.messages(caller, Ids.require(request.path("id"), "id"))
+        String conversationId = Ids.require(request.path("id"), "id");
+        List<Map<String, Object>> messages = conversations.messages(caller, conversationId)
                 .stream().map(ConversationRoutes::view).toList();
+        if (caller.is(Caller.Role.SELLER)) {
+            // PA-BEH-9: the seller sees the feedback on the assistant's replies
+            Map<String, List<Map<String, Object>>> feedback = conversations.feedback(caller, conversationId).stream()
+                    .collect(Collectors.groupingBy(MessageFeedback::messageId, Collectors.mapping(ConversationRoutes::feedbackView, Collectors.toList())));
+            messages.stream().filter(m -> feedback.containsKey((String) m.get("id")))
+                    .forEach(m -> m.put("feedback", feedback.get((String) m.get("id"))));
+        }
         return json(200, Map.of("messages", messages));
+    }
+
+    /** PA-BEH-4 / PA-BEH-5: the client chooses to talk to the seller. */
+    private APIGatewayV2HTTPResponse askForSeller(ApiRequest request) {
+        String conversationId = Ids.require(request.path("id"), "id");
+        askForSeller.ask(request.caller(), conversationId);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("conversationId", conversationId);
+        view.put("handoff", "STARTED");
+        return json(202, view);
+    }
+
+    /** PA-BEH-9: thumbs up or down, with a comment, on an assistant reply. */
+    private APIGatewayV2HTTPResponse feedback(ApiRequest request) {
+        String conversationId = Ids.require(request.path("id"), "id");
+        String messageId = Ids.require(request.path("messageId"), "messageId");
+        Body body = request.body();
+        MessageFeedback feedback = conversations.giveFeedback(request.caller(), conversationId, messageId,
+                body.enumValue("rating", MessageFeedback.Rating.class),
+                body.optText("comment", MessageFeedback.MAX_COMMENT_LENGTH).orElse(null));
+        Map<String, Object> view = feedbackView(feedback);
+        view.put("messageId", feedback.messageId());
+        return json(200, view);
+    }
+
+    /** PA-BEH-8: the seller's response rate, the assistant's replies included. */
+    private APIGatewayV2HTTPResponse responseStats(ApiRequest request) {
+        ResponseStats stats = conversations.responseStats(request.caller());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("conversations", stats.conversations());
+        view.put("responded", stats.responded());
+        view.put("responseRate", stats.responseRate());
+        return json(200, view);
+    }
+
+    private static Map<String, Object> feedbackView(MessageFeedback f) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("userId", f.userId());
+        view.put("role", f.role());
+        view.put("rating", f.rating().name());
+        view.put("comment", f.comment());
+        view.put("createdAt", f.at());
+        return view;
     }
 
     private APIGatewayV2HTTPResponse summary(ApiRequest request) {

@@ -1,23 +1,33 @@
 package app.go.api;
 
 import app.go.domain.seller.ClientRecord;
+import app.go.domain.seller.EligibilityChange;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerStore;
 import app.go.shared.auth.Caller;
 import app.go.shared.errors.DomainException;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 
 import static app.go.api.ApiResponses.json;
 
 /** Routes for the marketplace's own services (role {@code platform}). */
 final class PlatformRoutes {
     private final SellerStore sellers;
+    private final EligibilityChange eligibility;
 
+    /** For tests that never lower a seller's level (notification times come from the system clock). */
     PlatformRoutes(SellerStore sellers) {
+        this(sellers, Clock.systemUTC());
+    }
+
+    PlatformRoutes(SellerStore sellers, Clock clock) {
         this.sellers = sellers;
+        this.eligibility = new EligibilityChange(sellers, clock);
     }
 
     void register(Map<String, Route> routes) {
@@ -37,11 +47,14 @@ final class PlatformRoutes {
         } catch (DateTimeException e) {
             throw DomainException.validation("timezone must be an IANA zone id such as Europe/Berlin");
         }
-        boolean plus = sellers.account(sellerId).map(SellerAccount::sellerPlusPremium).orElse(false);
+        Optional<SellerAccount> before = sellers.account(sellerId);
+        boolean plus = before.map(SellerAccount::sellerPlusPremium).orElse(false);
         SellerAccount account = new SellerAccount(sellerId, level, pro, timezone, plus);
         sellers.saveAccount(account);
+        EligibilityChange.Lost lost = eligibility.apply(before, account); // ELIG-3
         return json(200, Map.of("sellerId", sellerId, "level", level, "pro", pro, "timezone", timezone,
-                "eligibleForAssistant", account.eligibleForAssistant(), "eligibleForCreationModel", account.eligibleForCreationModel()));
+                "eligibleForAssistant", account.eligibleForAssistant(), "eligibleForCreationModel", account.eligibleForCreationModel(),
+                "eligibilityLost", lost.features()));
     }
 
     private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse putClient(ApiRequest request) {

@@ -4,6 +4,7 @@ import app.go.domain.assistant.AssistantLifecycle;
 import app.go.domain.conversation.Conversation;
 import app.go.domain.conversation.ConversationService;
 import app.go.domain.seller.AssistantSettings;
+import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
 import app.go.domain.seller.SellerStore;
@@ -13,26 +14,23 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static app.go.api.ApiResponses.json;
 
 /** Routes a seller uses on their own data ({@code /sellers/me/...}). */
 final class SellerRoutes {
     private final SellerStore sellers;
-    private final AssistantLifecycle lifecycle;
     private final ConversationService conversations;
 
-    SellerRoutes(SellerStore sellers, AssistantLifecycle lifecycle, ConversationService conversations) {
+    SellerRoutes(SellerStore sellers, ConversationService conversations) {
         this.sellers = sellers;
-        this.lifecycle = lifecycle;
         this.conversations = conversations;
     }
 
     void register(Map<String, Route> routes) {
         routes.put("PUT /sellers/me/profile", this::putProfile);
         routes.put("PUT /sellers/me/services/{serviceId}", this::putService);
-        routes.put("POST /sellers/me/assistant/activate", this::activate);
-        routes.put("GET /sellers/me/assistant", this::getAssistant);
         routes.put("GET /sellers/me/inbox", this::inbox);
         routes.put("GET /sellers/me/notifications", this::notifications);
     }
@@ -66,18 +64,13 @@ final class SellerRoutes {
         return json(200, service);
     }
 
-    private APIGatewayV2HTTPResponse activate(ApiRequest request) {
-        String sellerId = seller(request);
-        AssistantSettings settings = lifecycle.activate(sellerId, request.header("X-Client-Platform").orElse(null));
-        return json(200, settingsView(settings));
-    }
-
-    private APIGatewayV2HTTPResponse getAssistant(ApiRequest request) {
-        return json(200, settingsView(sellers.assistant(seller(request))));
-    }
-
     private APIGatewayV2HTTPResponse inbox(ApiRequest request) {
-        List<Map<String, Object>> items = conversations.inbox(request.caller()).stream().map(SellerRoutes::inboxItem).toList();
+        List<Conversation> inbox = conversations.inbox(request.caller());
+        String sellerId = seller(request);
+        Optional<SellerAccount> account = sellers.account(sellerId);
+        AssistantSettings assistant = sellers.assistant(sellerId);
+        List<Map<String, Object>> items = inbox.stream()
+                .map(c -> inboxItem(c, AssistantLifecycle.showsActivationPrompt(account, assistant, c))).toList();
         return json(200, Map.of("conversations", items));
     }
 
@@ -85,16 +78,7 @@ final class SellerRoutes {
         return json(200, Map.of("notifications", sellers.notifications(seller(request))));
     }
 
-    private static Map<String, Object> settingsView(AssistantSettings settings) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", settings.name());
-        view.put("state", settings.state().name());
-        view.put("updatedAt", settings.updatedAt());
-        view.put("updatedFrom", settings.updatedFrom());
-        return view;
-    }
-
-    private static Map<String, Object> inboxItem(Conversation c) {
+    private static Map<String, Object> inboxItem(Conversation c, boolean activationPrompt) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("conversationId", c.conversationId());
         item.put("clientId", c.clientId());
@@ -103,6 +87,7 @@ final class SellerRoutes {
         item.put("newClient", c.newClient());
         item.put("createdAt", c.createdAt());
         item.put("lastActivityAt", c.lastActivityAt());
+        item.put("activationPrompt", activationPrompt); // PA-ACT-2
         return item;
     }
 }

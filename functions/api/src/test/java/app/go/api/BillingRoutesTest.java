@@ -5,8 +5,14 @@ import app.go.api.fakes.InMemoryIdempotencyStore;
 import app.go.api.fakes.InMemorySellerStore;
 import app.go.api.fakes.RecordingQueue;
 import app.go.domain.seller.SellerAccount;
+import app.go.domain.billing.LedgerEntry;
+import app.go.domain.billing.Plan;
+import app.go.domain.billing.Renewal;
+import app.go.domain.billing.SubscriptionStatus;
+import app.go.domain.seller.AssistantState;
 import app.go.shared.json.Json;
 import app.go.shared.payments.offline.OfflinePaymentGateway;
+import app.go.shared.time.AdjustableClock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,18 +26,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BillingRoutesTest {
     private final InMemoryBillingStore store = new InMemoryBillingStore();
     private final InMemorySellerStore sellers = new InMemorySellerStore();
     private final OfflinePaymentGateway gateway = new OfflinePaymentGateway();
     private final RecordingQueue queue = new RecordingQueue();
+    private final AdjustableClock clock = new AdjustableClock(Clock.fixed(Instant.parse("2026-02-18T09:00:00Z"), ZoneOffset.UTC));
     private final HttpApiHandler api;
 
     BillingRoutesTest() {
         Map<String, Route> routes = new HashMap<>();
-        new BillingRoutes(store, queue, gateway, sellers, InMemoryIdempotencyStore.remembering(),
-                Clock.fixed(Instant.parse("2026-02-18T09:00:00Z"), ZoneOffset.UTC)).register(routes);
+        new BillingRoutes(store, queue, gateway, sellers, InMemoryIdempotencyStore.remembering(), clock).register(routes);
         api = new HttpApiHandler(routes);
         sellers.saveAccount(new SellerAccount("s1", 2, false, "UTC", false));
     }
@@ -118,5 +125,104 @@ class BillingRoutesTest {
         JsonNode now = Json.parse(call("POST /platform/billing/run", "marketplace", "platform", null, null, null).getBody());
         assertEquals("2026-02-18T09:00:00Z", now.get("at").asText());
         assertEquals(0, now.get("enqueued").asInt());
+    }
+
+    private static final Instant MAR_8 = Instant.parse("2026-03-08T09:00:00Z");
+    private static final Instant MAR_18 = Instant.parse("2026-03-18T09:00:00Z");
+
+    private Renewal renewal() {
+        return new Renewal(store, sellers, InMemoryIdempotencyStore.remembering(), gateway, clock);
+    }
+
+    private void activeAssistant(String sellerId) {
+        sellers.saveAssistant(sellerId, sellers.assistant(sellerId).withState(AssistantState.ACTIVE, clock.instant(), "mobile"));
+    }
+
+    @Test
+    @DisplayName("BILL-6 POST /sellers/me/subscriptions/{plan}/cancel keeps the plan to the period end; the billing run then ends it without a charge and PA stops")
+    void cancelThroughTheApi() {
+        call("POST /sellers/me/subscriptions", "s1", "seller", SUBSCRIBE_PA, null, null);
+        activeAssistant("s1");
+        APIGatewayV2HTTPResponse cancelled = call("POST /sellers/me/subscriptions/{plan}/cancel", "s1", "seller", null,
+                Map.of("plan", "PERSONAL_ASSISTANT"), null);
+        assertEquals(200, cancelled.getStatusCode(), cancelled.getBody());
+        assertEquals("CANCELLED_AT_PERIOD_END", Json.parse(cancelled.getBody()).at("/subscription/status").asText());
+        assertEquals("2026-03-18T09:00:00Z", Json.parse(cancelled.getBody()).at("/subscription/currentPeriodEnd").asText());
+        assertEquals(AssistantState.ACTIVE, sellers.assistant("s1").state(), "features stay until the period ends");
+
+        clock.set(MAR_18);
+        JsonNode run = Json.parse(call("POST /platform/billing/run", "marketplace", "platform", null, null, null).getBody());
+        assertEquals(1, run.get("enqueued").asInt());
+        assertEquals(Renewal.Outcome.ENDED, renewal().renew("s1", Plan.PERSONAL_ASSISTANT, MAR_18));
+        assertEquals(SubscriptionStatus.ENDED, store.subscription("s1", Plan.PERSONAL_ASSISTANT).orElseThrow().status());
+        assertEquals(AssistantState.INACTIVE, sellers.assistant("s1").state());
+        assertEquals(1, gateway.charges(), "no renewal charge, no refund");
+        assertTrue(store.ledger("s1").stream().noneMatch(e -> e.type() == LedgerEntry.Type.REFUND));
+        JsonNode list = Json.parse(call("GET /sellers/me/subscriptions", "s1", "seller", null, null, null).getBody());
+        assertEquals("ENDED", list.at("/subscriptions/0/status").asText(), "past data stays readable");
+
+        assertEquals(404, call("POST /sellers/me/subscriptions/{plan}/cancel", "s1", "seller", null,
+                Map.of("plan", "PERSONAL_ASSISTANT"), null).getStatusCode());
+        assertEquals(404, call("POST /sellers/me/subscriptions/{plan}/cancel", "s1", "seller", null,
+                Map.of("plan", "GOLD"), null).getStatusCode());
+        assertEquals(404, call("POST /sellers/me/subscriptions/{plan}/cancel", "other", "seller", null,
+                Map.of("plan", "CREATION_MODEL"), null).getStatusCode());
+    }
+
+    @Test
+    @DisplayName("BILL-8 POST /sellers/me/subscriptions/upgrade 10 days before the PA period ends refunds $9.70 once (Idempotency-Key, then 409 NOTHING_TO_UPGRADE)")
+    void upgradeThroughTheApi() {
+        call("POST /sellers/me/subscriptions", "s1", "seller", SUBSCRIBE_PA, null, null);
+        clock.set(MAR_8);
+        String upgrade = "{\"from\":\"PERSONAL_ASSISTANT\",\"to\":\"SELLER_PLUS_PREMIUM\"}";
+        Map<String, String> key = Map.of("Idempotency-Key", "up-1");
+        APIGatewayV2HTTPResponse first = call("POST /sellers/me/subscriptions/upgrade", "s1", "seller", upgrade, null, key);
+        assertEquals(200, first.getStatusCode(), first.getBody());
+        JsonNode body = Json.parse(first.getBody());
+        assertEquals(970, body.at("/refund/amountCents").asLong());
+        assertEquals("USD", body.at("/refund/currency").asText());
+        assertEquals(10, body.at("/refund/remainingDays").asLong());
+        assertEquals("SELLER_PLUS_PREMIUM", body.at("/subscription/plan").asText());
+        assertEquals("2026-03-08T09:00:00Z", body.at("/subscription/currentPeriodStart").asText());
+        assertEquals(Plan.SELLER_PLUS_PREMIUM.priceCents(), body.at("/charge/amountCents").asLong());
+        assertEquals("CARD", body.at("/charge/source").asText());
+        assertEquals("ENDED", body.at("/ended/status").asText());
+
+        assertEquals(first.getBody(), call("POST /sellers/me/subscriptions/upgrade", "s1", "seller", upgrade, null, key).getBody());
+        APIGatewayV2HTTPResponse again = call("POST /sellers/me/subscriptions/upgrade", "s1", "seller", upgrade, null, null);
+        assertEquals(409, again.getStatusCode());
+        assertEquals("NOTHING_TO_UPGRADE", Json.parse(again.getBody()).get("code").asText());
+        JsonNode balance = Json.parse(call("GET /sellers/me/balance", "s1", "seller", null, null, null).getBody());
+        assertEquals(970, balance.at("/balance/amountCents").asLong());
+        JsonNode ledger = Json.parse(call("GET /sellers/me/ledger", "s1", "seller", null, null, null).getBody());
+        assertEquals(1, ledger.findValues("type").stream().filter(t -> t.asText().equals("REFUND")).count());
+
+        assertEquals(422, call("POST /sellers/me/subscriptions/upgrade", "s1", "seller",
+                "{\"from\":\"CREATION_MODEL\",\"to\":\"SELLER_PLUS_PREMIUM\"}", null, null).getStatusCode());
+        assertEquals(400, call("POST /sellers/me/subscriptions/upgrade", "s1", "seller", "{\"from\":\"PERSONAL_ASSISTANT\"}",
+                null, null).getStatusCode());
+    }
+
+    @Test
+    @DisplayName("BILL-7 POST /platform/sellers/{sellerId}/seller-plus {active:false} ends Seller Plus Premium now and switches PA off")
+    void platformDowngrade() {
+        call("POST /sellers/me/subscriptions", "s1", "seller", SUBSCRIBE_PA.replace("PERSONAL_ASSISTANT", "SELLER_PLUS_PREMIUM"), null, null);
+        activeAssistant("s1");
+        clock.set(MAR_8);
+        APIGatewayV2HTTPResponse downgraded = call("POST /platform/sellers/{sellerId}/seller-plus", "marketplace", "platform",
+                "{\"active\":false}", Map.of("sellerId", "s1"), null);
+        assertEquals(200, downgraded.getStatusCode(), downgraded.getBody());
+        JsonNode body = Json.parse(downgraded.getBody());
+        assertEquals("ENDED", body.at("/subscription/status").asText());
+        assertEquals("2026-03-08T09:00:00Z", body.at("/subscription/currentPeriodEnd").asText());
+        assertEquals("INACTIVE", body.get("assistantState").asText());
+        assertTrue(!sellers.account("s1").orElseThrow().sellerPlusPremium());
+
+        APIGatewayV2HTTPResponse start = call("POST /platform/sellers/{sellerId}/seller-plus", "marketplace", "platform",
+                "{\"active\":true}", Map.of("sellerId", "s1"), null);
+        assertEquals(422, start.getStatusCode());
+        assertEquals("SUBSCRIPTION_REQUIRED", Json.parse(start.getBody()).get("code").asText());
+        assertEquals(403, call("POST /platform/sellers/{sellerId}/seller-plus", "s1", "seller", "{\"active\":false}",
+                Map.of("sellerId", "s1"), null).getStatusCode());
     }
 }

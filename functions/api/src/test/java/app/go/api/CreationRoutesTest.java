@@ -1,11 +1,16 @@
 package app.go.api;
 
 import app.go.domain.creation.Asset;
+import app.go.domain.creation.CreationPlan;
 import app.go.domain.creation.CreationService;
 import app.go.domain.creation.CreationStore;
 import app.go.domain.creation.Model;
+import app.go.domain.creation.ModelManagement;
 import app.go.domain.creation.Subcategories;
+import app.go.domain.creation.TrainingPipeline;
 import app.go.domain.seller.SellerAccount;
+import app.go.domain.seller.SellerService;
+import app.go.shared.ai.offline.OfflineAssetGenerator;
 import app.go.domain.seller.SellerStore;
 import app.go.shared.blob.BlobStore;
 import app.go.shared.idempotency.IdempotencyStore;
@@ -17,39 +22,48 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CreationRoutesTest {
     private final Map<String, Object> started = new HashMap<>();
+    private final MemoryCreations creations = new MemoryCreations();
+    private final Map<String, byte[]> blobs = new HashMap<>();
     private final HttpApiHandler api;
 
     CreationRoutesTest() {
         SellerStore sellers = (SellerStore) Proxy.newProxyInstance(SellerStore.class.getClassLoader(),
                 new Class<?>[]{SellerStore.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "account" -> Optional.of(new SellerAccount((String) args[0], "s-1".equals(args[0]) ? 2 : 1,
-                            false, "UTC", false));
+                    case "account" -> Optional.of(new SellerAccount((String) args[0], "s-1".equals(args[0])
+                            || "s-2".equals(args[0]) ? 2 : 1, false, "UTC", false));
+                    case "services" -> List.of(new SellerService("logo", "Tattoo designs", null, "Tattoo", List.of(), List.of()),
+                            new SellerService("voice", "Voice-overs", null, "VOICEOVER", List.of(), List.of()),
+                            new SellerService("words", "Copywriting", null, "writing_translation", List.of(), List.of()));
                     default -> null;
                 });
-        Map<String, byte[]> blobs = new HashMap<>();
         BlobStore blobStore = new BlobStore() {
             public void put(String key, byte[] content, String type) { blobs.put(key, content); }
             public Optional<byte[]> get(String key) { return Optional.ofNullable(blobs.get(key)); }
             public void delete(String key) { blobs.remove(key); }
         };
-        var service = new CreationService(new MemoryCreations(), sellers, blobStore,
+        var service = new CreationService(creations, sellers, blobStore,
                 (name, input) -> { started.put(name, input); return name; }, Subcategories.standard(), Clock.systemUTC());
+        var management = new ModelManagement(creations, blobStore, new OfflineAssetGenerator(), Subcategories.standard(),
+                CreationPlan.Lookup.none(), Clock.systemUTC());
         Map<String, Route> routes = new HashMap<>();
-        new CreationRoutes(service, new MemoryIdempotency()).register(routes);
+        new CreationRoutes(service, management, new MemoryIdempotency()).register(routes);
         api = new HttpApiHandler(routes);
     }
 
@@ -123,9 +137,187 @@ class CreationRoutesTest {
         assertEquals(1, list.path("models").size());
     }
 
+    private String readyModel(String seller) {
+        String id = Json.parse(call(seller, "POST /sellers/me/models", null, "{\"subcategory\":\"TATTOO\"}", null).getBody())
+                .path("id").asText();
+        creations.markReady(seller, id);
+        blobs.put(TrainingPipeline.profileKey(seller, id, "trn_1"),
+                "{\"style\":{\"meanRgb\":[10,200,30],\"meanAspect\":1.0}}".getBytes(StandardCharsets.UTF_8));
+        return id;
+    }
+
+    private static String code(APIGatewayV2HTTPResponse response) {
+        return Json.parse(response.getBody()).path("code").asText();
+    }
+
+    @Test
+    @DisplayName("CM-CAT-2 a model's subcategory must be one of the seller's services' subcategories (422 SUBCATEGORY_NOT_OFFERED)")
+    void subcategoryFromServices() {
+        var refused = call("s-1", "POST /sellers/me/models", null, "{\"subcategory\":\"ILLUSTRATION\"}", null);
+        assertEquals(422, refused.getStatusCode());
+        assertEquals("SUBCATEGORY_NOT_OFFERED", code(refused));
+        // the services say "Tattoo" (label) and "writing_translation" (id, other case): both match
+        assertEquals(201, call("s-1", "POST /sellers/me/models", null, "{\"subcategory\":\"TATTOO\"}", null).getStatusCode());
+        assertEquals(201, call("s-1", "POST /sellers/me/models", null, "{\"subcategory\":\"WRITING_TRANSLATION\"}", null)
+                .getStatusCode());
+    }
+
+    @Test
+    @DisplayName("CM-MOD-4 another seller's model or asset id is 404 on every model route")
+    void foreignIdsAreNotFound() {
+        String id = readyModel("s-1");
+        String assetId = Json.parse(call("s-1", "POST /sellers/me/assets", null, upload(true), null).getBody())
+                .path("assetId").asText();
+        Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("GET /sellers/me/models/{id}", null);
+        bodies.put("PUT /sellers/me/models/{id}/assets", "{\"all\":true}");
+        bodies.put("POST /sellers/me/models/{id}/train", null);
+        bodies.put("POST /sellers/me/models/{id}/activate", null);
+        bodies.put("POST /sellers/me/models/{id}/deactivate", null);
+        bodies.put("PUT /sellers/me/models/{id}/visibility", "{\"onServices\":true,\"onProfile\":true}");
+        bodies.put("PUT /sellers/me/models/{id}/pricing", "{\"type\":\"PER_UNIT\",\"unitPriceCents\":500}");
+        bodies.put("PUT /sellers/me/models/{id}/instructions", "{\"text\":\"short and warm\"}");
+        bodies.put("POST /sellers/me/models/{id}/publish", null);
+        bodies.put("POST /sellers/me/models/{id}/playground", "{\"prompt\":\"a rose\"}");
+        bodies.forEach((route, body) -> assertEquals(404, call("s-2", route, Map.of("id", id), body, null).getStatusCode(), route));
+        assertEquals(404, call("s-2", "PUT /sellers/me/assets/{assetId}/tags", Map.of("assetId", assetId),
+                "{\"tags\":[\"mine now\"]}", null).getStatusCode());
+        assertEquals(Set.of(), creations.activeModelIds("s-2"));
+        JsonNode untouched = Json.parse(call("s-1", "GET /sellers/me/models/{id}", Map.of("id", id), null, null).getBody());
+        assertEquals(false, untouched.path("visibility").path("onServices").asBoolean());
+        assertTrue(untouched.path("pricing").isNull());
+    }
+
+    @Test
+    @DisplayName("CM-MOD-5 PUT visibility sets where clients see the model; both flags are required")
+    void visibility() {
+        String id = readyModel("s-1");
+        var set = call("s-1", "PUT /sellers/me/models/{id}/visibility", Map.of("id", id),
+                "{\"onServices\":true,\"onProfile\":false}", null);
+        assertEquals(200, set.getStatusCode());
+        JsonNode model = Json.parse(call("s-1", "GET /sellers/me/models/{id}", Map.of("id", id), null, null).getBody());
+        assertEquals(true, model.path("visibility").path("onServices").asBoolean());
+        assertEquals(false, model.path("visibility").path("onProfile").asBoolean(true));
+        assertEquals("READY", model.path("status").asText(), "a settings write leaves the training state alone");
+        assertEquals(400, call("s-1", "PUT /sellers/me/models/{id}/visibility", Map.of("id", id),
+                "{\"onServices\":true}", null).getStatusCode());
+    }
+
+    @Test
+    @DisplayName("CM-PRC-2 PUT pricing takes PER_UNIT or BASE_PLUS_INCREMENT; an image model is priced per unit; bad input is 400")
+    void pricing() {
+        String id = readyModel("s-1");
+        var perUnit = call("s-1", "PUT /sellers/me/models/{id}/pricing", Map.of("id", id),
+                "{\"type\":\"PER_UNIT\",\"unitPriceCents\":2500}", null);
+        assertEquals(200, perUnit.getStatusCode());
+        JsonNode pricing = Json.parse(perUnit.getBody()).path("pricing");
+        assertEquals("PER_UNIT", pricing.path("type").asText());
+        assertEquals(2500, pricing.path("unitPriceCents").asLong());
+        assertEquals(400, call("s-1", "PUT /sellers/me/models/{id}/pricing", Map.of("id", id),
+                "{\"type\":\"BASE_PLUS_INCREMENT\",\"basePriceCents\":1000,\"baseUnits\":30,\"incrementPriceCents\":200,"
+                        + "\"incrementUnits\":10,\"unit\":\"SECONDS\"}", null).getStatusCode());
+        assertEquals(400, call("s-1", "PUT /sellers/me/models/{id}/pricing", Map.of("id", id),
+                "{\"type\":\"PER_UNIT\",\"unitPriceCents\":0}", null).getStatusCode());
+        assertEquals(400, call("s-1", "PUT /sellers/me/models/{id}/pricing", Map.of("id", id),
+                "{\"type\":\"FREE\"}", null).getStatusCode());
+
+        String voice = Json.parse(call("s-1", "POST /sellers/me/models", null, "{\"subcategory\":\"VOICEOVER\"}", null)
+                .getBody()).path("id").asText();
+        var increments = call("s-1", "PUT /sellers/me/models/{id}/pricing", Map.of("id", voice),
+                "{\"type\":\"BASE_PLUS_INCREMENT\",\"basePriceCents\":1000,\"baseUnits\":30,\"incrementPriceCents\":200,"
+                        + "\"incrementUnits\":10,\"unit\":\"SECONDS\"}", null);
+        assertEquals(200, increments.getStatusCode());
+        assertEquals("SECONDS", Json.parse(increments.getBody()).path("pricing").path("unit").asText());
+        assertEquals(400, call("s-1", "PUT /sellers/me/models/{id}/pricing", Map.of("id", voice),
+                "{\"type\":\"BASE_PLUS_INCREMENT\",\"basePriceCents\":1000,\"baseUnits\":30,\"incrementPriceCents\":200,"
+                        + "\"incrementUnits\":10,\"unit\":\"WORDS\"}", null).getStatusCode());
+    }
+
+    @Test
+    @DisplayName("CM-AST-5 PUT tags adds and removes an asset's tags; more than 20 tags or a tag over 40 characters is 400")
+    void tags() {
+        String assetId = Json.parse(call("s-1", "POST /sellers/me/assets", null, upload(true), null).getBody())
+                .path("assetId").asText();
+        var tagged = call("s-1", "PUT /sellers/me/assets/{assetId}/tags", Map.of("assetId", assetId),
+                "{\"tags\":[\"warm\",\"narration\",\"Warm\",\" british accent \"]}", null);
+        assertEquals(200, tagged.getStatusCode());
+        assertEquals(List.of("warm", "narration", "british accent"),
+                Json.convert(Json.parse(tagged.getBody()).path("tags"), List.class));
+        var removed = call("s-1", "PUT /sellers/me/assets/{assetId}/tags", Map.of("assetId", assetId),
+                "{\"tags\":[\"narration\"]}", null);
+        assertEquals(List.of("narration"), Json.convert(Json.parse(removed.getBody()).path("tags"), List.class));
+        String many = String.join(",", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "\"t" + i + "\"").toList());
+        assertEquals(400, call("s-1", "PUT /sellers/me/assets/{assetId}/tags", Map.of("assetId", assetId),
+                "{\"tags\":[" + many + "]}", null).getStatusCode());
+        assertEquals(400, call("s-1", "PUT /sellers/me/assets/{assetId}/tags", Map.of("assetId", assetId),
+                "{\"tags\":[\"" + "x".repeat(41) + "\"]}", null).getStatusCode());
+        assertEquals(400, call("s-1", "PUT /sellers/me/assets/{assetId}/tags", Map.of("assetId", assetId), "{}", null)
+                .getStatusCode());
+    }
+
+    @Test
+    @DisplayName("CM-MOD-1 only READY models activate (422 MODEL_NOT_READY); a 4th active model is 422 ACTIVE_MODEL_LIMIT")
+    void activation() {
+        String draft = Json.parse(call("s-1", "POST /sellers/me/models", null, "{\"subcategory\":\"TATTOO\"}", null).getBody())
+                .path("id").asText();
+        var notReady = call("s-1", "POST /sellers/me/models/{id}/activate", Map.of("id", draft), null, null);
+        assertEquals(422, notReady.getStatusCode());
+        assertEquals("MODEL_NOT_READY", code(notReady));
+        List<String> ids = List.of(readyModel("s-1"), readyModel("s-1"), readyModel("s-1"), readyModel("s-1"));
+        for (int i = 0; i < 3; i++) {
+            var ok = call("s-1", "POST /sellers/me/models/{id}/activate", Map.of("id", ids.get(i)), null, null);
+            assertEquals(200, ok.getStatusCode());
+            assertTrue(Json.parse(ok.getBody()).path("active").asBoolean());
+        }
+        var fourth = call("s-1", "POST /sellers/me/models/{id}/activate", Map.of("id", ids.get(3)), null, null);
+        assertEquals(422, fourth.getStatusCode());
+        assertEquals("ACTIVE_MODEL_LIMIT", code(fourth));
+        assertEquals(200, call("s-1", "POST /sellers/me/models/{id}/activate", Map.of("id", ids.get(0)), null, null)
+                .getStatusCode(), "activating an active model again is fine");
+        var off = call("s-1", "POST /sellers/me/models/{id}/deactivate", Map.of("id", ids.get(0)), null, null);
+        assertEquals(false, Json.parse(off.getBody()).path("active").asBoolean(true));
+        assertEquals(200, call("s-1", "POST /sellers/me/models/{id}/activate", Map.of("id", ids.get(3)), null, null)
+                .getStatusCode());
+        JsonNode list = Json.parse(call("s-1", "GET /sellers/me/models", null, null, null).getBody());
+        long active = 0;
+        for (JsonNode m : list.path("models")) {
+            active += m.path("active").asBoolean() ? 1 : 0;
+        }
+        assertEquals(3, active);
+    }
+
+    @Test
+    @DisplayName("CM-TRN-5 the playground previews a READY model from its style profile, watermarked when not subscribed (CM-GEN-2)")
+    void playground() throws Exception {
+        String id = readyModel("s-1");
+        var preview = call("s-1", "POST /sellers/me/models/{id}/playground", Map.of("id", id), "{\"prompt\":\"a rose\"}", null);
+        assertEquals(200, preview.getStatusCode());
+        JsonNode p = Json.parse(preview.getBody()).path("preview");
+        assertEquals("IMAGE", p.path("kind").asText());
+        assertEquals("image/png", p.path("contentType").asText());
+        assertTrue(p.path("watermarked").asBoolean());
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(p.path("contentBase64").asText())));
+        assertTrue(image.getWidth() > 0);
+        assertEquals(400, call("s-1", "POST /sellers/me/models/{id}/playground", Map.of("id", id), "{}", null).getStatusCode());
+        String draft = Json.parse(call("s-1", "POST /sellers/me/models", null, "{\"subcategory\":\"TATTOO\"}", null).getBody())
+                .path("id").asText();
+        assertEquals("MODEL_NOT_READY", code(call("s-1", "POST /sellers/me/models/{id}/playground", Map.of("id", draft),
+                "{\"prompt\":\"a rose\"}", null)));
+    }
+
+    @Test
+    @DisplayName("CM-PUB-1 publishing without the Creation Model subscription is 422 SUBSCRIPTION_REQUIRED")
+    void publishNeedsSubscription() {
+        String id = readyModel("s-1");
+        var refused = call("s-1", "POST /sellers/me/models/{id}/publish", Map.of("id", id), null, null);
+        assertEquals(422, refused.getStatusCode());
+        assertEquals("SUBSCRIPTION_REQUIRED", code(refused));
+    }
+
     private static final class MemoryCreations implements CreationStore {
         private final Map<String, Asset> assets = new HashMap<>();
         private final Map<String, Model> models = new HashMap<>();
+        private final Map<String, Set<String>> active = new HashMap<>();
 
         public void saveAsset(Asset a) { assets.put(a.sellerId() + "/" + a.id(), a); }
         public Optional<Asset> asset(String s, String id) { return Optional.ofNullable(assets.get(s + "/" + id)); }
@@ -139,8 +331,36 @@ class CreationRoutesTest {
             if (stored == null || stored.status() != expected.status() || !Objects.equals(stored.trainingId(), expected.trainingId())) {
                 return false;
             }
-            models.put(updated.sellerId() + "/" + updated.id(), updated);
+            models.put(updated.sellerId() + "/" + updated.id(), updated.withSettingsOf(stored));
             return true;
+        }
+
+        public boolean updateModelSettings(Model m) {
+            Model stored = models.get(m.sellerId() + "/" + m.id());
+            if (stored == null) {
+                return false;
+            }
+            models.put(m.sellerId() + "/" + m.id(), m.withTrainingStateOf(stored));
+            return true;
+        }
+
+        public Set<String> activeModelIds(String s) { return Set.copyOf(active.getOrDefault(s, Set.of())); }
+
+        public boolean activateModel(String s, String id, int limit) {
+            Set<String> ids = active.computeIfAbsent(s, k -> new LinkedHashSet<>());
+            if (!ids.contains(id) && ids.size() >= limit) {
+                return false;
+            }
+            ids.add(id);
+            return true;
+        }
+
+        public void deactivateModel(String s, String id) { active.getOrDefault(s, new LinkedHashSet<>()).remove(id); }
+
+        /** Makes a model READY as a finished training would, with a profile blob. */
+        void markReady(String s, String id) {
+            Model m = models.get(s + "/" + id);
+            models.put(s + "/" + id, m.training("trn_1", "Tattoo Style #1", m.updatedAt()).ready(m.updatedAt()));
         }
     }
 

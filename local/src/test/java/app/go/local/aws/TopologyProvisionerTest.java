@@ -148,6 +148,7 @@ class TopologyProvisionerTest {
         assertEquals("go-conversations", env.get("CONVERSATIONS_TABLE"));
         assertEquals("go-idempotency", env.get("IDEMPOTENCY_TABLE"));
         assertEquals(resources.queueUrl(SystemTopology.INBOUND_MESSAGES), env.get("INBOUND_MESSAGES_QUEUE_URL"));
+        assertEquals(resources.queueUrl(SystemTopology.GENERATIONS), env.get("GENERATIONS_QUEUE_URL"));
         assertEquals("arn:sm", env.get("HANDOFF_STATE_MACHINE_ARN"));
         assertEquals("override", env.get("SELLERS_TABLE"));
         assertEquals(SystemTopology.TABLES.size() + SystemTopology.QUEUES.size(), resources.environment().size());

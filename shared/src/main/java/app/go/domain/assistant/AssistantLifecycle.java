@@ -1,5 +1,8 @@
 package app.go.domain.assistant;
 
+import app.go.domain.conversation.Conversation;
+import app.go.domain.conversation.ConversationStore;
+import app.go.domain.conversation.HandledBy;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.SellerAccount;
@@ -8,38 +11,129 @@ import app.go.shared.errors.DomainException;
 import app.go.shared.log.Log;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Turning the assistant on (PA-ACT-7: a mobile action, ELIG-1: eligible sellers only). */
+/**
+ * Turning the assistant on and off: activate, pause, resume, deactivate (PA-ACT-5, -6; PA-ACT-7: a
+ * mobile action; ELIG-1: eligible sellers only).
+ */
 public final class AssistantLifecycle {
     public static final String MOBILE = "mobile";
+    public static final String DESKTOP = "desktop";
     private static final Log LOG = Log.get(AssistantLifecycle.class);
 
     private final SellerStore sellers;
+    private final ConversationStore conversations;
     private final Clock clock;
 
+    /** Without a conversation store {@link #deactivate} is not available. */
     public AssistantLifecycle(SellerStore sellers, Clock clock) {
+        this(sellers, null, clock);
+    }
+
+    public AssistantLifecycle(SellerStore sellers, ConversationStore conversations, Clock clock) {
         this.sellers = sellers;
+        this.conversations = conversations;
         this.clock = clock;
     }
 
+    /** PA-ACT-6's result: the settings, now inactive, and how many conversations went to the seller. */
+    public record Deactivated(AssistantSettings settings, int movedToSeller) {}
+
     public AssistantSettings activate(String sellerId, String clientPlatform) {
         requireMobile(clientPlatform);
-        SellerAccount account = sellers.account(sellerId)
-                .orElseThrow(() -> new DomainException(DomainException.Kind.RULE, "NOT_ELIGIBLE", "the seller is not known to the platform yet"));
-        if (!account.eligibleForAssistant()) {
-            throw new DomainException(DomainException.Kind.RULE, "NOT_ELIGIBLE",
-                    "the Personal Assistant is for Level 2 sellers and above and for Seller Plus Premium members");
-        }
+        requireEligible(sellerId);
         AssistantSettings next = sellers.assistant(sellerId).withState(AssistantState.ACTIVE, clock.instant(), clientPlatform);
         sellers.saveAssistant(sellerId, next);
         LOG.info("assistant activated", "sellerId", sellerId);
         return next;
     }
 
-    static void requireMobile(String clientPlatform) {
+    /** PA-ACT-5: a paused assistant goes on in the conversations it answers and takes no new ones. */
+    public AssistantSettings pause(String sellerId, String clientPlatform) {
+        requireMobile(clientPlatform);
+        AssistantSettings current = sellers.assistant(sellerId);
+        if (current.state() == AssistantState.PAUSED) {
+            return current;
+        }
+        if (current.state() != AssistantState.ACTIVE) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "ASSISTANT_NOT_ACTIVE",
+                    "only an active assistant can be paused; it is " + current.state());
+        }
+        return save(sellerId, current.withState(AssistantState.PAUSED, clock.instant(), clientPlatform), "assistant paused");
+    }
+
+    public AssistantSettings resume(String sellerId, String clientPlatform) {
+        requireMobile(clientPlatform);
+        AssistantSettings current = sellers.assistant(sellerId);
+        if (current.state() == AssistantState.ACTIVE) {
+            return current;
+        }
+        if (current.state() != AssistantState.PAUSED) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "ASSISTANT_NOT_PAUSED",
+                    "only a paused assistant can be resumed; it is " + current.state() + " (activate it instead)");
+        }
+        requireEligible(sellerId);
+        return save(sellerId, current.withState(AssistantState.ACTIVE, clock.instant(), clientPlatform), "assistant resumed");
+    }
+
+    /**
+     * PA-ACT-6: the assistant stops and every conversation it was handling goes to the seller's inbox
+     * for the seller to take over. Settings, subscription and billing stay as they are.
+     */
+    public Deactivated deactivate(String sellerId, String clientPlatform) {
+        requireMobile(clientPlatform);
+        Objects.requireNonNull(conversations, "deactivating needs the conversation store");
+        AssistantSettings next = sellers.assistant(sellerId).withState(AssistantState.INACTIVE, clock.instant(), clientPlatform);
+        // state first: a message arriving while conversations are moved is already refused
+        sellers.saveAssistant(sellerId, next);
+        Instant now = clock.instant();
+        List<Conversation> handled = conversations.inbox(sellerId).stream()
+                .filter(c -> c.handledBy() == HandledBy.ASSISTANT).toList();
+        handled.forEach(c -> conversations.handOverToSeller(c, now));
+        LOG.info("assistant deactivated", "sellerId", sellerId, "movedToSeller", handled.size());
+        return new Deactivated(next, handled.size());
+    }
+
+    /**
+     * PA-ACT-2: the seller sees an activation prompt at the start of a new client's conversation while
+     * they are eligible but have not activated the assistant (inactive or still training).
+     */
+    public static boolean showsActivationPrompt(Optional<SellerAccount> account, AssistantSettings settings,
+                                                Conversation conversation) {
+        boolean notActivated = settings.state() == AssistantState.INACTIVE || settings.state() == AssistantState.TRAINING;
+        return notActivated && conversation.newClient() && account.map(SellerAccount::eligibleForAssistant).orElse(false);
+    }
+
+    public static void requireMobile(String clientPlatform) {
         if (!MOBILE.equalsIgnoreCase(clientPlatform)) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "MOBILE_ONLY",
                     "turning the assistant on or off is done in the mobile app (X-Client-Platform: mobile)");
         }
+    }
+
+    public static void requireDesktop(String clientPlatform) {
+        if (!DESKTOP.equalsIgnoreCase(clientPlatform)) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "DESKTOP_ONLY",
+                    "the assistant's settings are changed on the desktop (X-Client-Platform: desktop)");
+        }
+    }
+
+    private void requireEligible(String sellerId) {
+        SellerAccount account = sellers.account(sellerId)
+                .orElseThrow(() -> new DomainException(DomainException.Kind.RULE, "NOT_ELIGIBLE", "the seller is not known to the platform yet"));
+        if (!account.eligibleForAssistant()) {
+            throw new DomainException(DomainException.Kind.RULE, "NOT_ELIGIBLE",
+                    "the Personal Assistant is for Level 2 sellers and above and for Seller Plus Premium members");
+        }
+    }
+
+    private AssistantSettings save(String sellerId, AssistantSettings next, String event) {
+        sellers.saveAssistant(sellerId, next);
+        LOG.info(event, "sellerId", sellerId);
+        return next;
     }
 }

@@ -7,8 +7,16 @@ import app.go.domain.conversation.InboundMessage;
 import app.go.domain.conversation.Message;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.AssistantState;
+import app.go.domain.seller.ClientRecord;
+import app.go.domain.seller.Presence;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerProfile;
+import app.go.domain.seller.SellerService;
+import app.go.domain.knowledge.KnowledgeEntry;
+import app.go.domain.knowledge.KnowledgeGenerator;
+import app.go.domain.knowledge.KnowledgeService;
+import app.go.domain.knowledge.KnowledgeStore;
+import app.go.domain.knowledge.ToneProfile;
 import app.go.domain.seller.SellerStore;
 import app.go.shared.ai.Completion;
 import app.go.shared.ai.LanguageModel;
@@ -25,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Answers a client's message on the seller's behalf, when the rules allow it, exactly once per
@@ -40,7 +49,7 @@ public final class AssistantResponder {
     /** What happened to a message; logged and returned so tests and the bench can see it. */
     public enum Outcome {
         REPLIED, DUPLICATE, NOT_ELIGIBLE, NOT_ACTIVE, PAUSED_NEW_CONVERSATION, RETURNING_CLIENT, SELLER_HANDLES,
-        DAILY_LIMIT_REACHED, UNKNOWN_CONVERSATION
+        DAILY_LIMIT_REACHED, UNKNOWN_CONVERSATION, OUT_OF_OFFICE, EXCLUDED_CLIENT_TYPE, OUTSIDE_AVAILABILITY
     }
 
     private final ConversationStore conversations;
@@ -49,15 +58,23 @@ public final class AssistantResponder {
     private final IdempotencyStore idempotency;
     private final WorkflowStarter handoff;
     private final Clock clock;
+    /** The seller's knowledge base and tone; null answers from the generated knowledge only. */
+    private final KnowledgeService knowledge;
 
     public AssistantResponder(ConversationStore conversations, SellerStore sellers, LanguageModel model,
                               IdempotencyStore idempotency, WorkflowStarter handoff, Clock clock) {
+        this(conversations, sellers, model, idempotency, handoff, clock, null);
+    }
+
+    public AssistantResponder(ConversationStore conversations, SellerStore sellers, LanguageModel model,
+                              IdempotencyStore idempotency, WorkflowStarter handoff, Clock clock, KnowledgeStore knowledge) {
         this.conversations = conversations;
         this.sellers = sellers;
         this.model = model;
         this.idempotency = idempotency;
         this.handoff = handoff;
         this.clock = clock;
+        this.knowledge = knowledge == null ? null : new KnowledgeService(sellers, knowledge, clock);
     }
 
     public Outcome respond(InboundMessage inbound) {
@@ -72,7 +89,7 @@ public final class AssistantResponder {
         Conversation conversation = found.get();
         Optional<SellerAccount> account = sellers.account(conversation.sellerId());
         AssistantSettings settings = sellers.assistant(conversation.sellerId());
-        Optional<Outcome> refusal = refusal(conversation, account, settings);
+        Optional<Outcome> refusal = refusal(conversation, message.get(), account, settings);
         if (refusal.isPresent()) {
             return logged(refusal.get());
         }
@@ -100,16 +117,32 @@ public final class AssistantResponder {
         }
     }
 
-    /** The rule that keeps the assistant quiet, if any (ELIG-1, PA-ACT-1, -4, -5, -8). */
-    private Optional<Outcome> refusal(Conversation conversation, Optional<SellerAccount> account, AssistantSettings settings) {
+    /**
+     * The rule that keeps the assistant quiet, if any, in this order: eligibility (ELIG-1), out of
+     * office (PA-ACT-4), the seller took over (PA-ACT-8), returning client (PA-ACT-1), excluded
+     * client type (PA-AV-4), availability at the time the client wrote (PA-AV-1..3), then the
+     * assistant's state (PA-ACT-5 pause). The caller logs the outcome.
+     */
+    private Optional<Outcome> refusal(Conversation conversation, Message inbound, Optional<SellerAccount> account,
+                                      AssistantSettings settings) {
         if (account.isEmpty() || !account.get().eligibleForAssistant()) {
             return Optional.of(Outcome.NOT_ELIGIBLE);
+        }
+        Presence presence = sellers.presence(conversation.sellerId());
+        if (presence.outOfOffice()) {
+            return Optional.of(Outcome.OUT_OF_OFFICE);
         }
         if (conversation.takenOverBySeller()) {
             return Optional.of(Outcome.SELLER_HANDLES);
         }
         if (!conversation.newClient()) {
             return Optional.of(Outcome.RETURNING_CLIENT);
+        }
+        if (!settings.excludedClientTypes().isEmpty() && settings.excludes(clientType(conversation))) {
+            return Optional.of(Outcome.EXCLUDED_CLIENT_TYPE);
+        }
+        if (!settings.availability().answersAt(inbound.createdAt(), account.get().zone(), presence.online())) {
+            return Optional.of(Outcome.OUTSIDE_AVAILABILITY);
         }
         if (settings.state() == AssistantState.PAUSED) {
             boolean alreadyAnswering = conversations.messages(conversation).stream().anyMatch(m -> m.author() == Author.ASSISTANT);
@@ -119,6 +152,11 @@ public final class AssistantResponder {
             return Optional.of(Outcome.NOT_ACTIVE);
         }
         return Optional.empty();
+    }
+
+    private ClientRecord.ClientType clientType(Conversation conversation) {
+        return sellers.client(conversation.sellerId(), conversation.clientId())
+                .orElse(ClientRecord.unknown(conversation.clientId())).clientType();
     }
 
     private Outcome reply(Conversation conversation, Message inbound, SellerAccount account, AssistantSettings settings) {
@@ -131,11 +169,17 @@ public final class AssistantResponder {
         String language = LanguageDetector.detect(inbound.text());
         SellerProfile profile = sellers.profile(conversation.sellerId())
                 .orElse(new SellerProfile("the seller", null, List.of(), List.of()));
-        Completion completion = model.complete(PromptBuilder.build(settings, profile,
-                sellers.services(conversation.sellerId()), history, language));
+        List<SellerService> services = sellers.services(conversation.sellerId());
+        // PA-KB-2: read at every reply, so saved changes apply to the next one
+        List<KnowledgeEntry> entries = knowledge == null ? KnowledgeGenerator.generate(profile, services)
+                : knowledge.entries(conversation.sellerId(), profile, services);
+        ToneProfile tone = knowledge == null ? ToneProfile.NONE : knowledge.tone(conversation.sellerId());
+        Completion completion = model.complete(PromptBuilder.build(settings, profile, entries, tone, history, language));
+        // PA-KB-5 / PA-FAQ-3: the price and offer rules hold in code, whatever the model wrote
+        String text = ReplyGuard.clean(completion.text(), packagePrices(services), language);
         Instant now = clock.instant();
         Message reply = new Message("m-" + inbound.messageId().substring(2) + "-r", conversation.conversationId(),
-                Author.ASSISTANT, completion.text(), language, now);
+                Author.ASSISTANT, text, language, now);
         if (!conversations.appendReply(conversation, inbound, reply)) {
             return Outcome.DUPLICATE;
         }
@@ -143,6 +187,11 @@ public final class AssistantResponder {
         LOG.info("assistant replied", "language", language, "inputTokens", completion.usage().inputTokens(),
                 "outputTokens", completion.usage().outputTokens());
         return Outcome.REPLIED;
+    }
+
+    private static Set<Long> packagePrices(List<SellerService> services) {
+        return services.stream().flatMap(s -> s.packages().stream()).map(SellerService.ServicePackage::priceCents)
+                .collect(Collectors.toSet());
     }
 
     private void startHandoffIfAsked(Conversation conversation, Message inbound) {

@@ -4,6 +4,7 @@ import app.go.domain.conversation.Author;
 import app.go.domain.conversation.Conversation;
 import app.go.domain.conversation.ConversationStore;
 import app.go.domain.conversation.Message;
+import app.go.domain.seller.HandoffSettings;
 import app.go.domain.seller.Notification;
 import app.go.domain.seller.SellerStore;
 import app.go.shared.ai.Completion;
@@ -31,16 +32,10 @@ import java.util.Set;
  * Every step may be retried by Step Functions, so each is safe to run again.
  */
 public final class SellerHandoff {
-    /**
-     * How long the client waits for the seller before the follow-up (PA-BEH-6). The default; the
-     * seller-tunable handoff settings (PA-BEH-3) come later.
-     */
-    public static final long DEFAULT_FOLLOW_UP_AFTER_SECONDS = Duration.ofHours(4).toSeconds();
+    /** How long the client waits for the seller before the follow-up (PA-BEH-6) unless the seller tuned it. */
+    public static final long DEFAULT_FOLLOW_UP_AFTER_SECONDS = HandoffSettings.DEFAULT.followUpAfterSeconds();
     public static final String NOTIFICATION_HANDOFF = "HANDOFF";
     public static final String NOTIFICATION_CLIENT_ASKED_FOR_SELLER = "CLIENT_ASKED_FOR_SELLER";
-    /** The reasons that call the seller in (PA-BEH-3); all of them until the seller can tune it. */
-    static final Set<HandoffReason> HANDOFF_REASONS =
-            EnumSet.of(HandoffReason.CUSTOM_OFFER, HandoffReason.ASKED_FOR_SELLER, HandoffReason.COMPLEX_REQUEST);
 
     static final String SUMMARY_SYSTEM_PROMPT = """
             You write a short summary of a conversation between a client and a seller's assistant on a \
@@ -100,10 +95,14 @@ public final class SellerHandoff {
         this.clock = clock;
     }
 
-    /** PA-BEH-3: the seller is needed for a custom offer, a complex request, or when the client asks for them. */
+    /**
+     * PA-BEH-3: the seller is needed when the client asks for them, and for a custom offer or a complex
+     * request as the seller's handoff settings say; the follow-up waits as long as the settings say.
+     */
     public Decision decide(String sellerId, String conversationId, String messageId, Collection<String> reasonNames) {
         context(conversationId, messageId);
-        List<String> reasons = parse(reasonNames).stream().filter(HANDOFF_REASONS::contains).map(Enum::name).toList();
+        HandoffSettings tuning = sellers.assistant(sellerId).handoff();
+        List<String> reasons = parse(reasonNames).stream().filter(r -> handsOver(r, tuning)).map(Enum::name).toList();
         Optional<Conversation> conversation = find(sellerId, conversationId);
         String why;
         if (conversation.isEmpty()) {
@@ -117,7 +116,16 @@ public final class SellerHandoff {
         }
         boolean handoff = why.equals("SELLER_NEEDED");
         LOG.info("handoff decided", "handoff", handoff, "why", why, "reasons", reasons);
-        return new Decision(handoff, DEFAULT_FOLLOW_UP_AFTER_SECONDS, handoff ? reasons : List.of());
+        return new Decision(handoff, tuning.followUpAfterSeconds(), handoff ? reasons : List.of());
+    }
+
+    /** Whether a reason calls the seller in under these settings; asking for the seller always does. */
+    static boolean handsOver(HandoffReason reason, HandoffSettings tuning) {
+        return switch (reason) {
+            case ASKED_FOR_SELLER -> true;
+            case CUSTOM_OFFER -> tuning.onCustomOffer();
+            case COMPLEX_REQUEST -> tuning.onComplexRequest();
+        };
     }
 
     /**

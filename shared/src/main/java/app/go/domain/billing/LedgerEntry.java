@@ -16,7 +16,9 @@ public record LedgerEntry(String id, String sellerId, Type type, long amountCent
         /** A subscription fee taken (from the balance or the payment method). */
         CHARGE,
         /** Balance given back (a renewal whose card part was declined). */
-        REVERSAL
+        REVERSAL,
+        /** Unused days given back to the balance (BILL-8: upgrading from PA to Seller Plus Premium). */
+        REFUND
     }
 
     public enum Source { BALANCE, CARD, PAYPAL, PLATFORM }

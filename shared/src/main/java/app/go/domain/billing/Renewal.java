@@ -29,15 +29,17 @@ public final class Renewal {
     private final BillingStore store;
     private final SellerStore sellers;
     private final IdempotencyStore idempotency;
-    private final PaymentGateway gateway;
     private final Clock clock;
+    private final BalanceFirstPayment payment;
+    private final PlanEnd planEnd;
 
     public Renewal(BillingStore store, SellerStore sellers, IdempotencyStore idempotency, PaymentGateway gateway, Clock clock) {
         this.store = store;
         this.sellers = sellers;
         this.idempotency = idempotency;
-        this.gateway = gateway;
         this.clock = clock;
+        this.payment = new BalanceFirstPayment(store, gateway);
+        this.planEnd = new PlanEnd(store, sellers, clock);
     }
 
     public static String key(String sellerId, Plan plan, Instant periodEnd) {
@@ -65,61 +67,24 @@ public final class Renewal {
             if (!store.replace(subscription.withStatus(SubscriptionStatus.ENDED), periodEnd)) {
                 return Outcome.SKIPPED;
             }
-            if (plan == Plan.SELLER_PLUS_PREMIUM) {
-                SellerMembership.set(sellers, sellerId, false); // BILL-7
-            }
+            planEnd.ended(sellerId, plan); // BILL-6, BILL-7: the features stop now
+            return Outcome.ENDED;
+        }
+        if (subscription.status() == SubscriptionStatus.ENDED) {
+            planEnd.ended(sellerId, plan); // a retry after ending it: finish switching the features off
             return Outcome.ENDED;
         }
         if (subscription.status() != SubscriptionStatus.ACTIVE) {
             return Outcome.SKIPPED;
         }
         Instant now = clock.instant();
-        long price = plan.priceCents();
-        long fromBalance = takeFromBalance(key, sellerId, plan, price, now);
-        long rest = price - fromBalance;
-        if (rest > 0) {
-            PaymentMethod method = subscription.paymentMethod();
-            PaymentGateway.ChargeResult charged = gateway.charge(sellerId, method, rest, key);
-            if (charged instanceof PaymentGateway.ChargeResult.Declined) {
-                if (fromBalance > 0) {
-                    store.credit(new LedgerEntry(key + "#reversal", sellerId, LedgerEntry.Type.REVERSAL, fromBalance,
-                            LedgerEntry.Source.BALANCE, plan, key, now));
-                }
-                if (store.replace(subscription.withStatus(SubscriptionStatus.PAST_DUE), periodEnd)) {
-                    sellers.addNotification(sellerId, new Notification(key + "#failed", PAYMENT_FAILED, null, now));
-                }
-                return Outcome.PAST_DUE;
+        BalanceFirstPayment.Result paid = payment.pay(key, sellerId, plan, subscription.paymentMethod(), plan.priceCents(), now);
+        if (paid.declined()) {
+            if (store.replace(subscription.withStatus(SubscriptionStatus.PAST_DUE), periodEnd)) {
+                sellers.addNotification(sellerId, new Notification(key + "#failed", PAYMENT_FAILED, null, now));
             }
-            String chargeId = ((PaymentGateway.ChargeResult.Approved) charged).chargeId();
-            store.record(new LedgerEntry(key + "#method", sellerId, LedgerEntry.Type.CHARGE, rest,
-                    LedgerEntry.sourceOf(method), plan, chargeId, now));
+            return Outcome.PAST_DUE;
         }
         return store.replace(subscription.renewed(), periodEnd) ? Outcome.RENEWED : Outcome.SKIPPED;
-    }
-
-    /** BILL-3: the balance pays first, as much as it holds; once per renewal key. */
-    private long takeFromBalance(String key, String sellerId, Plan plan, long price, Instant now) {
-        String entryId = key + "#balance";
-        Optional<LedgerEntry> done = store.ledgerEntry(sellerId, entryId);
-        if (done.isPresent()) {
-            return done.get().amountCents();
-        }
-        for (int attempt = 0; attempt < 3; attempt++) {
-            long use = Math.min(store.balance(sellerId), price);
-            if (use <= 0) {
-                return 0;
-            }
-            LedgerEntry entry = new LedgerEntry(entryId, sellerId, LedgerEntry.Type.CHARGE, use, LedgerEntry.Source.BALANCE,
-                    plan, key, now);
-            switch (store.debit(entry)) {
-                case DEBITED:
-                    return use;
-                case ALREADY_DONE:
-                    return store.ledgerEntry(sellerId, entryId).map(LedgerEntry::amountCents).orElse(use);
-                case INSUFFICIENT:
-                    break; // the balance moved meanwhile: read it again
-            }
-        }
-        return 0;
     }
 }

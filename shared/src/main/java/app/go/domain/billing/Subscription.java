@@ -24,6 +24,12 @@ public record Subscription(String sellerId, Plan plan, SubscriptionStatus status
                 BillingPeriods.periodEnd(currentPeriodEnd, anniversaryDay), anniversaryDay, paymentMethod, autoRenewConsent);
     }
 
+    /** Ended before its period was over (BILL-8 upgrade, BILL-7 downgrade): the period now ends at {@code at}. */
+    public Subscription endedAt(Instant at) {
+        return new Subscription(sellerId, plan, SubscriptionStatus.ENDED, currentPeriodStart, BillingPeriods.normalize(at),
+                anniversaryDay, paymentMethod, autoRenewConsent);
+    }
+
     public Subscription withStatus(SubscriptionStatus next) {
         return new Subscription(sellerId, plan, next, currentPeriodStart, currentPeriodEnd, anniversaryDay, paymentMethod,
                 autoRenewConsent);

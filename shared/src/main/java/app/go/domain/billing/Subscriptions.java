@@ -7,6 +7,7 @@ import app.go.shared.errors.DomainException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Subscribing, the balance and the ledger as the seller and the platform see them. */
@@ -15,12 +16,14 @@ public final class Subscriptions {
     private final SellerStore sellers;
     private final PaymentGateway gateway;
     private final Clock clock;
+    private final PlanEnd planEnd;
 
     public Subscriptions(BillingStore store, SellerStore sellers, PaymentGateway gateway, Clock clock) {
         this.store = store;
         this.sellers = sellers;
         this.gateway = gateway;
         this.clock = clock;
+        this.planEnd = new PlanEnd(store, sellers, clock);
     }
 
     /** The first charge of a subscription. */
@@ -73,6 +76,24 @@ public final class Subscriptions {
             throw new DomainException(DomainException.Kind.CONFLICT, "SUBSCRIPTION_CHANGED", "the subscription changed; retry");
         }
         return next;
+    }
+
+    /**
+     * BILL-7: the marketplace downgrades Seller Plus Premium to Standard. The membership subscription
+     * ends now (the spec names no refund for this, so none is given) and PA switches off unless a
+     * standalone PA subscription still runs; conversations stay in the inbox. Repeating it changes nothing.
+     *
+     * @return the subscription as ended now, or empty when none was running
+     */
+    public Optional<Subscription> endSellerPlus(String sellerId) {
+        Optional<Subscription> running = store.subscription(sellerId, Plan.SELLER_PLUS_PREMIUM)
+                .filter(s -> s.status() != SubscriptionStatus.ENDED);
+        Optional<Subscription> ended = running.map(s -> s.endedAt(clock.instant()));
+        if (ended.isPresent() && !store.replace(ended.get(), running.get().currentPeriodEnd())) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "SUBSCRIPTION_CHANGED", "the subscription changed; retry");
+        }
+        planEnd.ended(sellerId, Plan.SELLER_PLUS_PREMIUM);
+        return ended;
     }
 
     public List<Subscription> subscriptions(String sellerId) {

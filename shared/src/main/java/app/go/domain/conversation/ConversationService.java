@@ -1,5 +1,7 @@
 package app.go.domain.conversation;
 
+import app.go.domain.knowledge.KnowledgeStore;
+import app.go.domain.knowledge.SellerReply;
 import app.go.domain.seller.ClientRecord;
 import app.go.domain.seller.SellerStore;
 import app.go.shared.auth.Caller;
@@ -21,12 +23,20 @@ public final class ConversationService {
     private final SellerStore sellers;
     private final MessageQueue inbound;
     private final Clock clock;
+    /** Where a seller's manual replies are remembered as suggested entries (PA-KB-3); null: nowhere. */
+    private final KnowledgeStore knowledge;
 
     public ConversationService(ConversationStore conversations, SellerStore sellers, MessageQueue inbound, Clock clock) {
+        this(conversations, sellers, inbound, clock, null);
+    }
+
+    public ConversationService(ConversationStore conversations, SellerStore sellers, MessageQueue inbound, Clock clock,
+                               KnowledgeStore knowledge) {
         this.conversations = conversations;
         this.sellers = sellers;
         this.inbound = inbound;
         this.clock = clock;
+        this.knowledge = knowledge;
     }
 
     public Conversation start(Caller client, String sellerId, String serviceId, String text) {
@@ -58,6 +68,7 @@ public final class ConversationService {
             // PA-ACT-8: the seller wrote, so the human has taken over and the assistant stays quiet
             conversations.handOverToSeller(conversation, now);
             LOG.info("seller took over the conversation");
+            suggestFromSellerReply(conversation, message);
             return message;
         }
         Message message = new Message("m-" + UUID.randomUUID(), conversationId, Author.CLIENT, text, null, now);
@@ -68,6 +79,38 @@ public final class ConversationService {
 
     public List<Message> messages(Caller caller, String conversationId) {
         return conversations.messages(visibleTo(caller, conversationId));
+    }
+
+    /**
+     * PA-BEH-9: the conversation's client or seller rates one of the assistant's replies; a second
+     * rating by the same user replaces the first.
+     */
+    public MessageFeedback giveFeedback(Caller caller, String conversationId, String messageId,
+                                        MessageFeedback.Rating rating, String comment) {
+        Conversation conversation = visibleTo(caller, conversationId);
+        Message message = conversations.message(conversation, messageId)
+                .orElseThrow(() -> DomainException.notFound("message " + messageId));
+        if (message.author() != Author.ASSISTANT) {
+            throw new DomainException(DomainException.Kind.RULE, "FEEDBACK_NOT_ALLOWED",
+                    "feedback can be given on the assistant's replies only");
+        }
+        MessageFeedback feedback = new MessageFeedback(messageId, caller.userId(), caller.role().name(), rating,
+                comment, clock.instant());
+        conversations.saveFeedback(conversation, feedback);
+        LOG.info("feedback given", "rating", rating.name());
+        return feedback;
+    }
+
+    /** The feedback on the conversation's messages, for its seller. */
+    public List<MessageFeedback> feedback(Caller seller, String conversationId) {
+        seller.requireRole(Caller.Role.SELLER);
+        return conversations.feedback(visibleTo(seller, conversationId));
+    }
+
+    /** PA-BEH-8: the seller's response rate, the assistant's replies included. */
+    public ResponseStats responseStats(Caller seller) {
+        seller.requireRole(Caller.Role.SELLER);
+        return conversations.responseStats(seller.userId());
     }
 
     public List<Conversation> inbox(Caller seller) {
@@ -93,6 +136,18 @@ public final class ConversationService {
         }
         Log.put("conversationId", conversationId);
         return conversation;
+    }
+
+    /** PA-KB-3: the seller's manual answer to the client's last message may become an entry. */
+    private void suggestFromSellerReply(Conversation conversation, Message sellerMessage) {
+        if (knowledge == null) {
+            return;
+        }
+        conversations.messages(conversation).stream().filter(m -> m.author() == Author.CLIENT)
+                .reduce((first, second) -> second)
+                .ifPresent(question -> knowledge.recordSellerReply(conversation.sellerId(), new SellerReply(
+                        conversation.conversationId(), sellerMessage.messageId(), conversation.serviceId(),
+                        question.text(), sellerMessage.text(), sellerMessage.createdAt())));
     }
 
     private void queueForAssistant(Conversation conversation, Message message) {

@@ -34,4 +34,21 @@ public interface ConversationStore {
 
     /** The seller's conversations, most recent activity first. */
     List<Conversation> inbox(String sellerId);
+
+    /** PA-BEH-9: stores the user's feedback on a message, replacing their earlier feedback on it. */
+    void saveFeedback(Conversation conversation, MessageFeedback feedback);
+
+    List<MessageFeedback> feedback(Conversation conversation);
+
+    /**
+     * PA-BEH-8: the seller's conversations and how many got an assistant or seller message after the
+     * client wrote. Adapters that record the first response on the conversation answer without
+     * reading the messages.
+     */
+    default ResponseStats responseStats(String sellerId) {
+        List<Conversation> all = inbox(sellerId);
+        int responded = (int) all.stream()
+                .filter(c -> messages(c).stream().anyMatch(m -> m.author() != Author.CLIENT)).count();
+        return new ResponseStats(all.size(), responded);
+    }
 }

@@ -1,6 +1,7 @@
 package app.go.domain.creation;
 
 import app.go.domain.seller.SellerAccount;
+import app.go.domain.seller.SellerService;
 import app.go.domain.seller.SellerStore;
 import app.go.shared.blob.BlobStore;
 import app.go.shared.errors.DomainException;
@@ -32,15 +33,23 @@ public final class CreationService {
     private final BlobStore blobs;
     private final WorkflowStarter training;
     private final Subcategories subcategories;
+    private final CreationPlan plan;
     private final Clock clock;
 
+    /** Without a subscription lookup: every seller counts as not subscribed. */
     public CreationService(CreationStore store, SellerStore sellers, BlobStore blobs, WorkflowStarter training,
                            Subcategories subcategories, Clock clock) {
+        this(store, sellers, blobs, training, subcategories, CreationPlan.Lookup.none(), clock);
+    }
+
+    public CreationService(CreationStore store, SellerStore sellers, BlobStore blobs, WorkflowStarter training,
+                           Subcategories subcategories, CreationPlan.Lookup subscriptions, Clock clock) {
         this.store = store;
         this.sellers = sellers;
         this.blobs = blobs;
         this.training = training;
         this.subcategories = subcategories;
+        this.plan = new CreationPlan(subscriptions, clock);
         this.clock = clock;
     }
 
@@ -66,15 +75,16 @@ public final class CreationService {
             throw new DomainException(DomainException.Kind.VALIDATION, "ASSET_TOO_LARGE",
                     "an asset may be at most " + MAX_ASSET_BYTES + " bytes; use a pre-signed upload for larger files");
         }
+        List<String> tags = AssetTags.normalize(upload.tags());
         String assetId = newId("ast_");
-        Asset asset = new Asset(assetId, sellerId, upload.kind(), upload.filename(), upload.source(), upload.tags(),
+        Asset asset = new Asset(assetId, sellerId, upload.kind(), upload.filename(), upload.source(), tags,
                 content.length, Asset.blobKey(sellerId, assetId), clock.instant());
         blobs.put(asset.blobKey(), content, contentType(upload.kind(), upload.filename()));
         store.saveAsset(asset);
         return asset;
     }
 
-    /** ELIG-2, CM-CAT-1: a DRAFT model of a known subcategory. */
+    /** ELIG-2, CM-CAT-1, CM-CAT-2: a DRAFT model of a known subcategory that one of the seller's services is in. */
     public Model createModel(String sellerId, String subcategoryId) {
         SellerAccount account = sellers.account(sellerId).orElse(null);
         if (account == null || !account.eligibleForCreationModel()) {
@@ -82,6 +92,14 @@ public final class CreationService {
                     "Creation Models are for sellers of level 2 and above, and for Pro sellers");
         }
         Subcategory subcategory = subcategories.require(subcategoryId);
+        boolean offered = sellers.services(sellerId).stream().map(SellerService::subcategory)
+                .anyMatch(s -> s != null && (s.strip().equalsIgnoreCase(subcategory.id())
+                        || s.strip().equalsIgnoreCase(subcategory.label())));
+        if (!offered) {
+            throw new DomainException(DomainException.Kind.RULE, "SUBCATEGORY_NOT_OFFERED",
+                    "a model's subcategory must be one of your services' subcategories; add a " + subcategory.label()
+                            + " service first");
+        }
         Model model = Model.draft(newId("mdl_"), sellerId, subcategory.id(), clock.instant());
         if (!store.createModel(model)) {
             throw new DomainException(DomainException.Kind.CONFLICT, "CONFLICT", "model id collision, retry");
@@ -101,9 +119,16 @@ public final class CreationService {
         return subcategories.require(model.subcategory());
     }
 
-    /** Trainings the model has left before subscribing (CM-TRN-3). */
+    /**
+     * CM-TRN-3/4: before subscribing, what is left of the subcategory's trainings per model; when
+     * subscribed, what is left of its retrainings in the current billing month (successful trainings
+     * that started in it count).
+     */
     public int trainingsLeft(Model model) {
-        return Math.max(0, subcategoryOf(model).trainingsBeforeSubscription() - model.trainingsUsed());
+        Subcategory subcategory = subcategoryOf(model);
+        return plan.currentPeriod(model.sellerId())
+                .map(p -> Math.max(0, subcategory.retrainingsPerPeriod() - model.trainingsStartedBetween(p.start(), p.end())))
+                .orElseGet(() -> Math.max(0, subcategory.trainingsBeforeSubscription() - model.trainingsUsed()));
     }
 
     /** Sets the model's training assets; they take effect at the next training (CM-TRN-2). */
@@ -166,12 +191,19 @@ public final class CreationService {
             throw trainingInProgress();
         }
         Subcategory subcategory = subcategoryOf(model);
-        if (model.trainingsUsed() >= subcategory.trainingsBeforeSubscription()) {
-            throw new DomainException(DomainException.Kind.RULE, "TRAINING_QUOTA_EXHAUSTED",
-                    "this model has used its " + subcategory.trainingsBeforeSubscription() + " trainings");
+        if (trainingsLeft(model) == 0) {
+            throw new DomainException(DomainException.Kind.RULE, "TRAINING_QUOTA_EXHAUSTED", plan.currentPeriod(sellerId)
+                    .map(p -> "this model has used its " + subcategory.retrainingsPerPeriod()
+                            + " retrainings of this billing month; they reset on " + p.end())
+                    .orElse("this model has used its " + subcategory.trainingsBeforeSubscription()
+                            + " trainings; subscribe to Creation Model for monthly retrainings"));
         }
         if (model.assetIds().isEmpty()) {
             throw new DomainException(DomainException.Kind.RULE, "NO_ASSETS", "add training assets to the model first");
+        }
+        if (subcategory.mediaKind() == MediaKind.TEXT && (model.instructions() == null || model.instructions().isBlank())) {
+            throw new DomainException(DomainException.Kind.RULE, "INSTRUCTIONS_REQUIRED",
+                    "a text model needs your instructions on what makes your work unique (PUT .../instructions)");
         }
         String name = model.name() != null ? model.name() : generateName(sellerId, subcategory);
         String trainingId = newId("trn_");

@@ -2,6 +2,7 @@ package app.go.domain.creation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Port to a seller's models and assets; every key is the seller's own (CM-MOD-4). */
 public interface CreationStore {
@@ -26,4 +27,25 @@ public interface CreationStore {
      * @return false, changing nothing, when the stored model moved on
      */
     boolean replaceModel(Model updated, Model expected);
+
+    /**
+     * Writes only the seller's settings of the model (instructions, pricing, visibility,
+     * published), leaving its training state as stored.
+     *
+     * @return false when the model does not exist
+     */
+    boolean updateModelSettings(Model model);
+
+    /** The seller's active models (CM-MOD-1). */
+    Set<String> activeModelIds(String sellerId);
+
+    /**
+     * Marks the model active unless the seller already has {@code limit} other active models, in
+     * one conditional write (two concurrent activations cannot both take the last place).
+     *
+     * @return false when the limit is reached; true when activated or already active
+     */
+    boolean activateModel(String sellerId, String modelId, int limit);
+
+    void deactivateModel(String sellerId, String modelId);
 }

@@ -31,6 +31,10 @@ public final class TrainingPipeline {
     public static final int MIN_IMAGES = 10;
     public static final int MAX_IMAGES = 50;
     private static final int MAX_REASON = 500;
+    /** CM-MOD-3: spread of mean brightness (0..255) between images beyond which the style looks mixed. */
+    static final double MAX_BRIGHTNESS_SPREAD = 110;
+    /** CM-MOD-3: ratio between the widest and the narrowest image beyond which the style looks mixed. */
+    static final double MAX_ASPECT_SPREAD = 1.6;
 
     private final CreationStore store;
     private final SellerStore sellers;
@@ -110,6 +114,13 @@ public final class TrainingPipeline {
             long grey = measured.stream().filter(m -> m.meanRgb() != null && greyish(m)).count();
             if (colour > 0 && grey > 0) {
                 warnings.add("colour and black-and-white images are mixed; train them as separate models");
+            }
+            warnings.addAll(styleSpread(measured));
+        }
+        if (subcategory.mediaKind() == MediaKind.AUDIO) {
+            long untagged = measured.stream().filter(m -> m.asset().kind() == MediaKind.AUDIO && m.asset().tags().isEmpty()).count();
+            if (untagged > 0) {
+                warnings.add(untagged + " audio assets have no tags; tag their style, content type and details");
             }
         }
         if (!problems.isEmpty()) {
@@ -343,6 +354,39 @@ public final class TrainingPipeline {
         } catch (UnsupportedAudioFileException | IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * CM-MOD-3 (one style per model): images whose mean brightness or aspect ratio differ a lot
+     * are probably more than one style.
+     */
+    private static List<String> styleSpread(List<Measured> measured) {
+        List<String> warnings = new ArrayList<>();
+        List<Measured> images = measured.stream().filter(m -> m.meanRgb() != null && m.width() != null).toList();
+        if (images.size() < 2) {
+            return warnings;
+        }
+        double minLuma = Double.MAX_VALUE;
+        double maxLuma = 0;
+        double minAspect = Double.MAX_VALUE;
+        double maxAspect = 0;
+        for (Measured m : images) {
+            double luma = 0.299 * m.meanRgb()[0] + 0.587 * m.meanRgb()[1] + 0.114 * m.meanRgb()[2];
+            double aspect = (double) m.width() / m.height();
+            minLuma = Math.min(minLuma, luma);
+            maxLuma = Math.max(maxLuma, luma);
+            minAspect = Math.min(minAspect, aspect);
+            maxAspect = Math.max(maxAspect, aspect);
+        }
+        if (maxLuma - minLuma > MAX_BRIGHTNESS_SPREAD) {
+            warnings.add(String.format(Locale.ROOT, "inconsistent style: mean brightness ranges from %.0f to %.0f of 255;"
+                    + " a model should have one style, so train different styles as separate models", minLuma, maxLuma));
+        }
+        if (maxAspect / minAspect > MAX_ASPECT_SPREAD) {
+            warnings.add(String.format(Locale.ROOT, "inconsistent style: aspect ratios range from %.2f to %.2f;"
+                    + " a model should have one style, so train different formats as separate models", minAspect, maxAspect));
+        }
+        return warnings;
     }
 
     /** Black-and-white: the average pixel has (almost) no difference between its channels. */

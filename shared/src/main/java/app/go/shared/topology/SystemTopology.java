@@ -49,7 +49,10 @@ public final class SystemTopology {
     /** One message per subscription and period due for renewal. */
     public static final QueueSpec RENEWALS = new QueueSpec("renewals", "RENEWALS_QUEUE_URL", false, 5);
 
-    public static final List<QueueSpec> QUEUES = List.of(INBOUND_MESSAGES, RENEWALS);
+    /** Clients' generation requests (and revisions) for the Creation Model, one per generation id. */
+    public static final QueueSpec GENERATIONS = new QueueSpec("generations", "GENERATIONS_QUEUE_URL", false, 5);
+
+    public static final List<QueueSpec> QUEUES = List.of(INBOUND_MESSAGES, RENEWALS, GENERATIONS);
 
     // ---- state machine names (the functions below need the env var before the specs exist) -------
     public static final String HANDOFF_STATE_MACHINE_ENV = "HANDOFF_STATE_MACHINE_ARN";
@@ -60,7 +63,7 @@ public final class SystemTopology {
 
     public static final FunctionSpec HTTP_API = new FunctionSpec("HttpApi", "api", "app.go.api.HttpApiHandler",
             1024, API_TIMEOUT, List.of(SELLERS, CONVERSATIONS, CREATIONS, BILLING, IDEMPOTENCY),
-            List.of(INBOUND_MESSAGES, RENEWALS), List.of(TRAINING_STATE_MACHINE_ENV), false, true);
+            List.of(INBOUND_MESSAGES, RENEWALS, GENERATIONS), List.of(TRAINING_STATE_MACHINE_ENV, HANDOFF_STATE_MACHINE_ENV), true, true);
 
     public static final FunctionSpec ON_MESSAGE = new FunctionSpec("OnMessage", "assistant",
             "app.go.assistant.handler.OnMessageHandler", 1024, Duration.ofSeconds(30),
@@ -82,6 +85,10 @@ public final class SystemTopology {
             "app.go.creation.handler.TrainModelHandler", 2048, Duration.ofSeconds(120),
             List.of(CREATIONS, SELLERS), List.of(), List.of(), true, true);
 
+    public static final FunctionSpec GENERATE_ASSET = new FunctionSpec("GenerateAsset", "creation",
+            "app.go.creation.handler.GenerateAssetHandler", 2048, Duration.ofSeconds(60),
+            List.of(CREATIONS, IDEMPOTENCY), List.of(), List.of(), true, true);
+
     public static final FunctionSpec RUN_BILLING = new FunctionSpec("RunBilling", "billing",
             "app.go.billing.handler.RunBillingHandler", 512, Duration.ofSeconds(60),
             List.of(BILLING), List.of(RENEWALS), List.of(), false, false);
@@ -90,13 +97,19 @@ public final class SystemTopology {
             "app.go.billing.handler.RenewSubscriptionHandler", 512, Duration.ofSeconds(30),
             List.of(BILLING, SELLERS, IDEMPOTENCY), List.of(), List.of(), false, false);
 
+    /** BILL-8: the refund for upgrading PA to Seller Plus Premium (the HTTP route runs the same domain service). */
+    public static final FunctionSpec PRORATE_UPGRADE = new FunctionSpec("ProrateUpgrade", "billing",
+            "app.go.billing.handler.ProrateUpgradeHandler", 256, Duration.ofSeconds(10),
+            List.of(BILLING, SELLERS, IDEMPOTENCY), List.of(), List.of(), false, false);
+
     public static final List<FunctionSpec> FUNCTIONS = List.of(HTTP_API, ON_MESSAGE, DECIDE_HANDOFF, SUMMARIZE,
-            SEND_FOLLOW_UP, TRAIN_MODEL, RUN_BILLING, RENEW_SUBSCRIPTION);
+            SEND_FOLLOW_UP, TRAIN_MODEL, GENERATE_ASSET, RUN_BILLING, RENEW_SUBSCRIPTION, PRORATE_UPGRADE);
 
     // ---- event sources ---------------------------------------------------------------------------
     public static final List<EventSourceSpec> EVENT_SOURCES = List.of(
             new EventSourceSpec(INBOUND_MESSAGES, ON_MESSAGE, 10, Duration.ZERO),
-            new EventSourceSpec(RENEWALS, RENEW_SUBSCRIPTION, 10, Duration.ofSeconds(1)));
+            new EventSourceSpec(RENEWALS, RENEW_SUBSCRIPTION, 10, Duration.ofSeconds(1)),
+            new EventSourceSpec(GENERATIONS, GENERATE_ASSET, 5, Duration.ZERO));
 
     // ---- state machines --------------------------------------------------------------------------
 
@@ -131,22 +144,57 @@ public final class SystemTopology {
             route("PUT", "/sellers/me/services/{serviceId}"),
             route("POST", "/sellers/me/assistant/activate"),
             route("GET", "/sellers/me/assistant"),
+            route("PUT", "/sellers/me/assistant"),
+            route("POST", "/sellers/me/assistant/pause"),
+            route("POST", "/sellers/me/assistant/resume"),
+            route("POST", "/sellers/me/assistant/deactivate"),
+            route("POST", "/sellers/me/assistant/try"),
+            route("PUT", "/sellers/me/presence"),
             route("GET", "/sellers/me/inbox"),
             route("GET", "/sellers/me/notifications"),
             route("GET", "/sellers/me/balance"),
             route("GET", "/sellers/me/ledger"),
             route("POST", "/sellers/me/subscriptions"),
             route("GET", "/sellers/me/subscriptions"),
+            route("POST", "/sellers/me/subscriptions/{plan}/cancel"),
+            route("POST", "/sellers/me/subscriptions/upgrade"),
+            route("POST", "/platform/sellers/{sellerId}/seller-plus"),
             route("POST", "/sellers/me/assets"),
             route("POST", "/sellers/me/models"),
             route("GET", "/sellers/me/models"),
             route("GET", "/sellers/me/models/{id}"),
             route("PUT", "/sellers/me/models/{id}/assets"),
             route("POST", "/sellers/me/models/{id}/train"),
+            route("POST", "/sellers/me/models/{id}/activate"),
+            route("POST", "/sellers/me/models/{id}/deactivate"),
+            route("PUT", "/sellers/me/models/{id}/visibility"),
+            route("PUT", "/sellers/me/models/{id}/pricing"),
+            route("PUT", "/sellers/me/models/{id}/instructions"),
+            route("POST", "/sellers/me/models/{id}/publish"),
+            route("POST", "/sellers/me/models/{id}/playground"),
+            route("PUT", "/sellers/me/assets/{assetId}/tags"),
+            route("GET", "/sellers/me/creations"),
+            route("POST", "/models/{modelId}/generations"),
+            route("GET", "/generations/{id}"),
+            route("GET", "/generations/{id}/preview"),
+            route("POST", "/generations/{id}/purchase"),
+            route("GET", "/orders/{id}"),
+            route("POST", "/orders/{id}/approve"),
+            route("GET", "/orders/{id}/download"),
+            route("POST", "/orders/{id}/revision"),
+            route("POST", "/orders/{id}/review"),
+            route("POST", "/orders/{id}/refund"),
+            route("POST", "/reports"),
             route("POST", "/conversations"),
             route("POST", "/conversations/{id}/messages"),
             route("GET", "/conversations/{id}/messages"),
-            route("GET", "/conversations/{id}/summary"));
+            route("GET", "/conversations/{id}/summary"),
+            route("POST", "/conversations/{id}/ask-for-seller"),
+            route("POST", "/conversations/{id}/messages/{messageId}/feedback"),
+            route("GET", "/sellers/me/assistant/knowledge"),
+            route("PUT", "/sellers/me/assistant/knowledge"),
+            route("POST", "/sellers/me/assistant/knowledge/restore-defaults"),
+            route("GET", "/sellers/me/response-stats"));
 
     private static RouteSpec route(String method, String path) {
         return new RouteSpec(method, path, HTTP_API, true);

@@ -8,7 +8,10 @@ import app.go.domain.conversation.InboundMessage;
 import app.go.domain.conversation.Message;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.AssistantState;
+import app.go.domain.seller.Availability;
 import app.go.domain.seller.ClientRecord;
+import app.go.domain.seller.HandoffSettings;
+import app.go.domain.seller.Presence;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
@@ -23,11 +26,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,5 +167,140 @@ class AssistantResponderTest {
         responder.respond(queued.get(0));
         assertEquals(1, workflows.started.size());
         assertTrue(workflows.started.keySet().iterator().next().contains(queued.get(0).messageId()));
+    }
+
+    // ---- when it answers: out of office, client types, availability (PA-ACT-4, PA-AV-1..4) -------
+
+    private void settings(Availability availability, Set<ClientRecord.ClientType> excluded) {
+        sellers.saveAssistant(SELLER, sellers.assistant(SELLER).withPreferences("Assistant", availability, excluded,
+                HandoffSettings.DEFAULT, clock.instant(), "desktop"));
+    }
+
+    private static Availability schedule(DayOfWeek day, String from, String to) {
+        return new Availability(Availability.Mode.SCHEDULE,
+                Map.of(day, new Availability.TimeWindow(LocalTime.parse(from), LocalTime.parse(to))));
+    }
+
+    @Test
+    @DisplayName("PA-ACT-4 out of office, the assistant answers nothing; back in office it answers again")
+    void outOfOfficeAnswersNothing() {
+        sellers.savePresence(SELLER, new Presence(false, true, clock.instant()));
+        assertEquals(Outcome.OUT_OF_OFFICE, clientWrites(CLIENT, "Hi"));
+        assertEquals(1, messagesOf(queued.get(0)).size());
+        sellers.savePresence(SELLER, new Presence(false, false, clock.instant()));
+        assertEquals(Outcome.REPLIED, clientWrites(new Caller("c-2", Caller.Role.CLIENT), "Hi"));
+    }
+
+    @Test
+    @DisplayName("PA-ACT-4 out of office also silences conversations the assistant was already answering")
+    void outOfOfficeSilencesOngoing() {
+        assertEquals(Outcome.REPLIED, clientWrites(CLIENT, "Hi"));
+        sellers.savePresence(SELLER, new Presence(false, true, clock.instant()));
+        service.post(CLIENT, queued.get(0).conversationId(), "Are you there?");
+        assertEquals(Outcome.OUT_OF_OFFICE, responder.respond(queued.get(1)));
+    }
+
+    @Test
+    @DisplayName("PA-AV-4 a client of an excluded type is not answered; other types are")
+    void excludedClientType() {
+        settings(Availability.ALWAYS, Set.of(ClientRecord.ClientType.PRO));
+        sellers.saveClient(SELLER, new ClientRecord("c-pro", ClientRecord.ClientType.PRO, false));
+        assertEquals(Outcome.EXCLUDED_CLIENT_TYPE, clientWrites(new Caller("c-pro", Caller.Role.CLIENT), "Hi"));
+        sellers.saveClient(SELLER, new ClientRecord("c-biz", ClientRecord.ClientType.BUSINESS, false));
+        assertEquals(Outcome.REPLIED, clientWrites(new Caller("c-biz", Caller.Role.CLIENT), "Hi"));
+        assertEquals(Outcome.REPLIED, clientWrites(CLIENT, "Hi")); // unknown to the platform: a standard client
+    }
+
+    @Test
+    @DisplayName("PA-AV-4 excluding STANDARD also excludes clients the platform told us nothing about")
+    void excludingStandardExcludesUnknownClients() {
+        settings(Availability.ALWAYS, Set.of(ClientRecord.ClientType.STANDARD));
+        assertEquals(Outcome.EXCLUDED_CLIENT_TYPE, clientWrites(CLIENT, "Hi"));
+    }
+
+    @Test
+    @DisplayName("PA-AV-1 around the clock: answers at 3 a.m. in the seller's time zone")
+    void alwaysAnswers() {
+        settings(Availability.ALWAYS, Set.of());
+        clock.set(Instant.parse("2026-03-08T02:00:00Z")); // 03:00 in Berlin
+        assertEquals(Outcome.REPLIED, clientWrites(CLIENT, "Hi"));
+    }
+
+    @Test
+    @DisplayName("PA-AV-2 when offline: quiet while the seller is online, answers while they are offline")
+    void whenOffline() {
+        settings(new Availability(Availability.Mode.WHEN_OFFLINE, Map.of()), Set.of());
+        sellers.savePresence(SELLER, new Presence(true, false, clock.instant()));
+        assertEquals(Outcome.OUTSIDE_AVAILABILITY, clientWrites(CLIENT, "Hi"));
+        sellers.savePresence(SELLER, new Presence(false, false, clock.instant()));
+        assertEquals(Outcome.REPLIED, clientWrites(new Caller("c-2", Caller.Role.CLIENT), "Hi"));
+    }
+
+    @Test
+    @DisplayName("PA-AV-2 when offline: a seller who never reported presence counts as offline")
+    void whenOfflineWithoutPresence() {
+        settings(new Availability(Availability.Mode.WHEN_OFFLINE, Map.of()), Set.of());
+        assertEquals(Outcome.REPLIED, clientWrites(CLIENT, "Hi"));
+    }
+
+    @Test
+    @DisplayName("PA-AV-3 custom schedule: answers inside the day's window (from inclusive, to exclusive), not outside it")
+    void scheduleWindow() {
+        // 2026-03-08 is a Sunday; Berlin is UTC+1
+        settings(schedule(DayOfWeek.SUNDAY, "09:00", "12:00"), Set.of());
+        clock.set(Instant.parse("2026-03-08T08:00:00Z")); // 09:00 Berlin
+        assertEquals(Outcome.REPLIED, clientWrites(new Caller("c-2", Caller.Role.CLIENT), "Hi"));
+        clock.set(Instant.parse("2026-03-08T10:59:00Z")); // 11:59 Berlin
+        assertEquals(Outcome.REPLIED, clientWrites(new Caller("c-3", Caller.Role.CLIENT), "Hi"));
+        clock.set(Instant.parse("2026-03-08T11:00:00Z")); // 12:00 Berlin
+        assertEquals(Outcome.OUTSIDE_AVAILABILITY, clientWrites(new Caller("c-4", Caller.Role.CLIENT), "Hi"));
+        clock.set(Instant.parse("2026-03-08T07:59:00Z")); // 08:59 Berlin
+        assertEquals(Outcome.OUTSIDE_AVAILABILITY, clientWrites(new Caller("c-5", Caller.Role.CLIENT), "Hi"));
+        clock.set(Instant.parse("2026-03-09T09:00:00Z")); // Monday 10:00 Berlin: no window that day
+        assertEquals(Outcome.OUTSIDE_AVAILABILITY, clientWrites(new Caller("c-6", Caller.Role.CLIENT), "Hi"));
+    }
+
+    @Test
+    @DisplayName("PA-AV-3 the schedule is read in the seller's time zone (New York, on the day daylight saving starts)")
+    void scheduleInSellersTimeZone() {
+        sellers.saveAccount(new SellerAccount(SELLER, 2, false, "America/New_York", false));
+        settings(schedule(DayOfWeek.SUNDAY, "09:00", "17:00"), Set.of());
+        clock.set(Instant.parse("2026-03-08T12:00:00Z")); // 08:00 EDT
+        assertEquals(Outcome.OUTSIDE_AVAILABILITY, clientWrites(CLIENT, "Hi"));
+        clock.set(Instant.parse("2026-03-08T13:00:00Z")); // 09:00 EDT
+        assertEquals(Outcome.REPLIED, clientWrites(new Caller("c-2", Caller.Role.CLIENT), "Hi"));
+    }
+
+    @Test
+    @DisplayName("PA-AV-3 availability is judged when the client wrote, not when the message is processed")
+    void scheduleJudgedAtMessageTime() {
+        settings(schedule(DayOfWeek.SUNDAY, "09:00", "12:00"), Set.of());
+        clock.set(Instant.parse("2026-03-08T10:59:59Z"));
+        service.start(CLIENT, SELLER, "svc-1", "Hi");
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(Outcome.REPLIED, responder.respond(queued.get(0)));
+    }
+
+    @Test
+    @DisplayName("PA-ACT-1 PA-ACT-4 PA-ACT-5 PA-AV-3 PA-AV-4 the refusal rules apply in order: eligibility, out of office, takeover, returning client, client type, availability, state")
+    void refusalOrder() {
+        Caller pro = new Caller("c-pro", Caller.Role.CLIENT);
+        sellers.saveClient(SELLER, new ClientRecord("c-pro", ClientRecord.ClientType.PRO, false));
+        settings(schedule(DayOfWeek.MONDAY, "09:00", "10:00"), Set.of(ClientRecord.ClientType.PRO));
+        sellers.saveAssistant(SELLER, sellers.assistant(SELLER).withState(AssistantState.PAUSED, clock.instant(), "mobile"));
+        sellers.savePresence(SELLER, new Presence(false, true, clock.instant()));
+
+        sellers.saveAccount(new SellerAccount(SELLER, 1, false, "Europe/Berlin", false));
+        assertEquals(Outcome.NOT_ELIGIBLE, clientWrites(pro, "Hi"));
+        sellers.saveAccount(new SellerAccount(SELLER, 2, false, "Europe/Berlin", false));
+        assertEquals(Outcome.OUT_OF_OFFICE, responder.respond(queued.get(0)));
+        sellers.savePresence(SELLER, Presence.UNKNOWN);
+        assertEquals(Outcome.EXCLUDED_CLIENT_TYPE, responder.respond(queued.get(0)));
+        assertEquals(Outcome.RETURNING_CLIENT, clientWrites(pro, "Hi, a second chat")); // before the client type
+        assertEquals(Outcome.OUTSIDE_AVAILABILITY, clientWrites(CLIENT, "Hi"));
+        service.post(new Caller(SELLER, Caller.Role.SELLER), queued.get(2).conversationId(), "Ada here");
+        assertEquals(Outcome.SELLER_HANDLES, responder.respond(queued.get(2))); // before availability
+        settings(Availability.ALWAYS, Set.of());
+        assertEquals(Outcome.PAUSED_NEW_CONVERSATION, clientWrites(new Caller("c-3", Caller.Role.CLIENT), "Hi"));
     }
 }

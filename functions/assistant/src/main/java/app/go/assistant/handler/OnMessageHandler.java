@@ -4,6 +4,7 @@ import app.go.domain.assistant.AssistantResponder;
 import app.go.domain.conversation.InboundMessage;
 import app.go.shared.aws.dynamodb.DynamoConversationStore;
 import app.go.shared.aws.dynamodb.DynamoIdempotencyStore;
+import app.go.shared.aws.dynamodb.DynamoKnowledgeStore;
 import app.go.shared.aws.dynamodb.DynamoSellerStore;
 import app.go.shared.aws.sfn.SfnWorkflowStarter;
 import app.go.shared.json.Json;
@@ -36,7 +37,8 @@ public final class OnMessageHandler implements RequestHandler<SQSEvent, SQSBatch
                 adapters.languageModel(),
                 new DynamoIdempotencyStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.IDEMPOTENCY.envVar()), adapters.clock()),
                 new SfnWorkflowStarter(adapters.sfn(), adapters.env().require(SystemTopology.HANDOFF.envVar())),
-                adapters.clock()));
+                adapters.clock(),
+                new DynamoKnowledgeStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar()))));
     }
 
     public OnMessageHandler(AssistantResponder responder) {

@@ -4,6 +4,7 @@ import app.go.domain.conversation.Conversation;
 import app.go.domain.conversation.ConversationStore;
 import app.go.domain.conversation.HandledBy;
 import app.go.domain.conversation.Message;
+import app.go.domain.conversation.MessageFeedback;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,5 +95,18 @@ public final class InMemoryConversationStore implements ConversationStore {
             conversations.put(conversationId, new Conversation(c.conversationId(), c.sellerId(), c.clientId(), c.serviceId(),
                     c.createdAt(), at, c.newClient(), handledBy == null ? c.handledBy() : handledBy));
         }
+    }
+
+    private final Map<String, MessageFeedback> feedback = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void saveFeedback(Conversation conversation, MessageFeedback f) {
+        feedback.put(conversation.conversationId() + "/" + f.messageId() + "/" + f.userId(), f);
+    }
+
+    @Override
+    public List<MessageFeedback> feedback(Conversation conversation) {
+        return feedback.entrySet().stream().filter(e -> e.getKey().startsWith(conversation.conversationId() + "/"))
+                .map(Map.Entry::getValue).toList();
     }
 }

@@ -5,9 +5,13 @@ import app.go.billing.fakes.InMemoryIdempotencyStore;
 import app.go.billing.fakes.InMemorySellerStore;
 import app.go.billing.fakes.RecordingQueue;
 import app.go.domain.billing.BillingRun;
+import app.go.domain.billing.Entitlements;
 import app.go.domain.billing.PaymentMethod;
+import app.go.domain.billing.ProratedUpgrade;
 import app.go.domain.billing.Renewal;
 import app.go.domain.billing.Subscriptions;
+import app.go.domain.seller.AssistantSettings;
+import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.SellerAccount;
 import app.go.shared.idempotency.IdempotencyStore;
 import app.go.shared.payments.offline.OfflinePaymentGateway;
@@ -32,6 +36,8 @@ final class BillingFixture {
     final Subscriptions subscriptions;
     final Renewal renewal;
     final BillingRun run;
+    final ProratedUpgrade upgrades;
+    final Entitlements entitlements;
 
     BillingFixture() {
         this(InMemoryIdempotencyStore.remembering());
@@ -42,10 +48,21 @@ final class BillingFixture {
         subscriptions = new Subscriptions(store, sellers, gateway, clock);
         renewal = new Renewal(store, sellers, idempotency, gateway, clock);
         run = new BillingRun(store, queue);
+        upgrades = new ProratedUpgrade(store, sellers, idempotency, gateway, clock);
+        entitlements = new Entitlements(store, clock);
     }
 
     BillingFixture seller(String sellerId, int level) {
         sellers.saveAccount(new SellerAccount(sellerId, level, false, "UTC", false));
         return this;
+    }
+
+    BillingFixture assistant(String sellerId, AssistantState state) {
+        sellers.saveAssistant(sellerId, AssistantSettings.initial().withState(state, clock.instant(), "mobile"));
+        return this;
+    }
+
+    AssistantState assistantState(String sellerId) {
+        return sellers.assistant(sellerId).state();
     }
 }

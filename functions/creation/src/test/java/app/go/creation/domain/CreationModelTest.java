@@ -48,6 +48,7 @@ class CreationModelTest {
     @BeforeEach
     void eligibleSeller() {
         sellers.saveAccount(new SellerAccount(SELLER, 2, false, "UTC", false));
+        sellers.offers(SELLER, "TATTOO", "ILLUSTRATION", "VOICEOVER", "JINGLES", "WRITING");
     }
 
     private Asset upload(MediaKind kind, byte[] content, String filename) {
@@ -109,9 +110,10 @@ class CreationModelTest {
     }
 
     @Test
-    @DisplayName("CM-CAT-1 the five subcategories come from the data table, and an unknown one is bad input")
+    @DisplayName("CM-CAT-1 the subcategories (five, plus the planned text one) come from the data table, and an unknown one is bad input")
     void subcategoriesAreData() {
-        assertEquals(List.of("TATTOO", "ILLUSTRATION", "CHILDRENS_BOOK_ILLUSTRATION", "VOICEOVER", "JINGLES"),
+        assertEquals(List.of("TATTOO", "ILLUSTRATION", "CHILDRENS_BOOK_ILLUSTRATION", "VOICEOVER", "JINGLES",
+                        "WRITING_TRANSLATION"),
                 Subcategories.standard().all().stream().map(Subcategory::id).toList());
         assertEquals(MediaKind.AUDIO, Subcategories.standard().require("voiceover").mediaKind());
         assertEquals(30, Subcategories.standard().require("VOICEOVER").minAudioSeconds());
@@ -132,6 +134,7 @@ class CreationModelTest {
                 "sample.txt", AssetSource.PORTFOLIO, List.of(), true));
         Model model = withText.createModel(SELLER, "writing");
         withText.setAssets(SELLER, model.id(), List.of(text.id()));
+        store.updateModelSettings(model.withInstructions("Short, punchy sentences; no jargon.", clock.instant()));
         Model started = withText.startTraining(SELLER, model.id());
         assertEquals("Writing Voice #1", started.name());
         pipelineWithText.validate(SELLER, model.id(), started.trainingId());

@@ -28,10 +28,12 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** In-memory stand-ins for the ports, and generated media, for the Creation Model tests. */
@@ -41,6 +43,7 @@ public final class Fakes {
     public static final class Creations implements CreationStore {
         public final Map<String, Asset> assets = new LinkedHashMap<>();
         public final Map<String, Model> models = new LinkedHashMap<>();
+        public final Map<String, Set<String>> active = new LinkedHashMap<>();
 
         @Override
         public synchronized void saveAsset(Asset asset) {
@@ -79,8 +82,39 @@ public final class Fakes {
                     || !Objects.equals(stored.trainingId(), expected.trainingId())) {
                 return false;
             }
-            models.put(updated.sellerId() + "/" + updated.id(), updated);
+            // like the table: a training-state write leaves the seller's settings as stored
+            models.put(updated.sellerId() + "/" + updated.id(), updated.withSettingsOf(stored));
             return true;
+        }
+
+        @Override
+        public synchronized boolean updateModelSettings(Model model) {
+            Model stored = models.get(model.sellerId() + "/" + model.id());
+            if (stored == null) {
+                return false;
+            }
+            models.put(model.sellerId() + "/" + model.id(), model.withTrainingStateOf(stored));
+            return true;
+        }
+
+        @Override
+        public synchronized Set<String> activeModelIds(String sellerId) {
+            return Set.copyOf(active.getOrDefault(sellerId, Set.of()));
+        }
+
+        @Override
+        public synchronized boolean activateModel(String sellerId, String modelId, int limit) {
+            Set<String> ids = active.computeIfAbsent(sellerId, s -> new LinkedHashSet<>());
+            if (!ids.contains(modelId) && ids.size() >= limit) {
+                return false;
+            }
+            ids.add(modelId);
+            return true;
+        }
+
+        @Override
+        public synchronized void deactivateModel(String sellerId, String modelId) {
+            active.getOrDefault(sellerId, new LinkedHashSet<>()).remove(modelId);
         }
     }
 
@@ -116,6 +150,7 @@ public final class Fakes {
     public static final class Sellers implements SellerStore {
         private final Map<String, SellerAccount> accounts = new ConcurrentHashMap<>();
         private final Map<String, Map<String, Notification>> notifications = new ConcurrentHashMap<>();
+        private final Map<String, Map<String, SellerService>> services = new ConcurrentHashMap<>();
 
         @Override
         public void saveAccount(SellerAccount account) {
@@ -136,11 +171,21 @@ public final class Fakes {
         }
 
         @Override
-        public void saveService(String sellerId, SellerService service) {}
+        public void saveService(String sellerId, SellerService service) {
+            services.computeIfAbsent(sellerId, s -> new ConcurrentHashMap<>()).put(service.serviceId(), service);
+        }
 
         @Override
         public List<SellerService> services(String sellerId) {
-            return List.of();
+            return List.copyOf(services.getOrDefault(sellerId, Map.of()).values());
+        }
+
+        /** CM-CAT-2: a service in each of the given subcategories, so models of them can be created. */
+        public void offers(String sellerId, String... subcategories) {
+            for (String subcategory : subcategories) {
+                saveService(sellerId, new SellerService("svc-" + subcategory.toLowerCase(java.util.Locale.ROOT),
+                        subcategory, null, subcategory, List.of(), List.of()));
+            }
         }
 
         @Override
@@ -184,6 +229,134 @@ public final class Fakes {
         @Override
         public int assistantMessagesOn(String sellerId, LocalDate day) {
             return 0;
+        }
+    }
+
+    /** Generations and orders; models are found in {@code models}, like the table's public-id index. */
+    public static final class Generations implements app.go.domain.creation.GenerationStore {
+        public final Map<String, app.go.domain.creation.Generation> generations = new LinkedHashMap<>();
+        public final Map<String, app.go.domain.creation.CreationOrder> orders = new LinkedHashMap<>();
+        private final Creations models;
+
+        public Generations(Creations models) {
+            this.models = models;
+        }
+
+        @Override
+        public synchronized Optional<String> sellerOfModel(String modelId) {
+            return models.models.values().stream().filter(m -> m.id().equals(modelId)).map(Model::sellerId).findFirst();
+        }
+
+        @Override
+        public synchronized boolean createGeneration(app.go.domain.creation.Generation generation) {
+            return generations.putIfAbsent(generation.sellerId() + "/" + generation.id(), generation) == null;
+        }
+
+        @Override
+        public synchronized Optional<app.go.domain.creation.Generation> generation(String sellerId, String generationId) {
+            return Optional.ofNullable(generations.get(sellerId + "/" + generationId));
+        }
+
+        @Override
+        public synchronized Optional<app.go.domain.creation.Generation> findGeneration(String generationId) {
+            return generations.values().stream().filter(g -> g.id().equals(generationId)).findFirst();
+        }
+
+        @Override
+        public synchronized boolean replaceGeneration(app.go.domain.creation.Generation updated,
+                                                      app.go.domain.creation.GenerationStatus expected) {
+            var stored = generations.get(updated.sellerId() + "/" + updated.id());
+            if (stored == null || stored.status() != expected) {
+                return false;
+            }
+            generations.put(updated.sellerId() + "/" + updated.id(), updated);
+            return true;
+        }
+
+        @Override
+        public synchronized boolean createOrder(app.go.domain.creation.CreationOrder order) {
+            return orders.putIfAbsent(order.sellerId() + "/" + order.id(), order) == null;
+        }
+
+        @Override
+        public synchronized Optional<app.go.domain.creation.CreationOrder> order(String sellerId, String orderId) {
+            return Optional.ofNullable(orders.get(sellerId + "/" + orderId));
+        }
+
+        @Override
+        public synchronized Optional<app.go.domain.creation.CreationOrder> findOrder(String orderId) {
+            return orders.values().stream().filter(o -> o.id().equals(orderId)).findFirst();
+        }
+
+        @Override
+        public synchronized boolean replaceOrder(app.go.domain.creation.CreationOrder updated, long expectedVersion) {
+            var stored = orders.get(updated.sellerId() + "/" + updated.id());
+            if (stored == null || stored.version() != expectedVersion) {
+                return false;
+            }
+            orders.put(updated.sellerId() + "/" + updated.id(), updated);
+            return true;
+        }
+
+        @Override
+        public synchronized List<app.go.domain.creation.CreationOrder> orders(String sellerId) {
+            return orders.values().stream().filter(o -> o.sellerId().equals(sellerId)).toList();
+        }
+    }
+
+    /** Reports as stored. */
+    public static final class Reports implements app.go.domain.report.ReportStore {
+        public final List<app.go.domain.report.Report> saved = new ArrayList<>();
+
+        @Override
+        public synchronized void save(app.go.domain.report.Report report) {
+            saved.add(report);
+        }
+
+        @Override
+        public synchronized List<app.go.domain.report.Report> reports(String sellerId) {
+            return saved.stream().filter(r -> r.sellerId().equals(sellerId)).toList();
+        }
+    }
+
+    /** Messages sent to a queue, in order; {@link #drain} hands them over once. */
+    public static final class Queue implements app.go.shared.queue.MessageQueue {
+        public final List<Object> sent = new ArrayList<>();
+
+        @Override
+        public synchronized void send(Object body, String groupId, String deduplicationId) {
+            sent.add(body);
+        }
+
+        public synchronized List<Object> drain() {
+            List<Object> drained = List.copyOf(sent);
+            sent.clear();
+            return drained;
+        }
+    }
+
+    /** Idempotency records in memory, without expiry. */
+    public static final class Idempotency implements app.go.shared.idempotency.IdempotencyStore {
+        private static final String IN_PROGRESS = "\u0000in-progress";
+        public final Map<String, String> records = new ConcurrentHashMap<>();
+
+        @Override
+        public Claim claim(String key, java.time.Duration inProgressFor) {
+            String previous = records.putIfAbsent(key, IN_PROGRESS);
+            if (previous == null) {
+                return new Claim.Acquired();
+            }
+            return IN_PROGRESS.equals(previous) ? new Claim.InProgress() : new Claim.AlreadyDone(previous);
+        }
+
+        @Override
+        public void complete(String key, String result, java.time.Duration keepFor) {
+            records.put(key, result);
+        }
+
+        @Override
+        public void release(String key) {
+            records.remove(key, IN_PROGRESS);
         }
     }
 

@@ -41,6 +41,7 @@ class TrainModelHandlerTest {
     @SuppressWarnings("unchecked")
     private Map<String, Object> started(String subcategory, MediaKind kind, byte[] content, String filename) {
         sellers.saveAccount(new SellerAccount("s-1", 2, false, "UTC", false));
+        sellers.offers("s-1", subcategory);
         Asset asset = service.uploadAsset("s-1", new CreationService.Upload(kind, Base64.getEncoder().encodeToString(content),
                 filename, AssetSource.UPLOAD, List.of(), true));
         Model model = service.createModel("s-1", subcategory);

@@ -1,6 +1,7 @@
 package app.go.shared.ai.offline;
 
 import app.go.domain.assistant.PromptBuilder;
+import app.go.domain.assistant.ReplyGuard;
 import app.go.shared.ai.Completion;
 import app.go.shared.ai.LanguageModel;
 import app.go.shared.ai.Prompt;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A deterministic model for running without a network: it reads the same prompt Bedrock gets,
@@ -20,6 +23,13 @@ import java.util.Set;
  */
 public final class OfflineLanguageModel implements LanguageModel {
     private static final int MAX_FACTS = 2;
+    private static final Pattern TONE_GREETING = Pattern.compile("greeting=(\\p{L}+) \\((\\p{L}+)\\)");
+    /** Words too common to tell one entry from another. */
+    private static final Set<String> STOP_WORDS = Set.of("what", "which", "when", "where", "does", "your", "have", "with",
+            "this", "that", "they", "them", "there", "their", "will", "would", "could", "should", "about", "from", "into",
+            "much", "many", "long", "some", "also", "just", "like", "want", "need", "please", "hello", "thanks", "thank",
+            "then", "than", "were", "been", "here", "more", "most", "only", "very", "someone", "anyone", "whenever",
+            "asks", "answer", "reply", "tell", "know", "hola", "hallo", "bonjour");
 
     /** Cue words (several languages) that point a question at a kind of fact. */
     private static final Map<String, List<String>> TOPIC_CUES = Map.of(
@@ -44,13 +54,27 @@ public final class OfflineLanguageModel implements LanguageModel {
         String language = languageOf(prompt.system());
         String[] template = TEMPLATES.getOrDefault(language, TEMPLATES.get("en"));
         List<String> facts = bestFacts(knowledge(prompt.system()), prompt.lastUserText());
-        StringBuilder reply = new StringBuilder(template[0]);
+        StringBuilder reply = new StringBuilder(greeting(template[0], prompt.system(), language));
         if (!facts.isEmpty()) {
             reply.append(' ').append(template[1]).append(' ').append(String.join(" ", facts));
         }
         reply.append(' ').append(template[2]);
         int input = words(prompt.system()) + prompt.turns().stream().mapToInt(t -> words(t.text())).sum();
         return new Completion(reply.toString(), "end_turn", new Completion.TokenUsage(input, words(reply.toString())));
+    }
+
+    /** PA-SRC-3: the seller's own greeting when the tone line has one in the reply language. */
+    private static String greeting(String opening, String system, String language) {
+        for (String line : system.split("\n")) {
+            if (line.startsWith(PromptBuilder.TONE_PREFIX)) {
+                Matcher greeting = TONE_GREETING.matcher(line);
+                int comma = opening.indexOf(',');
+                if (greeting.find() && greeting.group(2).equals(language) && comma > 0) {
+                    return greeting.group(1) + opening.substring(comma);
+                }
+            }
+        }
+        return opening;
     }
 
     /** Any task without seller knowledge is a summary: the client's own lines, shortened, oldest first. */
@@ -88,31 +112,60 @@ public final class OfflineLanguageModel implements LanguageModel {
         return lines;
     }
 
-    /** Scores each fact by shared words and by topic cues; ties keep the knowledge order. */
+    /**
+     * Scores each knowledge line ("Q: question A: answer") by the words it shares with the client's
+     * text, a word of the entry's question weighing more than one of its answer (PA-KB-4: the entry
+     * whose question the client asks wins), and by topic cues; answers with the best scores come back,
+     * ties in knowledge order. Lines that offer discounts or custom offers are never used (PA-FAQ-3).
+     */
     static List<String> bestFacts(List<String> facts, String question) {
         String q = question.toLowerCase(Locale.ROOT);
         Set<String> questionWords = wordSet(q);
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
             String fact = facts.get(i);
-            String f = fact.toLowerCase(Locale.ROOT);
-            int score = 0;
-            for (String word : wordSet(f)) {
-                if (word.length() > 3 && questionWords.contains(word)) {
-                    score += 2;
-                }
+            int split = fact.startsWith("Q: ") ? fact.indexOf(" A: ") : -1;
+            String entryQuestion = split < 0 ? "" : fact.substring(3, split).toLowerCase(Locale.ROOT);
+            String answer = split < 0 ? fact : fact.substring(split + 4);
+            if (answer.isBlank() || ReplyGuard.offers(answer)) {
+                continue;
             }
+            int score = 4 * shared(wordSet(entryQuestion), questionWords) + 2 * shared(wordSet(answer.toLowerCase(Locale.ROOT)), questionWords);
+            String f = fact.toLowerCase(Locale.ROOT);
             for (Map.Entry<String, List<String>> topic : TOPIC_CUES.entrySet()) {
                 if (f.contains(topic.getKey()) && topic.getValue().stream().anyMatch(q::contains)) {
                     score += 3;
                 }
             }
             if (score > 0) {
-                scored.add(new Scored(fact, score, i));
+                scored.add(new Scored(answer.strip(), score, i));
             }
         }
         return scored.stream().sorted(Comparator.comparingInt(Scored::score).reversed().thenComparingInt(Scored::order))
-                .limit(MAX_FACTS).map(s -> s.fact().endsWith(".") ? s.fact() : s.fact() + ".").toList();
+                .limit(MAX_FACTS).map(s -> s.fact().matches("(?s).*[.!?。！？]$") ? s.fact() : s.fact() + ".").toList();
+    }
+
+    /** Words of more than three letters, not stop words, that match exactly or as a close inflection ("weekend"/"weekends"). */
+    private static int shared(Set<String> words, Set<String> questionWords) {
+        int count = 0;
+        for (String word : words) {
+            if (word.length() <= 3 || STOP_WORDS.contains(word)) {
+                continue;
+            }
+            for (String other : questionWords) {
+                if (other.length() > 3 && (other.equals(word) || inflection(word, other))) {
+                    count++;
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static boolean inflection(String a, String b) {
+        String shorter = a.length() <= b.length() ? a : b;
+        String longer = a.length() <= b.length() ? b : a;
+        return longer.length() - shorter.length() <= 2 && longer.startsWith(shorter);
     }
 
     private record Scored(String fact, int score, int order) {}

@@ -5,6 +5,8 @@ import app.go.domain.conversation.Conversation;
 import app.go.domain.conversation.ConversationStore;
 import app.go.domain.conversation.HandledBy;
 import app.go.domain.conversation.Message;
+import app.go.domain.conversation.MessageFeedback;
+import app.go.domain.conversation.ResponseStats;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -78,7 +80,7 @@ public final class DynamoConversationStore implements ConversationStore {
     public void append(Conversation c, Message message) {
         dynamo.transactWriteItems(b -> b.transactItems(
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(messageItem(c, message)).build()).build(),
-                touch(c, message.createdAt())));
+                touch(c, message)));
     }
 
     @Override
@@ -90,7 +92,7 @@ public final class DynamoConversationStore implements ConversationStore {
             dynamo.transactWriteItems(b -> b.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(replyItem)
                             .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                    touch(c, reply.createdAt())));
+                    touch(c, reply)));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
             boolean duplicate = e.hasCancellationReasons() && e.cancellationReasons().stream()
@@ -148,12 +150,51 @@ public final class DynamoConversationStore implements ConversationStore {
                 .items().stream().map(DynamoConversationStore::conversation).toList();
     }
 
-    private TransactWriteItem touch(Conversation c, Instant at) {
+    /** Moves the conversation's activity time; the first assistant or seller message also sets firstResponseAt (PA-BEH-8). */
+    private TransactWriteItem touch(Conversation c, Message message) {
+        String update = message.author() == Author.CLIENT ? "SET lastActivityAt = :at"
+                : "SET lastActivityAt = :at, firstResponseAt = if_not_exists(firstResponseAt, :at)";
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(key(pk(c.sellerId(), c.conversationId()), META))
-                .updateExpression("SET lastActivityAt = :at")
+                .updateExpression(update)
                 .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":at", s(at.toString()))).build()).build();
+                .expressionAttributeValues(Map.of(":at", s(message.createdAt().toString()))).build()).build();
+    }
+
+    /** One item per user and message, {@code FEEDBACK#<messageId>#<userId>}: a repeat overwrites it. */
+    @Override
+    public void saveFeedback(Conversation c, MessageFeedback f) {
+        dynamo.putItem(b -> b.tableName(table).item(item(pk(c.sellerId(), c.conversationId()),
+                "FEEDBACK#" + f.messageId() + "#" + f.userId())
+                .with("messageId", f.messageId()).with("userId", f.userId()).with("role", f.role())
+                .with("rating", f.rating().name()).with("comment", f.comment()).with("at", f.at()).build()));
+    }
+
+    @Override
+    public List<MessageFeedback> feedback(Conversation c) {
+        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :f)")
+                        .expressionAttributeValues(Map.of(":pk", s(pk(c.sellerId(), c.conversationId())), ":f", s("FEEDBACK#"))))
+                .items().stream().map(i -> new MessageFeedback(Items.str(i, "messageId"), Items.str(i, "userId"),
+                        Items.str(i, "role"), MessageFeedback.Rating.valueOf(Items.str(i, "rating")), Items.str(i, "comment"),
+                        Items.instant(i, "at"))).toList();
+    }
+
+    /** Reads the META items of the inbox index only: firstResponseAt tells a responded conversation. */
+    @Override
+    public ResponseStats responseStats(String sellerId) {
+        int[] counts = new int[2];
+        dynamo.queryPaginator(b -> b.tableName(table).indexName("bySellerActivity")
+                        .keyConditionExpression("inboxSellerId = :s")
+                        .projectionExpression("firstResponseAt")
+                        .expressionAttributeValues(Map.of(":s", s(sellerId))))
+                .items().forEach(i -> {
+                    counts[0]++;
+                    if (i.containsKey("firstResponseAt")) {
+                        counts[1]++;
+                    }
+                });
+        return new ResponseStats(counts[0], counts[1]);
     }
 
     private static Map<String, AttributeValue> messageItem(Conversation c, Message m) {

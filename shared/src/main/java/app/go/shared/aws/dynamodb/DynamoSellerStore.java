@@ -1,6 +1,9 @@
 package app.go.shared.aws.dynamodb;
 
 import app.go.domain.seller.AssistantSettings;
+import app.go.domain.seller.Availability;
+import app.go.domain.seller.HandoffSettings;
+import app.go.domain.seller.Presence;
 import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.ClientRecord;
 import app.go.domain.seller.Notification;
@@ -16,11 +19,16 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static app.go.shared.aws.dynamodb.Items.item;
 import static app.go.shared.aws.dynamodb.Items.key;
@@ -30,7 +38,7 @@ import static app.go.shared.aws.dynamodb.Items.s;
 /**
  * The sellers table: one partition per seller ({@code SELLER#<id>}), items by kind in the sort key
  * (ACCOUNT, PROFILE, SERVICE#id, ASSISTANT, CLIENT#id, NOTIFICATION#time#id, NOTIFICATION_ID#id,
- * QUOTA#PA#date).
+ * QUOTA#PA#date, PRESENCE, TRIES#PA).
  */
 public final class DynamoSellerStore implements SellerStore {
     private static final Duration NOTIFICATION_RETENTION = Duration.ofDays(90);
@@ -110,15 +118,77 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public AssistantSettings assistant(String sellerId) {
-        return get(sellerId, "ASSISTANT").map(i -> new AssistantSettings(Items.str(i, "name"),
-                        AssistantState.valueOf(Items.str(i, "state")), Items.instant(i, "updatedAt"), Items.str(i, "updatedFrom")))
-                .orElse(AssistantSettings.initial());
+        return get(sellerId, "ASSISTANT").map(DynamoSellerStore::assistantSettings).orElse(AssistantSettings.initial());
+    }
+
+    /** Items written before the availability and handoff attributes existed read as the defaults. */
+    private static AssistantSettings assistantSettings(Map<String, AttributeValue> i) {
+        Availability availability = Items.optStr(i, "availabilityMode").map(mode -> new Availability(
+                Availability.Mode.valueOf(mode), schedule(Items.strings(i, "schedule")))).orElse(Availability.ALWAYS);
+        Set<ClientRecord.ClientType> excluded = Items.strings(i, "excludedClientTypes").stream()
+                .map(ClientRecord.ClientType::valueOf).collect(Collectors.toSet());
+        HandoffSettings handoff = i.containsKey("followUpAfterMinutes")
+                ? new HandoffSettings(Items.bool(i, "handoffOnCustomOffer", true), Items.bool(i, "handoffOnComplexRequest", true),
+                        (int) Items.num(i, "followUpAfterMinutes", HandoffSettings.DEFAULT.followUpAfterMinutes()))
+                : HandoffSettings.DEFAULT;
+        return new AssistantSettings(Items.str(i, "name"), AssistantState.valueOf(Items.str(i, "state")),
+                Items.instant(i, "updatedAt"), Items.str(i, "updatedFrom"), availability, excluded, handoff);
     }
 
     @Override
     public void saveAssistant(String sellerId, AssistantSettings settings) {
         put(item(pk(sellerId), "ASSISTANT").with("name", settings.name()).with("state", settings.state().name())
-                .with("updatedAt", settings.updatedAt()).with("updatedFrom", settings.updatedFrom()).build());
+                .with("updatedAt", settings.updatedAt()).with("updatedFrom", settings.updatedFrom())
+                .with("availabilityMode", settings.availability().mode().name())
+                .with("schedule", settings.availability().schedule().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue().from() + "-" + e.getValue().to()).toList())
+                .with("excludedClientTypes", settings.excludedClientTypes().stream().map(Enum::name).sorted().toList())
+                .with("handoffOnCustomOffer", settings.handoff().onCustomOffer())
+                .with("handoffOnComplexRequest", settings.handoff().onComplexRequest())
+                .with("followUpAfterMinutes", settings.handoff().followUpAfterMinutes()).build());
+    }
+
+    /** Schedule entries are stored as {@code "MONDAY 09:00-17:00"}. */
+    private static Map<DayOfWeek, Availability.TimeWindow> schedule(List<String> entries) {
+        Map<DayOfWeek, Availability.TimeWindow> days = new EnumMap<>(DayOfWeek.class);
+        for (String entry : entries) {
+            String[] dayAndWindow = entry.split(" ", 2);
+            String[] fromTo = dayAndWindow[1].split("-", 2);
+            days.put(DayOfWeek.valueOf(dayAndWindow[0]),
+                    new Availability.TimeWindow(LocalTime.parse(fromTo[0]), LocalTime.parse(fromTo[1])));
+        }
+        return days;
+    }
+
+    @Override
+    public Presence presence(String sellerId) {
+        return get(sellerId, "PRESENCE").map(i -> new Presence(Items.bool(i, "online", false),
+                Items.bool(i, "outOfOffice", false), Items.instant(i, "updatedAt"))).orElse(Presence.UNKNOWN);
+    }
+
+    @Override
+    public void savePresence(String sellerId, Presence presence) {
+        put(item(pk(sellerId), "PRESENCE").with("online", presence.online()).with("outOfOffice", presence.outOfOffice())
+                .with("updatedAt", presence.updatedAt()).build());
+    }
+
+    @Override
+    public boolean tryCountAssistantTry(String sellerId, int limit) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(pk(sellerId), "TRIES#PA"))
+                    .updateExpression("ADD #c :one")
+                    .conditionExpression("attribute_not_exists(#c) OR #c < :limit")
+                    .expressionAttributeNames(Map.of("#c", "count"))
+                    .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public int assistantTries(String sellerId) {
+        return get(sellerId, "TRIES#PA").map(i -> (int) Items.num(i, "count", 0)).orElse(0);
     }
 
     @Override

@@ -1,0 +1,255 @@
+package app.go.api;
+
+import app.go.domain.billing.PaymentMethod;
+import app.go.domain.creation.CreationOrder;
+import app.go.domain.creation.Delivery;
+import app.go.domain.creation.Generation;
+import app.go.domain.creation.GenerationService;
+import app.go.domain.creation.GenerationStatus;
+import app.go.domain.creation.Pricing;
+import app.go.domain.report.Report;
+import app.go.domain.report.ReportService;
+import app.go.shared.auth.Caller;
+import app.go.shared.aws.dynamodb.DynamoConversationStore;
+import app.go.shared.aws.dynamodb.DynamoCreationStore;
+import app.go.shared.aws.dynamodb.DynamoGenerationStore;
+import app.go.shared.aws.dynamodb.DynamoReportStore;
+import app.go.shared.aws.sqs.SqsMessageQueue;
+import app.go.shared.blob.BlobStore;
+import app.go.shared.errors.DomainException;
+import app.go.shared.idempotency.IdempotencyStore;
+import app.go.shared.payments.PaymentGateways;
+import app.go.shared.queue.MessageQueue;
+import app.go.shared.topology.SystemTopology;
+import app.go.shared.wiring.Adapters;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static app.go.api.ApiResponses.json;
+
+/**
+ * The client's side of the Creation Model: generations, orders, downloads, revisions, reviews and
+ * refunds; the seller's "Creations" list (CM-GEN-5); and problem reports (CM-GEN-7). Files travel as
+ * base64 JSON from routes of this API ({@code previewUrl} is such a route); a pre-signed S3 URL can
+ * replace them without changing the fields clients read.
+ */
+final class GenerationRoutes {
+    private final GenerationService generations;
+    private final ReportService reports;
+    private final IdempotencyStore idempotency;
+
+    GenerationRoutes(GenerationService generations, ReportService reports, IdempotencyStore idempotency) {
+        this.generations = generations;
+        this.reports = reports;
+        this.idempotency = idempotency;
+    }
+
+    GenerationRoutes(Adapters adapters, DynamoConversationStore conversations, IdempotencyStore idempotency) {
+        this(adapters, new DynamoCreationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
+                new DynamoGenerationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
+                conversations, idempotency);
+    }
+
+    private GenerationRoutes(Adapters adapters, DynamoCreationStore models, DynamoGenerationStore store,
+                             DynamoConversationStore conversations, IdempotencyStore idempotency) {
+        this(new GenerationService(models, store, lazyBlobs(adapters), lazyQueue(adapters),
+                        PaymentGateways.fromEnv(adapters.env()), adapters.clock()),
+                new ReportService(new DynamoReportStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
+                        models, store, conversations, adapters.clock()),
+                idempotency);
+    }
+
+    void register(Map<String, Route> routes) {
+        routes.put("POST /models/{modelId}/generations", new IdempotentRoute(this::generate, idempotency));
+        routes.put("GET /generations/{id}", this::generation);
+        routes.put("GET /generations/{id}/preview", this::preview);
+        routes.put("POST /generations/{id}/purchase", new IdempotentRoute(this::purchase, idempotency));
+        routes.put("GET /orders/{id}", this::order);
+        routes.put("POST /orders/{id}/approve", this::approve);
+        routes.put("GET /orders/{id}/download", this::download);
+        routes.put("POST /orders/{id}/revision", new IdempotentRoute(this::revision, idempotency));
+        routes.put("POST /orders/{id}/review", this::review);
+        routes.put("POST /orders/{id}/refund", this::refund);
+        routes.put("GET /sellers/me/creations", this::creations);
+        routes.put("POST /reports", this::report);
+    }
+
+    private APIGatewayV2HTTPResponse generate(ApiRequest request) {
+        Caller caller = request.caller();
+        String modelId = Ids.require(request.path("modelId"), "modelId");
+        Body body = request.body();
+        Generation generation = generations.request(caller, modelId,
+                body.text("prompt", GenerationService.MAX_PROMPT_LENGTH), body.integer("units", 1, Pricing.MAX_UNITS));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("generationId", generation.id());
+        view.put("status", generation.status().name());
+        view.put("price", money(generation.priceCents(), generation.currency()));
+        return json(202, view);
+    }
+
+    private APIGatewayV2HTTPResponse generation(ApiRequest request) {
+        return json(200, view(generations.generation(request.caller(), Ids.require(request.path("id"), "id"))));
+    }
+
+    private APIGatewayV2HTTPResponse preview(ApiRequest request) {
+        return json(200, file(generations.preview(request.caller(), Ids.require(request.path("id"), "id"))));
+    }
+
+    private APIGatewayV2HTTPResponse purchase(ApiRequest request) {
+        Caller caller = request.caller();
+        String generationId = Ids.require(request.path("id"), "id");
+        JsonNode methodNode = request.body().raw().get("paymentMethod");
+        if (methodNode == null || !methodNode.isObject()) {
+            throw DomainException.validation("paymentMethod is required: {\"type\": \"CARD|PAYPAL\", \"token\"}");
+        }
+        Body method = new Body(methodNode, "paymentMethod.");
+        PaymentMethod paymentMethod = new PaymentMethod(method.enumValue("type", PaymentMethod.Type.class),
+                method.text("token", 200));
+        CreationOrder order = generations.purchase(caller, generationId, paymentMethod);
+        return json(201, view(order));
+    }
+
+    private APIGatewayV2HTTPResponse order(ApiRequest request) {
+        return json(200, view(generations.order(request.caller(), Ids.require(request.path("id"), "id"))));
+    }
+
+    private APIGatewayV2HTTPResponse approve(ApiRequest request) {
+        return json(200, view(generations.approve(request.caller(), Ids.require(request.path("id"), "id"))));
+    }
+
+    private APIGatewayV2HTTPResponse download(ApiRequest request) {
+        return json(200, file(generations.download(request.caller(), Ids.require(request.path("id"), "id"))));
+    }
+
+    private APIGatewayV2HTTPResponse revision(ApiRequest request) {
+        Caller caller = request.caller();
+        String orderId = Ids.require(request.path("id"), "id");
+        Generation revision = generations.requestRevision(caller, orderId,
+                request.body().text("instructions", GenerationService.MAX_PROMPT_LENGTH));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("orderId", orderId);
+        view.put("generationId", revision.id());
+        view.put("status", revision.status().name());
+        return json(202, view);
+    }
+
+    private APIGatewayV2HTTPResponse review(ApiRequest request) {
+        Caller caller = request.caller();
+        String orderId = Ids.require(request.path("id"), "id");
+        Body body = request.body();
+        int rating = body.integer("rating", 1, 5);
+        String text = body.optText("text", 5_000).orElse(null);
+        return json(200, view(generations.review(caller, orderId, rating, text)));
+    }
+
+    private APIGatewayV2HTTPResponse refund(ApiRequest request) {
+        generations.refund(request.caller(), Ids.require(request.path("id"), "id"));
+        throw new IllegalStateException("refund must always be refused");
+    }
+
+    /** CM-GEN-5: the seller's sales through their models; no client data. */
+    private APIGatewayV2HTTPResponse creations(ApiRequest request) {
+        String sellerId = request.caller().requireRole(Caller.Role.SELLER).userId();
+        return json(200, Map.of("creations", generations.creations(sellerId).stream().map(order -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("orderId", order.id());
+            view.put("modelId", order.modelId());
+            view.put("price", money(order.priceCents(), order.currency()));
+            view.put("status", order.status().name());
+            view.put("revised", order.revised());
+            view.put("rating", order.rating() > 0 ? order.rating() : null);
+            view.put("countsTowardSellerStats", order.countsTowardSellerStats());
+            view.put("createdAt", String.valueOf(order.createdAt()));
+            return view;
+        }).toList()));
+    }
+
+    private APIGatewayV2HTTPResponse report(ApiRequest request) {
+        Caller caller = request.caller();
+        Body body = request.body();
+        Report.TargetType type = body.enumValue("targetType", Report.TargetType.class);
+        String targetId = Ids.require(body.text("targetId", 100), "targetId");
+        Report report = reports.report(caller, type, targetId, body.text("reason", ReportService.MAX_REASON_LENGTH));
+        return json(201, Map.of("reportId", report.id()));
+    }
+
+    private static Map<String, Object> view(Generation generation) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("generationId", generation.id());
+        view.put("modelId", generation.modelId());
+        view.put("status", generation.status().name());
+        view.put("previewUrl", generation.status() == GenerationStatus.READY ? "/generations/" + generation.id() + "/preview" : null);
+        view.put("watermarked", true);
+        view.put("price", money(generation.priceCents(), generation.currency()));
+        view.put("orderId", generation.orderId());
+        view.put("revision", generation.isRevision());
+        view.put("failureReason", generation.failureReason());
+        view.put("createdAt", String.valueOf(generation.createdAt()));
+        return view;
+    }
+
+    private static Map<String, Object> view(CreationOrder order) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("orderId", order.id());
+        view.put("generationId", order.generationId());
+        view.put("deliveryGenerationId", order.deliveryGenerationId());
+        view.put("status", order.status().name());
+        view.put("price", money(order.priceCents(), order.currency()));
+        view.put("paid", order.paid());
+        view.put("approvedAt", order.approvedAt() == null ? null : order.approvedAt().toString());
+        view.put("downloadedAt", order.downloadedAt() == null ? null : order.downloadedAt().toString());
+        view.put("revisionUsed", order.revised());
+        view.put("revisionAvailableUntil", order.downloadedAt() == null || order.revised() ? null
+                : order.downloadedAt().plus(CreationOrder.REVISION_WINDOW).toString());
+        view.put("rating", order.rating() > 0 ? order.rating() : null);
+        view.put("countsTowardSellerStats", order.countsTowardSellerStats());
+        view.put("createdAt", String.valueOf(order.createdAt()));
+        return view;
+    }
+
+    private static Map<String, Object> file(Delivery delivery) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("filename", delivery.filename());
+        view.put("contentType", delivery.contentType());
+        view.put("watermarked", delivery.watermarked());
+        view.put("contentBase64", Base64.getEncoder().encodeToString(delivery.content()));
+        return view;
+    }
+
+    private static Map<String, Object> money(long cents, String currency) {
+        Map<String, Object> money = new LinkedHashMap<>();
+        money.put("amountCents", cents);
+        money.put("currency", currency);
+        return money;
+    }
+
+    private static BlobStore lazyBlobs(Adapters adapters) {
+        return new BlobStore() {
+            @Override
+            public void put(String key, byte[] content, String contentType) {
+                adapters.blobStore().put(key, content, contentType);
+            }
+
+            @Override
+            public Optional<byte[]> get(String key) {
+                return adapters.blobStore().get(key);
+            }
+
+            @Override
+            public void delete(String key) {
+                adapters.blobStore().delete(key);
+            }
+        };
+    }
+
+    /** The queue URL is read when the first generation is queued. */
+    private static MessageQueue lazyQueue(Adapters adapters) {
+        return (body, groupId, dedupId) -> new SqsMessageQueue(adapters.sqs(),
+                adapters.env().require(SystemTopology.GENERATIONS.envVar())).send(body, groupId, dedupId);
+    }
+}

@@ -1,0 +1,79 @@
+package app.go.api;
+
+import app.go.domain.knowledge.KnowledgeEntry;
+import app.go.domain.knowledge.KnowledgeService;
+import app.go.shared.auth.Caller;
+import app.go.shared.errors.DomainException;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static app.go.api.ApiResponses.json;
+
+/** The seller's knowledge base ({@code /sellers/me/assistant/knowledge}, PA-KB-1..3). */
+final class KnowledgeRoutes {
+    private final KnowledgeService knowledge;
+
+    KnowledgeRoutes(KnowledgeService knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    void register(Map<String, Route> routes) {
+        routes.put("GET /sellers/me/assistant/knowledge", this::get);
+        routes.put("PUT /sellers/me/assistant/knowledge", this::put);
+        routes.put("POST /sellers/me/assistant/knowledge/restore-defaults", this::restoreDefaults);
+    }
+
+    private static String seller(ApiRequest request) {
+        return request.caller().requireRole(Caller.Role.SELLER).userId();
+    }
+
+    private APIGatewayV2HTTPResponse get(ApiRequest request) {
+        return json(200, view(knowledge.view(seller(request))));
+    }
+
+    /** PA-KB-2 "save changes": the entries the assistant answers from, from its next reply on. */
+    private APIGatewayV2HTTPResponse put(ApiRequest request) {
+        String sellerId = seller(request);
+        Body body = request.body();
+        if (!body.raw().path("entries").isArray()) {
+            throw DomainException.validation("entries is required and must be a list");
+        }
+        List<KnowledgeService.Draft> drafts = body.objects("entries", KnowledgeService.MAX_ENTRIES).stream()
+                .map(e -> new KnowledgeService.Draft(e.optText("id", 200).orElse(null),
+                        e.optText("scope", 20).isPresent() ? e.enumValue("scope", KnowledgeEntry.Scope.class) : KnowledgeEntry.Scope.GENERAL,
+                        e.optText("serviceId", 100).orElse(null),
+                        e.text("question", KnowledgeEntry.MAX_QUESTION_LENGTH),
+                        e.text("answer", KnowledgeEntry.MAX_ANSWER_LENGTH)))
+                .toList();
+        return json(200, view(knowledge.save(sellerId, drafts)));
+    }
+
+    /** PA-KB-2 "restore defaults". */
+    private APIGatewayV2HTTPResponse restoreDefaults(ApiRequest request) {
+        return json(200, view(knowledge.restoreDefaults(seller(request))));
+    }
+
+    private static Map<String, Object> view(KnowledgeService.View view) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("entries", view.entries().stream().map(e -> entry(e, false)).toList());
+        body.put("suggestions", view.suggestions().stream().map(e -> entry(e, true)).toList());
+        return body;
+    }
+
+    private static Map<String, Object> entry(KnowledgeEntry e, boolean suggested) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", e.id());
+        view.put("scope", e.scope().name());
+        view.put("serviceId", e.serviceId());
+        view.put("question", e.question());
+        view.put("answer", e.answer());
+        view.put("source", e.source().name());
+        if (suggested) {
+            view.put("suggested", true);
+        }
+        return view;
+    }
+}

@@ -1,0 +1,71 @@
+package app.go.creation.handler;
+
+import app.go.domain.creation.GenerationRequested;
+import app.go.domain.creation.GenerationWorker;
+import app.go.shared.ai.offline.OfflineAssetGenerator;
+import app.go.shared.aws.dynamodb.DynamoCreationStore;
+import app.go.shared.aws.dynamodb.DynamoGenerationStore;
+import app.go.shared.aws.dynamodb.DynamoIdempotencyStore;
+import app.go.shared.json.Json;
+import app.go.shared.lambda.SqsBatch;
+import app.go.shared.log.Log;
+import app.go.shared.topology.SystemTopology;
+import app.go.shared.wiring.Adapters;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+
+/**
+ * Consumes the generations queue: each record names a generation (a client's request or a
+ * revision) to produce once. Failed records are reported and come back; on the queue's last
+ * delivery a failure marks the generation FAILED instead of leaving the client waiting.
+ */
+public final class GenerateAssetHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Log LOG = Log.get(GenerateAssetHandler.class);
+
+    private final GenerationWorker worker;
+
+    public GenerateAssetHandler() {
+        this(Adapters.fromEnvironment());
+    }
+
+    public GenerateAssetHandler(Adapters adapters) {
+        this(new GenerationWorker(
+                new DynamoCreationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
+                new DynamoGenerationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
+                adapters.blobStore(), new OfflineAssetGenerator(),
+                new DynamoIdempotencyStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.IDEMPOTENCY.envVar()),
+                        adapters.clock()),
+                adapters.clock()));
+    }
+
+    public GenerateAssetHandler(GenerationWorker worker) {
+        this.worker = worker;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return SqsBatch.process(event, record -> {
+            Log.clearContext();
+            Log.put("requestId", context == null ? null : context.getAwsRequestId());
+            GenerationRequested requested = Json.read(record.getBody(), GenerationRequested.class);
+            if (requested == null || requested.sellerId() == null || requested.generationId() == null) {
+                throw new IllegalArgumentException("a generation message needs sellerId and generationId");
+            }
+            Log.put("generationId", requested.generationId());
+            var status = worker.generate(requested.sellerId(), requested.generationId(), lastAttempt(record));
+            LOG.info("generation handled", "status", status.map(Enum::name).orElse("MISSING"));
+        });
+    }
+
+    /** The queue's last delivery before the dead-letter queue. */
+    private static boolean lastAttempt(SQSEvent.SQSMessage record) {
+        String count = record.getAttributes() == null ? null : record.getAttributes().get("ApproximateReceiveCount");
+        try {
+            return count != null && Integer.parseInt(count) >= SystemTopology.GENERATIONS.maxReceiveCount();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package app.go.local.e2e;
+
+import app.go.local.GoLocal;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A client uses a seller's Creation Model through the HTTP API: the seller trains, prices,
+ * activates and publishes a model; the client generates (through the generations queue and the
+ * GenerateAsset function), buys, approves, downloads, revises once within 24 h of the download on
+ * the test clock, reviews; the seller sees the sale but never the file. The tests run in order on
+ * one system and one timeline.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GenerationEndToEndTest {
+    private static final Duration ASYNC = Duration.ofSeconds(30);
+    private static final String SELLER_ID = "s-gen";
+    private static final String CLIENT_ID = "c-gen-1";
+
+    private GoLocal local;
+    private LocalApiClient api;
+    private String seller;
+    private String client;
+    private String otherClient;
+    private String modelId;
+    private String revisedOrderId;
+    private String plainOrderId;
+
+    @BeforeAll
+    void startSystemAndPublishAModel() {
+        local = GoLocal.start(new GoLocal.Options(0, null));
+        api = new LocalApiClient(local.uri());
+        assertEquals(200, api.call("POST", "/local/clock", null, Map.of("at", "2026-03-08T09:00:00Z")).status());
+        String platform = api.token("marketplace", "platform");
+        seller = token(SELLER_ID, "seller");
+        client = token(CLIENT_ID, "client");
+        otherClient = token("c-gen-2", "client");
+
+        assertEquals(200, api.call("PUT", "/platform/sellers/" + SELLER_ID, platform,
+                Map.of("level", 2, "pro", false, "timezone", "Europe/Berlin")).status());
+        ok(api.call("PUT", "/sellers/me/services/illustration", seller, Map.of("title", "Book illustrations",
+                "subcategory", "ILLUSTRATION",
+                "packages", List.of(Map.of("name", "Basic", "priceCents", 4000, "deliveryDays", 3, "revisions", 1)))));
+        ok(api.call("POST", "/sellers/me/subscriptions", seller, Map.of("plan", "CREATION_MODEL",
+                "paymentMethod", Map.of("type", "CARD", "token", "tok_visa"), "autoRenewConsent", true)));
+        String assetId = ok(api.call("POST", "/sellers/me/assets", seller, Map.of("kind", "IMAGE",
+                "contentBase64", Base64.getEncoder().encodeToString(png()), "filename", "work.png",
+                "source", "PORTFOLIO", "ownWorkConfirmed", true))).get("assetId").asText();
+        modelId = ok(api.call("POST", "/sellers/me/models", seller, Map.of("subcategory", "ILLUSTRATION"))).get("id").asText();
+        ok(api.call("PUT", "/sellers/me/models/" + modelId + "/assets", seller, Map.of("assetIds", List.of(assetId))));
+        ok(api.call("POST", "/sellers/me/models/" + modelId + "/train", seller, null));
+        api.await("/sellers/me/models/" + modelId, seller, b -> "READY".equals(b.path("status").asText()), ASYNC);
+        ok(api.call("PUT", "/sellers/me/models/" + modelId + "/pricing", seller,
+                Map.of("type", "PER_UNIT", "unitPriceCents", 1500)));
+        ok(api.call("POST", "/sellers/me/models/" + modelId + "/activate", seller, null));
+    }
+
+    @AfterAll
+    void stopSystem() {
+        if (local != null) {
+            local.close();
+        }
+    }
+
+    /** Tokens that outlive the clock moves below. */
+    private String token(String sub, String role) {
+        return api.call("POST", "/local/tokens", null, Map.of("sub", sub, "role", role, "ttl", "PT720H")).body()
+                .get("token").asText();
+    }
+
+    private static JsonNode ok(LocalApiClient.Response response) {
+        assertTrue(response.status() >= 200 && response.status() < 300, response.status() + " " + response.body());
+        return response.body();
+    }
+
+    private static void refused(int status, String code, LocalApiClient.Response response) {
+        assertEquals(status, response.status(), response.body().toString());
+        assertEquals(code, response.body().path("code").asText(), response.body().toString());
+        assertTrue(response.contentType().startsWith("application/problem+json"));
+    }
+
+    private static byte[] png() {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(200, 120, 40));
+        g.fillRect(0, 0, 64, 64);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private JsonNode readyGeneration(String token, String prompt) {
+        LocalApiClient.Response queued = api.call("POST", "/models/" + modelId + "/generations", token,
+                Map.of("prompt", prompt, "units", 1));
+        assertEquals(202, queued.status(), queued.body().toString());
+        String generationId = queued.body().get("generationId").asText();
+        return api.await("/generations/" + generationId, token, b -> "READY".equals(b.path("status").asText()), ASYNC).body();
+    }
+
+    private String purchase(String token, String generationId) {
+        LocalApiClient.Response bought = api.call("POST", "/generations/" + generationId + "/purchase", token,
+                Map.of("paymentMethod", Map.of("type", "CARD", "token", "tok_visa")));
+        assertEquals(201, bought.status(), bought.body().toString());
+        return bought.body().get("orderId").asText();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("CM-PUB-1 an unpublished model is invisible to clients (404); once published, a generation is queued")
+    void onlyPublishedModels() {
+        refused(404, "NOT_FOUND", api.call("POST", "/models/" + modelId + "/generations", client,
+                Map.of("prompt", "a fox", "units", 1)));
+        ok(api.call("POST", "/sellers/me/models/" + modelId + "/publish", seller, null));
+        refused(403, "FORBIDDEN", api.call("POST", "/models/" + modelId + "/generations", seller,
+                Map.of("prompt", "a fox", "units", 1)));
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("CM-GEN-1 CM-PRC-1 the client's generation becomes READY as a watermarked draft at the model's price; the final needs approval and payment")
+    void generateBuyApproveDownload() {
+        JsonNode generation = readyGeneration(client, "a fox reading a book under a tree");
+        assertTrue(generation.get("watermarked").asBoolean());
+        assertEquals(1500, generation.at("/price/amountCents").asLong());
+        assertEquals("USD", generation.at("/price/currency").asText());
+        String generationId = generation.get("generationId").asText();
+        JsonNode preview = ok(api.call("GET", generation.get("previewUrl").asText(), client, null));
+        assertTrue(preview.get("watermarked").asBoolean());
+        assertEquals("image/png", preview.get("contentType").asText());
+
+        revisedOrderId = purchase(client, generationId);
+        assertEquals(revisedOrderId, purchase(client, generationId), "a repeated purchase returns the same order");
+        refused(409, "NOT_APPROVED_OR_UNPAID", api.call("GET", "/orders/" + revisedOrderId + "/download", client, null));
+        refused(404, "NOT_FOUND", api.call("GET", "/orders/" + revisedOrderId + "/download", seller, null));
+        refused(404, "NOT_FOUND", api.call("GET", "/orders/" + revisedOrderId + "/download", otherClient, null));
+
+        assertEquals("APPROVED", ok(api.call("POST", "/orders/" + revisedOrderId + "/approve", client, null))
+                .get("status").asText());
+        JsonNode file = ok(api.call("GET", "/orders/" + revisedOrderId + "/download", client, null));
+        assertFalse(file.get("watermarked").asBoolean());
+        assertEquals("image/png", file.get("contentType").asText());
+        assertTrue(file.get("filename").asText().endsWith(".png"));
+        assertNotEquals(preview.get("contentBase64").asText(), file.get("contentBase64").asText());
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("CM-GEN-3 CM-ORD-2 one revision within 24 h of the download goes through the queue, a second is refused; the approved revision can be rated")
+    void revisionWithinTheWindow() {
+        api.call("POST", "/local/clock", null, Map.of("advance", "PT23H"));
+        LocalApiClient.Response revision = api.call("POST", "/orders/" + revisedOrderId + "/revision", client,
+                Map.of("instructions", "make the fox wear glasses"));
+        assertEquals(202, revision.status(), revision.body().toString());
+        refused(422, "REVISION_ALREADY_USED", api.call("POST", "/orders/" + revisedOrderId + "/revision", client,
+                Map.of("instructions", "and a hat")));
+
+        String revisionId = revision.body().get("generationId").asText();
+        JsonNode revised = api.await("/generations/" + revisionId, client, b -> "READY".equals(b.path("status").asText()), ASYNC).body();
+        assertEquals(0, revised.at("/price/amountCents").asLong(), "the revision is included in the price");
+        refused(409, "NOT_APPROVED_OR_UNPAID", api.call("GET", "/orders/" + revisedOrderId + "/download", client, null));
+        ok(api.call("POST", "/orders/" + revisedOrderId + "/approve", client, null));
+        ok(api.call("GET", "/orders/" + revisedOrderId + "/download", client, null));
+        JsonNode reviewed = ok(api.call("POST", "/orders/" + revisedOrderId + "/review", client, Map.of("rating", 5, "text", "lovely")));
+        assertEquals(5, reviewed.get("rating").asInt());
+        assertFalse(reviewed.get("countsTowardSellerStats").asBoolean());
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("CM-GEN-3 CM-ORD-3 CM-ORD-4 after 25 h the revision window is closed; an order accepted without changes cannot be reviewed; no full refund")
+    void windowClosedNoReviewNoRefund() {
+        JsonNode generation = readyGeneration(client, "a fox reading a book under a tree");
+        plainOrderId = purchase(client, generation.get("generationId").asText());
+        ok(api.call("POST", "/orders/" + plainOrderId + "/approve", client, null));
+        ok(api.call("GET", "/orders/" + plainOrderId + "/download", client, null));
+        refused(422, "REVIEW_NOT_ALLOWED", api.call("POST", "/orders/" + plainOrderId + "/review", client, Map.of("rating", 4)));
+
+        api.call("POST", "/local/clock", null, Map.of("advance", "PT25H"));
+        refused(422, "REVISION_WINDOW_CLOSED", api.call("POST", "/orders/" + plainOrderId + "/revision", client,
+                Map.of("instructions", "bigger")));
+        refused(422, "NO_FULL_REFUND_FOR_AI", api.call("POST", "/orders/" + plainOrderId + "/refund", client, null));
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("CM-GEN-6 exclusivity is not guaranteed: another client generates and buys the same prompt, and owns their own order")
+    void samePromptAgain() {
+        JsonNode generation = readyGeneration(otherClient, "a fox reading a book under a tree");
+        String orderId = purchase(otherClient, generation.get("generationId").asText());
+        ok(api.call("POST", "/orders/" + orderId + "/approve", otherClient, null));
+        ok(api.call("GET", "/orders/" + orderId + "/download", otherClient, null));
+        refused(404, "NOT_FOUND", api.call("GET", "/orders/" + orderId, client, null));
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("CM-GEN-5 CM-GEN-4 the seller's Creations list the sales without client data; no seller route exposes the file")
+    void sellerSeesCreations() {
+        JsonNode creations = ok(api.call("GET", "/sellers/me/creations", seller, null));
+        String text = creations.toString();
+        assertTrue(text.contains(revisedOrderId) && text.contains(plainOrderId), text);
+        assertFalse(text.contains(CLIENT_ID), "no client personal data");
+        assertFalse(text.contains("contentBase64"));
+        for (JsonNode creation : creations.get("creations")) {
+            assertEquals(modelId, creation.get("modelId").asText());
+            assertFalse(creation.get("countsTowardSellerStats").asBoolean());
+        }
+        refused(404, "NOT_FOUND", api.call("GET", "/orders/" + plainOrderId, seller, null));
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("CM-GEN-7 a client reports the model and their generation (201); an unknown or foreign target is 404")
+    void reports() {
+        JsonNode generation = readyGeneration(client, "a moon");
+        assertEquals(201, api.call("POST", "/reports", client, Map.of("targetType", "MODEL", "targetId", modelId,
+                "reason", "it copies another artist")).status());
+        LocalApiClient.Response report = api.call("POST", "/reports", client, Map.of("targetType", "GENERATION",
+                "targetId", generation.get("generationId").asText(), "reason", "broken image"));
+        assertEquals(201, report.status(), report.body().toString());
+        assertTrue(report.body().get("reportId").asText().startsWith("rep_"));
+        refused(404, "NOT_FOUND", api.call("POST", "/reports", otherClient, Map.of("targetType", "GENERATION",
+                "targetId", generation.get("generationId").asText(), "reason", "not mine")));
+        refused(404, "NOT_FOUND", api.call("POST", "/reports", client, Map.of("targetType", "CONVERSATION",
+                "targetId", "conv-unknown", "reason", "spam")));
+        refused(400, "VALIDATION_FAILED", api.call("POST", "/reports", client, Map.of("targetType", "SELLER",
+                "targetId", "x", "reason", "spam")));
+    }
+}

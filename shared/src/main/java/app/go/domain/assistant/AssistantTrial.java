@@ -1,0 +1,66 @@
+package app.go.domain.assistant;
+
+import app.go.domain.conversation.Author;
+import app.go.domain.conversation.Message;
+import app.go.domain.seller.AssistantSettings;
+import app.go.domain.seller.AssistantState;
+import app.go.domain.seller.SellerAccount;
+import app.go.domain.seller.SellerProfile;
+import app.go.domain.seller.SellerStore;
+import app.go.shared.ai.Completion;
+import app.go.shared.ai.LanguageModel;
+import app.go.shared.errors.DomainException;
+import app.go.shared.log.Log;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * PA-LIM-1: before activation the seller may try the assistant with at most {@value #TRY_LIMIT}
+ * messages. A try is answered exactly as a client would be (same prompt, same model) but is stored
+ * nowhere except in the count.
+ */
+public final class AssistantTrial {
+    public static final int TRY_LIMIT = 5;
+    private static final Log LOG = Log.get(AssistantTrial.class);
+
+    private final SellerStore sellers;
+    private final LanguageModel model;
+    private final Clock clock;
+
+    public AssistantTrial(SellerStore sellers, LanguageModel model, Clock clock) {
+        this.sellers = sellers;
+        this.model = model;
+        this.clock = clock;
+    }
+
+    public record Reply(String text, String language, int triesLeft) {}
+
+    public Reply tryOut(String sellerId, String text) {
+        SellerAccount account = sellers.account(sellerId).orElse(null);
+        if (account == null || !account.eligibleForAssistant()) {
+            throw new DomainException(DomainException.Kind.RULE, "NOT_ELIGIBLE",
+                    "the Personal Assistant is for Level 2 sellers and above and for Seller Plus Premium members");
+        }
+        AssistantSettings settings = sellers.assistant(sellerId);
+        if (settings.state() != AssistantState.INACTIVE && settings.state() != AssistantState.TRAINING) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "ASSISTANT_ALREADY_ACTIVATED",
+                    "trying the assistant is for before activation; it is " + settings.state());
+        }
+        // counted before the model is asked, so concurrent tries cannot pass the limit together
+        if (!sellers.tryCountAssistantTry(sellerId, TRY_LIMIT)) {
+            LOG.info("assistant try refused", "sellerId", sellerId, "limit", TRY_LIMIT);
+            throw new DomainException(DomainException.Kind.LIMIT, "TRY_LIMIT_REACHED",
+                    "the assistant can be tried with at most " + TRY_LIMIT + " messages before activation");
+        }
+        String language = LanguageDetector.detect(text);
+        SellerProfile profile = sellers.profile(sellerId).orElse(new SellerProfile("the seller", null, List.of(), List.of()));
+        Message question = new Message("try", "try", Author.CLIENT, text, language, clock.instant());
+        Completion completion = model.complete(PromptBuilder.build(settings, profile, sellers.services(sellerId),
+                List.of(question), language));
+        int triesLeft = Math.max(0, TRY_LIMIT - sellers.assistantTries(sellerId));
+        LOG.info("assistant tried", "sellerId", sellerId, "language", language, "triesLeft", triesLeft,
+                "inputTokens", completion.usage().inputTokens(), "outputTokens", completion.usage().outputTokens());
+        return new Reply(completion.text(), language, triesLeft);
+    }
+}

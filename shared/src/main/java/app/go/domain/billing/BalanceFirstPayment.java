@@ -1,0 +1,84 @@
+package app.go.domain.billing;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * BILL-3: a payment after the first one comes from the balance first, as much as it holds, and the
+ * payment method on file pays the rest. Every movement is keyed on {@code key}: the ledger ids are
+ * {@code key#balance}, {@code key#method} and {@code key#reversal}, and the gateway gets {@code key}
+ * as its idempotency key, so repeating a payment with the same key moves no money twice.
+ */
+final class BalanceFirstPayment {
+
+    /** What was paid, or that the payment method declined (then the balance part was given back). */
+    record Result(long fromBalanceCents, long fromMethodCents, LedgerEntry.Source methodSource, String chargeId,
+                  boolean declined) {
+        long totalCents() {
+            return fromBalanceCents + fromMethodCents;
+        }
+    }
+
+    private final BillingStore store;
+    private final PaymentGateway gateway;
+
+    BalanceFirstPayment(BillingStore store, PaymentGateway gateway) {
+        this.store = store;
+        this.gateway = gateway;
+    }
+
+    Result pay(String key, String sellerId, Plan plan, PaymentMethod method, long priceCents, Instant now) {
+        Optional<LedgerEntry> charged = store.ledgerEntry(sellerId, key + "#method");
+        if (charged.isPresent()) { // paid in full before: a retry must not take the balance again
+            long fromBalance = store.ledgerEntry(sellerId, key + "#balance").map(LedgerEntry::amountCents).orElse(0L);
+            return new Result(fromBalance, charged.get().amountCents(), charged.get().source(), charged.get().reference(), false);
+        }
+        long fromBalance = takeFromBalance(key, sellerId, plan, priceCents, now);
+        long rest = priceCents - fromBalance;
+        if (rest <= 0) {
+            return new Result(fromBalance, 0, LedgerEntry.Source.BALANCE, null, false);
+        }
+        PaymentGateway.ChargeResult result = gateway.charge(sellerId, method, rest, key);
+        if (result instanceof PaymentGateway.ChargeResult.Declined) {
+            if (fromBalance > 0) {
+                store.credit(new LedgerEntry(key + "#reversal", sellerId, LedgerEntry.Type.REVERSAL, fromBalance,
+                        LedgerEntry.Source.BALANCE, plan, key, now));
+            }
+            return new Result(0, 0, LedgerEntry.sourceOf(method), null, true);
+        }
+        String chargeId = ((PaymentGateway.ChargeResult.Approved) result).chargeId();
+        LedgerEntry.Source source = LedgerEntry.sourceOf(method);
+        store.record(new LedgerEntry(key + "#method", sellerId, LedgerEntry.Type.CHARGE, rest, source, plan, chargeId, now));
+        return new Result(fromBalance, rest, source, chargeId, false);
+    }
+
+    /** Whether a payment with this key already moved money (a retry of an interrupted attempt). */
+    boolean started(String key, String sellerId) {
+        return store.ledgerEntry(sellerId, key + "#balance").isPresent() || store.ledgerEntry(sellerId, key + "#method").isPresent();
+    }
+
+    private long takeFromBalance(String key, String sellerId, Plan plan, long price, Instant now) {
+        String entryId = key + "#balance";
+        Optional<LedgerEntry> done = store.ledgerEntry(sellerId, entryId);
+        if (done.isPresent()) {
+            return done.get().amountCents();
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long use = Math.min(store.balance(sellerId), price);
+            if (use <= 0) {
+                return 0;
+            }
+            LedgerEntry entry = new LedgerEntry(entryId, sellerId, LedgerEntry.Type.CHARGE, use, LedgerEntry.Source.BALANCE,
+                    plan, key, now);
+            switch (store.debit(entry)) {
+                case DEBITED:
+                    return use;
+                case ALREADY_DONE:
+                    return store.ledgerEntry(sellerId, entryId).map(LedgerEntry::amountCents).orElse(use);
+                case INSUFFICIENT:
+                    break; // the balance moved meanwhile: read it again
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package app.go.domain.billing;
+
+import app.go.domain.seller.EligibilityChange;
+import app.go.domain.seller.SellerAccount;
+import app.go.domain.seller.SellerStore;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * What stops when a subscription has ended (BILL-6, BILL-7). Nothing is deleted: conversations,
+ * orders and assets stay readable. Safe to repeat.
+ *
+ * <ul>
+ *   <li>Seller Plus Premium: the membership goes; if that costs the seller their PA eligibility they
+ *       are told (ELIG-3).</li>
+ *   <li>PA (standalone or through Seller Plus Premium): the assistant goes INACTIVE, so auto-replies
+ *       stop, unless another subscription still includes PA.</li>
+ *   <li>Creation Model: {@link Entitlements#hasCreationModel} turns false; training and generation
+ *       ask it.</li>
+ * </ul>
+ */
+final class PlanEnd {
+    private final SellerStore sellers;
+    private final Entitlements entitlements;
+    private final EligibilityChange eligibility;
+
+    PlanEnd(BillingStore store, SellerStore sellers, Clock clock) {
+        this.sellers = sellers;
+        this.entitlements = new Entitlements(store, clock);
+        this.eligibility = new EligibilityChange(sellers, clock);
+    }
+
+    void ended(String sellerId, Plan plan) {
+        if (plan == Plan.SELLER_PLUS_PREMIUM) {
+            Optional<SellerAccount> before = sellers.account(sellerId);
+            SellerMembership.set(sellers, sellerId, false);
+            sellers.account(sellerId).ifPresent(after -> eligibility.apply(before, after));
+        }
+        if (plan != Plan.CREATION_MODEL && !entitlements.hasAssistant(sellerId)) {
+            eligibility.switchAssistantOff(sellerId);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package app.go.domain.creation;
+
+import app.go.domain.billing.BillingPeriods;
+import app.go.domain.billing.BillingStore;
+import app.go.domain.billing.Plan;
+import app.go.domain.billing.Subscription;
+import app.go.domain.billing.SubscriptionStatus;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the seller's CREATION_MODEL subscription means for their models: whether they are
+ * subscribed now (CM-PUB-1, CM-GEN-2, CM-TRN-3) and the billing month the retraining counters
+ * count in (CM-TRN-4: subscribed 18 Feb, the counters reset 18 Mar).
+ */
+public final class CreationPlan {
+
+    /** Read-only view of the seller's CREATION_MODEL subscription. */
+    @FunctionalInterface
+    public interface Lookup {
+        Optional<Subscription> creationModelSubscription(String sellerId);
+
+        static Lookup of(BillingStore billing) {
+            return sellerId -> billing.subscription(sellerId, Plan.CREATION_MODEL);
+        }
+
+        static Lookup none() {
+            return sellerId -> Optional.empty();
+        }
+    }
+
+    /** A billing month, {@code [start, end)}. */
+    public record Period(Instant start, Instant end) {}
+
+    private final Lookup lookup;
+    private final Clock clock;
+
+    public CreationPlan(Lookup lookup, Clock clock) {
+        this.lookup = lookup;
+        this.clock = clock;
+    }
+
+    /** The current billing month of the seller's CM subscription, empty when not subscribed. */
+    public Optional<Period> currentPeriod(String sellerId) {
+        return lookup.creationModelSubscription(sellerId).flatMap(s -> periodAt(s, clock.instant()));
+    }
+
+    public boolean subscribed(String sellerId) {
+        return currentPeriod(sellerId).isPresent();
+    }
+
+    /**
+     * The period containing {@code now}. An ACTIVE subscription whose renewal has not run yet keeps
+     * its anniversaries (the next period starts where the last one ended); a cancelled one counts
+     * until its period ends; PAST_DUE and ENDED are not subscribed.
+     */
+    static Optional<Period> periodAt(Subscription s, Instant now) {
+        if (s.status() == SubscriptionStatus.CANCELLED_AT_PERIOD_END) {
+            return now.isBefore(s.currentPeriodEnd()) && !now.isBefore(s.currentPeriodStart())
+                    ? Optional.of(new Period(s.currentPeriodStart(), s.currentPeriodEnd())) : Optional.empty();
+        }
+        if (s.status() != SubscriptionStatus.ACTIVE || now.isBefore(s.currentPeriodStart())) {
+            return Optional.empty();
+        }
+        Instant start = s.currentPeriodStart();
+        Instant end = s.currentPeriodEnd();
+        while (!now.isBefore(end)) {
+            start = end;
+            end = BillingPeriods.periodEnd(end, s.anniversaryDay());
+        }
+        return Optional.of(new Period(start, end));
+    }
+}

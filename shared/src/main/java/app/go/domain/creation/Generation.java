@@ -1,0 +1,63 @@
+package app.go.domain.creation;
+
+import java.time.Instant;
+
+/**
+ * One piece of work a client asked a seller's published model for. It lives in the seller's
+ * partition (the model's owner) and records the client who asked. A revision is a generation too:
+ * it carries the order it revises and costs nothing (CM-PRC-1: the price includes one revision).
+ * The bytes are in the blob store under {@link #previewKey} (watermarked, CM-GEN-1) and
+ * {@link #finalKey} (clean, released only through a paid and approved order).
+ */
+public record Generation(String id, String sellerId, String modelId, String clientId, String prompt, String instructions,
+                         int units, long priceCents, String currency, GenerationStatus status, String orderId,
+                         String contentType, String failureReason, Instant createdAt, Instant updatedAt) {
+
+    public static Generation requested(String id, String sellerId, String modelId, String clientId, String prompt,
+                                       int units, long priceCents, String currency, Instant now) {
+        return new Generation(id, sellerId, modelId, clientId, prompt, null, units, priceCents, currency,
+                GenerationStatus.PENDING, null, null, null, now, now);
+    }
+
+    /** The revision of an order's delivery: same model, prompt and size, the client's instructions, no charge. */
+    public static Generation revisionOf(Generation delivered, String id, String orderId, String instructions, Instant now) {
+        return new Generation(id, delivered.sellerId(), delivered.modelId(), delivered.clientId(), delivered.prompt(),
+                instructions, delivered.units(), 0, delivered.currency(), GenerationStatus.PENDING, orderId, null, null,
+                now, now);
+    }
+
+    public Generation ready(String producedContentType, Instant now) {
+        return new Generation(id, sellerId, modelId, clientId, prompt, instructions, units, priceCents, currency,
+                GenerationStatus.READY, orderId, producedContentType, null, createdAt, now);
+    }
+
+    public Generation failed(String reason, Instant now) {
+        return new Generation(id, sellerId, modelId, clientId, prompt, instructions, units, priceCents, currency,
+                GenerationStatus.FAILED, orderId, contentType, reason, createdAt, now);
+    }
+
+    public boolean isRevision() {
+        return orderId != null;
+    }
+
+    /** What the model is asked for: the prompt, and for a revision the client's instructions too. */
+    public String effectivePrompt() {
+        return instructions == null ? prompt : prompt + "\nRevision: " + instructions;
+    }
+
+    public String previewKey() {
+        return previewKey(sellerId, id);
+    }
+
+    public String finalKey() {
+        return finalKey(sellerId, id);
+    }
+
+    public static String previewKey(String sellerId, String generationId) {
+        return "sellers/" + sellerId + "/generations/" + generationId + "/preview";
+    }
+
+    public static String finalKey(String sellerId, String generationId) {
+        return "sellers/" + sellerId + "/generations/" + generationId + "/final";
+    }
+}

@@ -1,0 +1,267 @@
+package app.go.domain.creation;
+
+import app.go.domain.billing.PaymentGateway;
+import app.go.domain.billing.PaymentMethod;
+import app.go.shared.auth.Caller;
+import app.go.shared.blob.BlobStore;
+import app.go.shared.errors.DomainException;
+import app.go.shared.log.Log;
+import app.go.shared.queue.MessageQueue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a client does with a seller's published model: generate (watermarked drafts, CM-GEN-1),
+ * buy, approve, download, revise once within 24 h of the download (CM-GEN-3), review only after a
+ * revised delivery (CM-ORD-2/3); and what the seller sees of it (CM-GEN-5). Generations and orders
+ * are the client's: anyone else, the seller included, gets a 404 (CM-GEN-4, CM-GEN-6).
+ */
+public final class GenerationService {
+    public static final String CURRENCY = "USD";
+    public static final int MAX_PROMPT_LENGTH = 2_000;
+
+    private final CreationStore models;
+    private final GenerationStore store;
+    private final BlobStore blobs;
+    private final MessageQueue queue;
+    private final PaymentGateway payments;
+    private final Clock clock;
+
+    public GenerationService(CreationStore models, GenerationStore store, BlobStore blobs, MessageQueue queue,
+                             PaymentGateway payments, Clock clock) {
+        this.models = models;
+        this.store = store;
+        this.blobs = blobs;
+        this.queue = queue;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    // ---- generations ---------------------------------------------------------------------------
+
+    /**
+     * Queues a generation with a published, active model at the model's price for {@code units}
+     * (CM-PRC-1: the price includes one revision). A model the client cannot see is a 404.
+     */
+    public Generation request(Caller caller, String modelId, String prompt, int units) {
+        String clientId = caller.requireRole(Caller.Role.CLIENT).userId();
+        String sellerId = store.sellerOfModel(modelId).orElseThrow(() -> DomainException.notFound("model " + modelId));
+        Model model = models.model(sellerId, modelId).filter(Model::published)
+                .orElseThrow(() -> DomainException.notFound("model " + modelId));
+        if (model.status() != ModelStatus.READY || model.pricing() == null
+                || !models.activeModelIds(sellerId).contains(modelId)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "MODEL_NOT_AVAILABLE",
+                    "this model is not taking generations right now");
+        }
+        long price = model.pricing().priceFor(units);
+        Generation generation = Generation.requested(CreationService.newId("gen_"), sellerId, modelId, clientId, prompt,
+                units, price, CURRENCY, clock.instant());
+        if (!store.createGeneration(generation)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "CONFLICT", "generation id collision, retry");
+        }
+        enqueue(generation);
+        Log.put("generationId", generation.id());
+        return generation;
+    }
+
+    /** The client's own generation (a revision included). */
+    public Generation generation(Caller caller, String generationId) {
+        Generation generation = store.findGeneration(generationId)
+                .orElseThrow(() -> DomainException.notFound("generation " + generationId));
+        if (!caller.is(Caller.Role.CLIENT) || !generation.clientId().equals(caller.userId())) {
+            throw DomainException.notFound("generation " + generationId);
+        }
+        return generation;
+    }
+
+    /** CM-GEN-1: the watermarked draft, to anyone who may see the generation. */
+    public Delivery preview(Caller caller, String generationId) {
+        Generation generation = generation(caller, generationId);
+        if (generation.status() != GenerationStatus.READY) {
+            throw notReady(generation);
+        }
+        byte[] content = blobs.get(generation.previewKey())
+                .orElseThrow(() -> new IllegalStateException("preview of " + generationId + " is missing"));
+        return new Delivery(Delivery.filename(generationId, generation.contentType(), "-preview"), generation.contentType(),
+                content, true);
+    }
+
+    // ---- orders --------------------------------------------------------------------------------
+
+    /**
+     * Charges the client the generation's price and opens the order. The order id follows from the
+     * generation and the charge's idempotency key from the generation and the payment method, so a
+     * repeated purchase charges once and returns the same order.
+     */
+    public CreationOrder purchase(Caller caller, String generationId, PaymentMethod method) {
+        Generation generation = generation(caller, generationId);
+        if (generation.isRevision()) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "ALREADY_PURCHASED",
+                    "a revision belongs to order " + generation.orderId());
+        }
+        var existing = store.order(generation.sellerId(), CreationOrder.orderIdFor(generationId));
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (generation.status() != GenerationStatus.READY) {
+            throw notReady(generation);
+        }
+        // the key holds the payment method too: after a decline, another card is a new attempt
+        String chargeKey = "creation-purchase#" + generationId + "#" + method.type() + "#"
+                + UUID.nameUUIDFromBytes(method.token().getBytes(StandardCharsets.UTF_8));
+        var charged = payments.charge(generation.clientId(), method, generation.priceCents(), chargeKey);
+        if (charged instanceof PaymentGateway.ChargeResult.Declined declined) {
+            throw new DomainException(DomainException.Kind.RULE, "PAYMENT_DECLINED",
+                    "the payment was declined: " + declined.reason());
+        }
+        String chargeId = ((PaymentGateway.ChargeResult.Approved) charged).chargeId();
+        CreationOrder order = CreationOrder.paid(generation, chargeId, clock.instant());
+        if (!store.createOrder(order)) {
+            return store.order(generation.sellerId(), order.id()).orElseThrow();
+        }
+        Log.put("orderId", order.id());
+        return order;
+    }
+
+    /** The client's own order; anyone else, the seller included, gets a 404 (CM-GEN-4, CM-GEN-6). */
+    public CreationOrder order(Caller caller, String orderId) {
+        CreationOrder order = store.findOrder(orderId).orElseThrow(() -> DomainException.notFound("order " + orderId));
+        if (!caller.is(Caller.Role.CLIENT) || !order.clientId().equals(caller.userId())) {
+            throw DomainException.notFound("order " + orderId);
+        }
+        return order;
+    }
+
+    /** The client accepts the current delivery, once it is ready. */
+    public CreationOrder approve(Caller caller, String orderId) {
+        CreationOrder order = order(caller, orderId);
+        if (order.approved()) {
+            return order;
+        }
+        Generation delivery = delivery(order);
+        if (delivery.status() != GenerationStatus.READY) {
+            throw notReady(delivery);
+        }
+        return replace(order, order.approve(clock.instant()));
+    }
+
+    /** CM-GEN-1: the clean file, only once the order is paid and its current delivery approved. */
+    public Delivery download(Caller caller, String orderId) {
+        CreationOrder order = order(caller, orderId);
+        if (!order.paid() || !order.approved()) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "NOT_APPROVED_OR_UNPAID",
+                    "the final file is available once the delivery is approved and paid");
+        }
+        Generation delivery = delivery(order);
+        byte[] content = blobs.get(delivery.finalKey())
+                .orElseThrow(() -> new IllegalStateException("final file of " + delivery.id() + " is missing"));
+        if (order.downloadedAt() == null && !store.replaceOrder(order.downloaded(clock.instant()), order.version())) {
+            // a concurrent download recorded the time first; the window starts there
+            Log.put("downloadRace", order.id());
+        }
+        return new Delivery(Delivery.filename(delivery.id(), delivery.contentType(), ""), delivery.contentType(), content,
+                false);
+    }
+
+    /**
+     * CM-GEN-3: one revision, asked for within 24 h of the download; it is generated like any
+     * generation (same queue) and becomes the delivery the client approves next.
+     */
+    public Generation requestRevision(Caller caller, String orderId, String instructions) {
+        CreationOrder order = order(caller, orderId);
+        if (order.revised()) {
+            throw new DomainException(DomainException.Kind.RULE, "REVISION_ALREADY_USED",
+                    "the one revision included in the price was used");
+        }
+        Instant now = clock.instant();
+        if (order.downloadedAt() == null) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "NOT_DOWNLOADED",
+                    "a revision can be asked for after the download");
+        }
+        if (now.isAfter(order.downloadedAt().plus(CreationOrder.REVISION_WINDOW))) {
+            throw new DomainException(DomainException.Kind.RULE, "REVISION_WINDOW_CLOSED",
+                    "a revision can be asked for within 24 hours of the download");
+        }
+        Generation delivered = delivery(order);
+        Generation revision = Generation.revisionOf(delivered, CreationService.newId("gen_"), order.id(), instructions, now);
+        if (!store.createGeneration(revision)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "CONFLICT", "generation id collision, retry");
+        }
+        replace(order, order.revising(revision.id(), now));
+        enqueue(revision);
+        return revision;
+    }
+
+    /**
+     * CM-ORD-2/3: a rating only for an approved delivery that had a revision; a delivery accepted
+     * without changes cannot be reviewed.
+     */
+    public CreationOrder review(Caller caller, String orderId, int rating, String text) {
+        CreationOrder order = order(caller, orderId);
+        if (rating < 1 || rating > 5) {
+            throw DomainException.validation("rating must be between 1 and 5");
+        }
+        if (!order.revised() || !order.approved()) {
+            throw new DomainException(DomainException.Kind.RULE, "REVIEW_NOT_ALLOWED",
+                    "only a delivery approved after a revision can be reviewed");
+        }
+        if (order.reviewed()) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "ALREADY_REVIEWED", "this order has a review");
+        }
+        return replace(order, order.review(rating, text, clock.instant()));
+    }
+
+    /**
+     * CM-ORD-4: AI-generated assets are never refunded in full. Partial refunds of orders that
+     * also contain other work go through the resolution centre, which is not part of this API.
+     */
+    public void refund(Caller caller, String orderId) {
+        order(caller, orderId);
+        throw new DomainException(DomainException.Kind.RULE, "NO_FULL_REFUND_FOR_AI",
+                "AI-generated assets are not refunded in full; partial refunds go through the resolution centre");
+    }
+
+    // ---- the seller's side ---------------------------------------------------------------------
+
+    /** CM-GEN-5: what clients bought through the seller's models, newest first. */
+    public List<CreationOrder> creations(String sellerId) {
+        return store.orders(sellerId).stream()
+                .sorted(Comparator.comparing(CreationOrder::createdAt).reversed().thenComparing(CreationOrder::id))
+                .toList();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private void enqueue(Generation generation) {
+        try {
+            queue.send(new GenerationRequested(generation.sellerId(), generation.id()), generation.id(), generation.id());
+        } catch (RuntimeException e) {
+            store.replaceGeneration(generation.failed("the generation could not be queued", clock.instant()),
+                    GenerationStatus.PENDING);
+            throw e;
+        }
+    }
+
+    private Generation delivery(CreationOrder order) {
+        return store.generation(order.sellerId(), order.deliveryGenerationId())
+                .orElseThrow(() -> new IllegalStateException("delivery of order " + order.id() + " is missing"));
+    }
+
+    private CreationOrder replace(CreationOrder current, CreationOrder updated) {
+        if (!store.replaceOrder(updated, current.version())) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "ORDER_CHANGED",
+                    "the order changed meanwhile; reload it and retry");
+        }
+        return updated;
+    }
+
+    private static DomainException notReady(Generation generation) {
+        return new DomainException(DomainException.Kind.CONFLICT, "GENERATION_NOT_READY",
+                "generation " + generation.id() + " is " + generation.status());
+    }
+}

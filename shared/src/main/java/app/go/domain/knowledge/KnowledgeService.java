@@ -1,0 +1,215 @@
+package app.go.domain.knowledge;
+
+import app.go.domain.knowledge.KnowledgeEntry.Scope;
+import app.go.domain.knowledge.KnowledgeEntry.Source;
+import app.go.domain.seller.SellerProfile;
+import app.go.domain.seller.SellerService;
+import app.go.domain.seller.SellerStore;
+import app.go.shared.errors.DomainException;
+import app.go.shared.log.Log;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The seller's knowledge base (PA-KB-1..4): the generated defaults, the seller's saved entries
+ * (which win over generated entries on the same question), restoring the defaults, suggestions
+ * from the seller's own replies, and the seller's tone. Saving takes effect with the next reply:
+ * nothing is cached (PA-KB-2). Entries are data only; no entry can change a rule (PA-KB-5).
+ */
+public final class KnowledgeService {
+    public static final int MAX_ENTRIES = 200;
+    /** Keeps the saved knowledge base one DynamoDB item (400 KB) whatever the script. */
+    public static final int MAX_TOTAL_CHARACTERS = 120_000;
+    public static final int MAX_SUGGESTIONS = 20;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,200}");
+    private static final Log LOG = Log.get(KnowledgeService.class);
+
+    /** An entry as the seller sends it; {@code id} is null for a new entry. */
+    public record Draft(String id, Scope scope, String serviceId, String question, String answer) {}
+
+    /** What the seller sees: the entries the assistant answers from, and suggested entries to accept. */
+    public record View(List<KnowledgeEntry> entries, List<KnowledgeEntry> suggestions) {}
+
+    private final SellerStore sellers;
+    private final KnowledgeStore store;
+    private final Clock clock;
+
+    public KnowledgeService(SellerStore sellers, KnowledgeStore store, Clock clock) {
+        this.sellers = sellers;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public View view(String sellerId) {
+        List<KnowledgeEntry> entries = entries(sellerId, profile(sellerId), sellers.services(sellerId));
+        return new View(entries, suggestions(sellerId, entries));
+    }
+
+    /** The entries the assistant answers from, given the sources it already read. */
+    public List<KnowledgeEntry> entries(String sellerId, SellerProfile profile, List<SellerService> services) {
+        return merge(KnowledgeGenerator.generate(profile, services), store.saved(sellerId));
+    }
+
+    /** PA-KB-2 "save changes"; PA-FAQ-1: as often as the seller likes. */
+    public View save(String sellerId, List<Draft> drafts) {
+        if (drafts.size() > MAX_ENTRIES) {
+            throw DomainException.validation("entries must be a list of at most " + MAX_ENTRIES + " objects");
+        }
+        List<SellerService> services = sellers.services(sellerId);
+        Set<String> serviceIds = services.stream().map(SellerService::serviceId).collect(Collectors.toSet());
+        Map<String, KnowledgeEntry> generated = byId(KnowledgeGenerator.generate(profile(sellerId), services));
+        List<KnowledgeEntry> entries = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int characters = 0;
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft draft = drafts.get(i);
+            String field = "entries[" + i + "].";
+            String id = draft.id() == null ? "kb-" + UUID.randomUUID() : draft.id();
+            if (!ID.matcher(id).matches()) {
+                throw DomainException.validation(field + "id must be 1-200 letters, digits, '_', '.', ':' or '-'");
+            }
+            if (!ids.add(id)) {
+                throw DomainException.validation(field + "id is used by another entry");
+            }
+            Scope scope = draft.scope() == null ? Scope.GENERAL : draft.scope();
+            if (scope == Scope.SERVICE && (draft.serviceId() == null || !serviceIds.contains(draft.serviceId()))) {
+                throw DomainException.validation(field + "serviceId must be one of your services for a SERVICE entry");
+            }
+            String question = required(draft.question(), field + "question", KnowledgeEntry.MAX_QUESTION_LENGTH);
+            String answer = required(draft.answer(), field + "answer", KnowledgeEntry.MAX_ANSWER_LENGTH);
+            characters += question.length() + answer.length();
+            KnowledgeEntry candidate = new KnowledgeEntry(id, scope, draft.serviceId(), question, answer, Source.SELLER);
+            KnowledgeEntry original = generated.get(id);
+            boolean unchanged = original != null && original.scope() == candidate.scope()
+                    && original.question().equals(question) && original.answer().equals(answer)
+                    && java.util.Objects.equals(original.serviceId(), candidate.serviceId());
+            entries.add(unchanged ? original : candidate);
+        }
+        if (characters > MAX_TOTAL_CHARACTERS) {
+            throw DomainException.validation("entries must have at most " + MAX_TOTAL_CHARACTERS + " characters of questions and answers in total");
+        }
+        store.save(sellerId, new SavedKnowledge(entries, generated.keySet(), clock.instant()));
+        LOG.info("knowledge base saved", "sellerId", sellerId, "entries", entries.size(),
+                "sellerEntries", entries.stream().filter(e -> e.source() == Source.SELLER).count());
+        return view(sellerId);
+    }
+
+    /** PA-KB-2 "restore defaults": the generated entries come back; suggestions stay. */
+    public View restoreDefaults(String sellerId) {
+        store.deleteSaved(sellerId);
+        LOG.info("knowledge base restored to defaults", "sellerId", sellerId);
+        return view(sellerId);
+    }
+
+    /** PA-KB-3: remembers a seller's manual reply to a client's message, to suggest as an entry. */
+    public void recordSellerReply(String sellerId, SellerReply reply) {
+        store.recordSellerReply(sellerId, reply);
+    }
+
+    /** PA-SRC-3 within PA-SRC-2's window: the tone of the seller's own replies, for a training that starts now. */
+    public ToneProfile tone(String sellerId) {
+        return tone(replies(sellerId));
+    }
+
+    static ToneProfile tone(List<SellerReply> windowed) {
+        return ToneProfile.derive(windowed.stream().map(SellerReply::answer).toList());
+    }
+
+    private List<SellerReply> replies(String sellerId) {
+        Instant now = clock.instant();
+        return ChatHistoryWindow.select(store.sellerReplies(sellerId, ChatHistoryWindow.MAX_INTERACTIONS), SellerReply::at, now);
+    }
+
+    private List<KnowledgeEntry> suggestions(String sellerId, List<KnowledgeEntry> entries) {
+        Set<String> ids = entries.stream().map(KnowledgeEntry::id).collect(Collectors.toSet());
+        Set<String> questions = entries.stream().map(KnowledgeEntry::questionKey).collect(Collectors.toSet());
+        Set<String> serviceIds = sellers.services(sellerId).stream().map(SellerService::serviceId).collect(Collectors.toSet());
+        List<KnowledgeEntry> suggestions = new ArrayList<>();
+        for (SellerReply reply : replies(sellerId)) {
+            String question = cap(PersonalData.strip(reply.question()), KnowledgeEntry.MAX_QUESTION_LENGTH);
+            String answer = cap(PersonalData.strip(reply.answer()), KnowledgeEntry.MAX_ANSWER_LENGTH);
+            boolean forService = reply.serviceId() != null && serviceIds.contains(reply.serviceId());
+            KnowledgeEntry suggestion = new KnowledgeEntry(suggestionId(reply.messageId()), forService ? Scope.SERVICE : Scope.GENERAL,
+                    forService ? reply.serviceId() : null, question, answer, Source.SELLER);
+            if (question.isBlank() || answer.isBlank() || ids.contains(suggestion.id()) || !questions.add(suggestion.questionKey())) {
+                continue;
+            }
+            suggestions.add(suggestion);
+            if (suggestions.size() == MAX_SUGGESTIONS) {
+                break;
+            }
+        }
+        return suggestions;
+    }
+
+    /** The id a suggestion keeps once the seller accepts it by saving it. */
+    public static String suggestionId(String messageId) {
+        return "sug-" + messageId;
+    }
+
+    /**
+     * The knowledge base the assistant uses: the saved entries (generated ones read fresh), generated
+     * entries that are new since the save, and no generated entry on a question the seller answered
+     * themselves (PA-KB-3).
+     */
+    static List<KnowledgeEntry> merge(List<KnowledgeEntry> generated, Optional<SavedKnowledge> saved) {
+        if (saved.isEmpty()) {
+            return generated;
+        }
+        Map<String, KnowledgeEntry> current = byId(generated);
+        Map<String, KnowledgeEntry> merged = new LinkedHashMap<>();
+        for (KnowledgeEntry entry : saved.get().entries()) {
+            KnowledgeEntry resolved = entry.source() == Source.GENERATED ? current.get(entry.id()) : entry;
+            if (resolved != null) {
+                merged.putIfAbsent(resolved.id(), resolved);
+            }
+        }
+        for (KnowledgeEntry entry : generated) {
+            if (!saved.get().generatedIdsSeen().contains(entry.id())) {
+                merged.putIfAbsent(entry.id(), entry);
+            }
+        }
+        Set<String> answeredBySeller = merged.values().stream().filter(e -> e.source() == Source.SELLER)
+                .map(KnowledgeEntry::questionKey).collect(Collectors.toSet());
+        return merged.values().stream()
+                .filter(e -> e.source() == Source.SELLER || !answeredBySeller.contains(e.questionKey()))
+                .toList();
+    }
+
+    private SellerProfile profile(String sellerId) {
+        return sellers.profile(sellerId).orElse(null);
+    }
+
+    private static Map<String, KnowledgeEntry> byId(List<KnowledgeEntry> entries) {
+        Map<String, KnowledgeEntry> map = new LinkedHashMap<>();
+        entries.forEach(e -> map.put(e.id(), e));
+        return map;
+    }
+
+    private static String required(String text, String field, int max) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty()) {
+            throw DomainException.validation(field + " is required");
+        }
+        if (value.length() > max) {
+            throw DomainException.validation(field + " must be at most " + max + " characters");
+        }
+        return value;
+    }
+
+    private static String cap(String text, int max) {
+        String value = text == null ? "" : text.strip();
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,44 @@
+package app.go.testing;
+
+import app.go.domain.knowledge.KnowledgeStore;
+import app.go.domain.knowledge.SavedKnowledge;
+import app.go.domain.knowledge.SellerReply;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** KnowledgeStore in memory, for rule tests. */
+public final class InMemoryKnowledgeStore implements KnowledgeStore {
+    private final Map<String, SavedKnowledge> saved = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, SellerReply>> replies = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<SavedKnowledge> saved(String sellerId) {
+        return Optional.ofNullable(saved.get(sellerId));
+    }
+
+    @Override
+    public void save(String sellerId, SavedKnowledge knowledge) {
+        saved.put(sellerId, knowledge);
+    }
+
+    @Override
+    public void deleteSaved(String sellerId) {
+        saved.remove(sellerId);
+    }
+
+    @Override
+    public void recordSellerReply(String sellerId, SellerReply reply) {
+        replies.computeIfAbsent(sellerId, k -> new ConcurrentHashMap<>()).put(reply.messageId(), reply);
+    }
+
+    @Override
+    public List<SellerReply> sellerReplies(String sellerId, int limit) {
+        return new ArrayList<>(replies.getOrDefault(sellerId, Map.of()).values()).stream()
+                .sorted(Comparator.comparing(SellerReply::at).reversed()).limit(limit).toList();
+    }
+}
