@@ -5,6 +5,8 @@ import app.go.domain.assistant.AssistantSettingsService;
 import app.go.domain.assistant.AssistantTrial;
 import app.go.domain.conversation.ConversationService;
 import app.go.domain.seller.SellerStore;
+import app.go.domain.billing.Entitlements;
+import app.go.shared.aws.dynamodb.DynamoBillingStore;
 import app.go.shared.aws.dynamodb.DynamoConversationStore;
 import app.go.shared.aws.dynamodb.DynamoIdempotencyStore;
 import app.go.shared.aws.dynamodb.DynamoKnowledgeStore;
@@ -41,8 +43,10 @@ final class ApiRoutes {
         new SellerRoutes(sellers, conversations).register(routes);
         // the model is reached lazily: only POST /sellers/me/assistant/try calls it
         LanguageModel model = prompt -> adapters.languageModel().complete(prompt);
-        new AssistantRoutes(sellers, new AssistantLifecycle(sellers, conversationStore, adapters.clock()),
-                new AssistantSettingsService(sellers, adapters.clock()), new AssistantTrial(sellers, model, adapters.clock()),
+        var entitlements = new Entitlements(new DynamoBillingStore(adapters.dynamoDb(), env.require(SystemTopology.BILLING.envVar())),
+                adapters.clock());
+        new AssistantRoutes(sellers, new AssistantLifecycle(sellers, conversationStore, adapters.clock(), entitlements::hasAssistant),
+                new AssistantSettingsService(sellers, adapters.clock()), new AssistantTrial(sellers, model, knowledge, adapters.clock()),
                 idempotency, adapters.clock()).register(routes);
         new ConversationRoutes(conversations, idempotency, new AskForSeller(conversations, conversationStore,
                 (name, input) -> new SfnWorkflowStarter(adapters.sfn(), env.require(SystemTopology.HANDOFF_STATE_MACHINE_ENV))

@@ -68,7 +68,10 @@ final class BenchHttp {
                 "packages", List.of(Map.of("name", "Basic", "priceCents", 5000, "deliveryDays", 3, "revisions", 1))), Map.of()));
     }
 
+    /** Subscribes the seller to the Personal Assistant (BILL-1) and turns it on. */
     void activate(String sellerToken) {
+        expect(201, send("POST", "/sellers/me/subscriptions", sellerToken, Map.of("plan", "PERSONAL_ASSISTANT",
+                "paymentMethod", Map.of("type", "CARD", "token", "tok_visa"), "autoRenewConsent", true), Map.of()));
         expect(200, send("POST", "/sellers/me/assistant/activate", sellerToken, null, Map.of("X-Client-Platform", "mobile")));
     }
 

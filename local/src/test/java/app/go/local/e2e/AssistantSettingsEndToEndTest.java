@@ -63,6 +63,7 @@ class AssistantSettingsEndToEndTest {
         assertEquals(200, api.call("PUT", "/sellers/me/services/logo", token, Map.of("title", "Logo design",
                 "description", "A modern logo", "packages",
                 List.of(Map.of("name", "Basic", "priceCents", 5000, "deliveryDays", 3, "revisions", 1)))).status());
+        api.subscribeToAssistant(token);
         if (activate) {
             assertEquals(200, api.call("POST", "/sellers/me/assistant/activate", token, null, MOBILE).status());
         }

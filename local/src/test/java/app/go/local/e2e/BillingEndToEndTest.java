@@ -205,6 +205,7 @@ class BillingEndToEndTest {
     @DisplayName("ELIG-3 a seller lowered below level 2 is told ELIGIBILITY_LOST and the assistant stops")
     void eligibilityLost() {
         String seller = eligibleSeller("s-demoted");
+        assertEquals(201, subscribe(seller, "PERSONAL_ASSISTANT").status());
         activateAssistant(seller);
         LocalApiClient.Response lowered = api.call("PUT", "/platform/sellers/s-demoted", platform, Map.of("level", 1, "timezone", "UTC"));
         assertEquals(200, lowered.status());

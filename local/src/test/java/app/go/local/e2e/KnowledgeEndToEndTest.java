@@ -59,6 +59,7 @@ class KnowledgeEndToEndTest {
                 "description", "A modern logo for your brand",
                 "packages", List.of(Map.of("name", "Basic", "priceCents", 5000, "deliveryDays", 3, "revisions", 1)),
                 "faq", List.of(Map.of("question", "Do you provide source files?", "answer", "Yes, AI and SVG files.")))).status());
+        api.subscribeToAssistant(seller);
         assertEquals(200, api.call("POST", "/sellers/me/assistant/activate", seller, null,
                 Map.of("X-Client-Platform", "mobile")).status());
         return seller;

@@ -27,6 +27,15 @@ final class LocalApiClient {
         return call("POST", "/local/tokens", null, Map.of("sub", sub, "role", role), Map.of()).body().get("token").asText();
     }
 
+    /** BILL-1: the seller subscribes to the Personal Assistant (card, renewal consent), as activation needs. */
+    void subscribeToAssistant(String sellerToken) {
+        Response subscribed = call("POST", "/sellers/me/subscriptions", sellerToken, Map.of("plan", "PERSONAL_ASSISTANT",
+                "paymentMethod", Map.of("type", "CARD", "token", "tok_visa"), "autoRenewConsent", true));
+        if (subscribed.status() != 201) {
+            throw new AssertionError("subscribing failed: " + subscribed.status() + " " + subscribed.body());
+        }
+    }
+
     Response call(String method, String path, String token, Object body) {
         return call(method, path, token, body, Map.of());
     }

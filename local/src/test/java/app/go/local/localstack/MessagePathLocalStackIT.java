@@ -39,6 +39,8 @@ class MessagePathLocalStackIT {
             String client = token(http, local, "c-ls", "client");
             send(http, local, "PUT", "/platform/sellers/s-ls", platform, "{\"level\":2,\"timezone\":\"UTC\"}", null);
             send(http, local, "PUT", "/sellers/me/profile", seller, "{\"displayName\":\"Ada\"}", null);
+            send(http, local, "POST", "/sellers/me/subscriptions", seller, "{\"plan\":\"PERSONAL_ASSISTANT\","
+                    + "\"paymentMethod\":{\"type\":\"CARD\",\"token\":\"tok_visa\"},\"autoRenewConsent\":true}", null);
             send(http, local, "POST", "/sellers/me/assistant/activate", seller, null, "mobile");
             JsonNode started = send(http, local, "POST", "/conversations", client, "{\"sellerId\":\"s-ls\",\"text\":\"Hello\"}", null);
             String path = "/conversations/" + started.get("conversationId").asText() + "/messages";

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Turning the assistant on and off: activate, pause, resume, deactivate (PA-ACT-5, -6; PA-ACT-7: a
@@ -28,16 +29,27 @@ public final class AssistantLifecycle {
     private final SellerStore sellers;
     private final ConversationStore conversations;
     private final Clock clock;
+    private final Predicate<String> subscribed;
 
     /** Without a conversation store {@link #deactivate} is not available. */
     public AssistantLifecycle(SellerStore sellers, Clock clock) {
         this(sellers, null, clock);
     }
 
+    /** Every seller counts as subscribed (rule tests that are not about billing). */
     public AssistantLifecycle(SellerStore sellers, ConversationStore conversations, Clock clock) {
+        this(sellers, conversations, clock, sellerId -> true);
+    }
+
+    /**
+     * @param subscribed whether the seller pays for the assistant, standalone or through Seller Plus
+     *                   Premium (BILL-1); see {@code app.go.domain.billing.Entitlements#hasAssistant}
+     */
+    public AssistantLifecycle(SellerStore sellers, ConversationStore conversations, Clock clock, Predicate<String> subscribed) {
         this.sellers = sellers;
         this.conversations = conversations;
         this.clock = clock;
+        this.subscribed = subscribed;
     }
 
     /** PA-ACT-6's result: the settings, now inactive, and how many conversations went to the seller. */
@@ -46,6 +58,7 @@ public final class AssistantLifecycle {
     public AssistantSettings activate(String sellerId, String clientPlatform) {
         requireMobile(clientPlatform);
         requireEligible(sellerId);
+        requireSubscription(sellerId);
         AssistantSettings next = sellers.assistant(sellerId).withState(AssistantState.ACTIVE, clock.instant(), clientPlatform);
         sellers.saveAssistant(sellerId, next);
         LOG.info("assistant activated", "sellerId", sellerId);
@@ -77,6 +90,7 @@ public final class AssistantLifecycle {
                     "only a paused assistant can be resumed; it is " + current.state() + " (activate it instead)");
         }
         requireEligible(sellerId);
+        requireSubscription(sellerId);
         return save(sellerId, current.withState(AssistantState.ACTIVE, clock.instant(), clientPlatform), "assistant resumed");
     }
 
@@ -128,6 +142,14 @@ public final class AssistantLifecycle {
         if (!account.eligibleForAssistant()) {
             throw new DomainException(DomainException.Kind.RULE, "NOT_ELIGIBLE",
                     "the Personal Assistant is for Level 2 sellers and above and for Seller Plus Premium members");
+        }
+    }
+
+    /** BILL-1: PA is paid for ($29/month) or comes with Seller Plus Premium; trying it (PA-LIM-1) is free. */
+    private void requireSubscription(String sellerId) {
+        if (!subscribed.test(sellerId)) {
+            throw new DomainException(DomainException.Kind.RULE, "SUBSCRIPTION_REQUIRED",
+                    "activating the Personal Assistant needs its subscription or Seller Plus Premium");
         }
     }
 

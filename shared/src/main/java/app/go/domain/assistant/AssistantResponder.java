@@ -10,15 +10,9 @@ import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.ClientRecord;
 import app.go.domain.seller.Presence;
 import app.go.domain.seller.SellerAccount;
-import app.go.domain.seller.SellerProfile;
-import app.go.domain.seller.SellerService;
-import app.go.domain.knowledge.KnowledgeEntry;
-import app.go.domain.knowledge.KnowledgeGenerator;
 import app.go.domain.knowledge.KnowledgeService;
 import app.go.domain.knowledge.KnowledgeStore;
-import app.go.domain.knowledge.ToneProfile;
 import app.go.domain.seller.SellerStore;
-import app.go.shared.ai.Completion;
 import app.go.shared.ai.LanguageModel;
 import app.go.shared.idempotency.IdempotencyStore;
 import app.go.shared.log.Log;
@@ -26,14 +20,12 @@ import app.go.shared.workflow.WorkflowStarter;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Answers a client's message on the seller's behalf, when the rules allow it, exactly once per
@@ -58,8 +50,7 @@ public final class AssistantResponder {
     private final IdempotencyStore idempotency;
     private final WorkflowStarter handoff;
     private final Clock clock;
-    /** The seller's knowledge base and tone; null answers from the generated knowledge only. */
-    private final KnowledgeService knowledge;
+    private final ReplyWriter writer;
 
     public AssistantResponder(ConversationStore conversations, SellerStore sellers, LanguageModel model,
                               IdempotencyStore idempotency, WorkflowStarter handoff, Clock clock) {
@@ -74,7 +65,7 @@ public final class AssistantResponder {
         this.idempotency = idempotency;
         this.handoff = handoff;
         this.clock = clock;
-        this.knowledge = knowledge == null ? null : new KnowledgeService(sellers, knowledge, clock);
+        this.writer = new ReplyWriter(sellers, model, knowledge == null ? null : new KnowledgeService(sellers, knowledge, clock));
     }
 
     public Outcome respond(InboundMessage inbound) {
@@ -166,32 +157,16 @@ public final class AssistantResponder {
         }
         List<Message> history = conversations.messages(conversation).stream()
                 .filter(m -> !m.createdAt().isAfter(inbound.createdAt())).toList();
-        String language = LanguageDetector.detect(inbound.text());
-        SellerProfile profile = sellers.profile(conversation.sellerId())
-                .orElse(new SellerProfile("the seller", null, List.of(), List.of()));
-        List<SellerService> services = sellers.services(conversation.sellerId());
-        // PA-KB-2: read at every reply, so saved changes apply to the next one
-        List<KnowledgeEntry> entries = knowledge == null ? KnowledgeGenerator.generate(profile, services)
-                : knowledge.entries(conversation.sellerId(), profile, services);
-        ToneProfile tone = knowledge == null ? ToneProfile.NONE : knowledge.tone(conversation.sellerId());
-        Completion completion = model.complete(PromptBuilder.build(settings, profile, entries, tone, history, language));
-        // PA-KB-5 / PA-FAQ-3: the price and offer rules hold in code, whatever the model wrote
-        String text = ReplyGuard.clean(completion.text(), packagePrices(services), language);
-        Instant now = clock.instant();
+        ReplyWriter.Written written = writer.write(conversation.sellerId(), settings, history, inbound.text());
         Message reply = new Message("m-" + inbound.messageId().substring(2) + "-r", conversation.conversationId(),
-                Author.ASSISTANT, text, language, now);
+                Author.ASSISTANT, written.text(), written.language(), clock.instant());
         if (!conversations.appendReply(conversation, inbound, reply)) {
             return Outcome.DUPLICATE;
         }
         sellers.tryCountAssistantMessage(conversation.sellerId(), today, DAILY_MESSAGE_LIMIT);
-        LOG.info("assistant replied", "language", language, "inputTokens", completion.usage().inputTokens(),
-                "outputTokens", completion.usage().outputTokens());
+        LOG.info("assistant replied", "language", written.language(), "inputTokens", written.usage().inputTokens(),
+                "outputTokens", written.usage().outputTokens());
         return Outcome.REPLIED;
-    }
-
-    private static Set<Long> packagePrices(List<SellerService> services) {
-        return services.stream().flatMap(s -> s.packages().stream()).map(SellerService.ServicePackage::priceCents)
-                .collect(Collectors.toSet());
     }
 
     private void startHandoffIfAsked(Conversation conversation, Message inbound) {

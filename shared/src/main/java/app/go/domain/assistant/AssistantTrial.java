@@ -5,9 +5,9 @@ import app.go.domain.conversation.Message;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.SellerAccount;
-import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerStore;
-import app.go.shared.ai.Completion;
+import app.go.domain.knowledge.KnowledgeService;
+import app.go.domain.knowledge.KnowledgeStore;
 import app.go.shared.ai.LanguageModel;
 import app.go.shared.errors.DomainException;
 import app.go.shared.log.Log;
@@ -25,12 +25,18 @@ public final class AssistantTrial {
     private static final Log LOG = Log.get(AssistantTrial.class);
 
     private final SellerStore sellers;
-    private final LanguageModel model;
+    private final ReplyWriter writer;
     private final Clock clock;
 
+    /** Answers from the generated knowledge only. */
     public AssistantTrial(SellerStore sellers, LanguageModel model, Clock clock) {
+        this(sellers, model, null, clock);
+    }
+
+    /** Answers from the seller's knowledge base and tone, exactly as a client would be answered. */
+    public AssistantTrial(SellerStore sellers, LanguageModel model, KnowledgeStore knowledge, Clock clock) {
         this.sellers = sellers;
-        this.model = model;
+        this.writer = new ReplyWriter(sellers, model, knowledge == null ? null : new KnowledgeService(sellers, knowledge, clock));
         this.clock = clock;
     }
 
@@ -53,14 +59,11 @@ public final class AssistantTrial {
             throw new DomainException(DomainException.Kind.LIMIT, "TRY_LIMIT_REACHED",
                     "the assistant can be tried with at most " + TRY_LIMIT + " messages before activation");
         }
-        String language = LanguageDetector.detect(text);
-        SellerProfile profile = sellers.profile(sellerId).orElse(new SellerProfile("the seller", null, List.of(), List.of()));
-        Message question = new Message("try", "try", Author.CLIENT, text, language, clock.instant());
-        Completion completion = model.complete(PromptBuilder.build(settings, profile, sellers.services(sellerId),
-                List.of(question), language));
+        Message question = new Message("try", "try", Author.CLIENT, text, null, clock.instant());
+        ReplyWriter.Written written = writer.write(sellerId, settings, List.of(question), text);
         int triesLeft = Math.max(0, TRY_LIMIT - sellers.assistantTries(sellerId));
-        LOG.info("assistant tried", "sellerId", sellerId, "language", language, "triesLeft", triesLeft,
-                "inputTokens", completion.usage().inputTokens(), "outputTokens", completion.usage().outputTokens());
-        return new Reply(completion.text(), language, triesLeft);
+        LOG.info("assistant tried", "sellerId", sellerId, "language", written.language(), "triesLeft", triesLeft,
+                "inputTokens", written.usage().inputTokens(), "outputTokens", written.usage().outputTokens());
+        return new Reply(written.text(), written.language(), triesLeft);
     }
 }
