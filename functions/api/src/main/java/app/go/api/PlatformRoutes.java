@@ -33,6 +33,7 @@ final class PlatformRoutes {
     void register(Map<String, Route> routes) {
         routes.put("PUT /platform/sellers/{sellerId}", this::putSeller);
         routes.put("PUT /platform/sellers/{sellerId}/clients/{clientId}", this::putClient);
+        routes.put("GET /platform/sellers/{sellerId}/auto-replies", this::autoReplies);
     }
 
     private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse putSeller(ApiRequest request) {
@@ -67,5 +68,15 @@ final class PlatformRoutes {
         sellers.saveClient(sellerId, client);
         return json(200, Map.of("sellerId", sellerId, "clientId", clientId, "clientType", client.clientType(),
                 "hasOrdered", client.hasOrdered()));
+    }
+
+    /** PA-ACT-3: the marketplace asks before sending the seller's own automatic reply. */
+    private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse autoReplies(ApiRequest request) {
+        request.caller().requireRole(Caller.Role.PLATFORM);
+        String sellerId = Ids.require(request.path("sellerId"), "sellerId");
+        var settings = sellers.assistant(sellerId);
+        boolean allowed = app.go.domain.assistant.AutoReplyPolicy.sellerAutoRepliesAllowed(settings);
+        return json(200, Map.of("sellerId", sellerId, "sellerAutoRepliesAllowed", allowed,
+                "assistantState", settings.state().name()));
     }
 }

@@ -140,6 +140,14 @@ class MessageEndToEndTest {
     }
 
     @Test
+    @DisplayName("PA-ACT-3 while the assistant is active the marketplace is told to keep the seller's own auto-replies off")
+    void sellerAutoRepliesOffWhileActive() {
+        LocalApiClient.Response decision = api.call("GET", "/platform/sellers/s-e2e/auto-replies", platform, null);
+        assertEquals(200, decision.status());
+        assertFalse(decision.body().get("sellerAutoRepliesAllowed").asBoolean());
+    }
+
+    @Test
     @DisplayName("DATA-2 another client cannot read a conversation: 404, not 403")
     void otherTenantGetsNotFound() {
         String client = api.token("c-e2e-5", "client");

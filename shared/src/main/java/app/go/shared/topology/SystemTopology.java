@@ -138,6 +138,7 @@ public final class SystemTopology {
     public static final List<RouteSpec> ROUTES = List.of(
             route("PUT", "/platform/sellers/{sellerId}"),
             route("PUT", "/platform/sellers/{sellerId}/clients/{clientId}"),
+            route("GET", "/platform/sellers/{sellerId}/auto-replies"),
             route("POST", "/platform/billing/run"),
             route("POST", "/platform/sellers/{sellerId}/balance"),
             route("PUT", "/sellers/me/profile"),
