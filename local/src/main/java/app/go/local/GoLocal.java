@@ -58,16 +58,25 @@ public final class GoLocal implements AutoCloseable {
     }
 
     /**
-     * How to start: HTTP port (0 = any free port), optional folder to keep data between runs, and
-     * optionally an external AWS endpoint (LocalStack) for DynamoDB and SQS instead of the embedded ones.
+     * How to start: HTTP port (0 = any free port), optional folder to keep data between runs,
+     * optionally an external AWS endpoint (LocalStack) for DynamoDB and SQS instead of the embedded ones,
+     * and how many batches each SQS event source runs at once (0 = {@link SqsEventSourcePoller#defaultConcurrency()}).
      */
-    public record Options(int port, Path dataDir, URI awsEndpoint) {
+    public record Options(int port, Path dataDir, URI awsEndpoint, int sqsConcurrency) {
+        public Options(int port, Path dataDir, URI awsEndpoint) {
+            this(port, dataDir, awsEndpoint, 0);
+        }
+
         public Options(int port, Path dataDir) {
             this(port, dataDir, null);
         }
 
         public static Options defaults() {
             return new Options(8080, null, null);
+        }
+
+        int effectiveSqsConcurrency() {
+            return sqsConcurrency > 0 ? sqsConcurrency : SqsEventSourcePoller.defaultConcurrency();
         }
     }
 
@@ -137,7 +146,8 @@ public final class GoLocal implements AutoCloseable {
         lambda = track(new LocalLambdaRuntime(adapters));
         lambdaRef.set(lambda);
 
-        for (SqsEventSourcePoller poller : SqsEventSourcePoller.startAll(SystemTopology.EVENT_SOURCES, resources::queueUrl, sqsClient, lambda)) {
+        for (SqsEventSourcePoller poller : SqsEventSourcePoller.startAll(SystemTopology.EVENT_SOURCES, resources::queueUrl, sqsClient, lambda,
+                options.effectiveSqsConcurrency())) {
             track(poller);
         }
         for (ScheduleSpec schedule : SystemTopology.SCHEDULES) {
@@ -248,11 +258,13 @@ public final class GoLocal implements AutoCloseable {
         int port = Options.defaults().port();
         Path dataDir = null;
         URI awsEndpoint = null;
+        int sqsConcurrency = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = parsePort(value(args, ++i, "--port"));
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
                 case "--aws-endpoint" -> awsEndpoint = URI.create(value(args, ++i, "--aws-endpoint"));
+                case "--sqs-concurrency" -> sqsConcurrency = parseConcurrency(value(args, ++i, "--sqs-concurrency"));
                 case "--help", "-h" -> {
                     return null;
                 }
@@ -262,7 +274,7 @@ public final class GoLocal implements AutoCloseable {
         if (awsEndpoint != null && dataDir != null) {
             throw new IllegalArgumentException("--data-dir keeps embedded data; with --aws-endpoint the data lives there");
         }
-        return new Options(port, dataDir, awsEndpoint);
+        return new Options(port, dataDir, awsEndpoint, sqsConcurrency);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -284,10 +296,24 @@ public final class GoLocal implements AutoCloseable {
         }
     }
 
+    private static int parseConcurrency(String text) {
+        try {
+            int concurrency = Integer.parseInt(text);
+            if (concurrency < 1) {
+                throw new NumberFormatException();
+            }
+            return concurrency;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--sqs-concurrency must be a whole number >= 1");
+        }
+    }
+
     private static String usage() {
-        return "usage: java -jar local/target/go-local.jar [--port 8080] [--data-dir DIR]\n"
+        return "usage: java -jar local/target/go-local.jar [--port 8080] [--data-dir DIR] [--sqs-concurrency N]\n"
                 + "  --port      HTTP port of the local API (0 picks a free one; default 8080)\n"
                 + "  --data-dir  keep DynamoDB data and assets in DIR between runs (default: in memory)\n"
-                + "  --aws-endpoint URL  use DynamoDB and SQS at URL (e.g. LocalStack, http://localhost:4566) instead of the embedded ones";
+                + "  --aws-endpoint URL  use DynamoDB and SQS at URL (e.g. LocalStack, http://localhost:4566) instead of the embedded ones\n"
+                + "  --sqs-concurrency N batches each SQS event source runs at once, as Lambda scales out (default "
+                + SqsEventSourcePoller.defaultConcurrency() + ": twice the cores, at least 2)";
     }
 }

@@ -9,46 +9,56 @@ import app.go.domain.conversation.MessageFeedback;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** ConversationStore in memory, for rule tests. */
+/** ConversationStore in memory: a message moves the conversation's last activity, like the table. */
 public final class InMemoryConversationStore implements ConversationStore {
-    private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
-    private final Map<String, List<Message>> messages = new ConcurrentHashMap<>();
-    private final Map<String, String> summaries = new ConcurrentHashMap<>();
-    private final Map<String, String> repliedTo = new ConcurrentHashMap<>();
+    private final Map<String, Conversation> conversations = new LinkedHashMap<>();
+    private final Map<String, List<Message>> messages = new HashMap<>();
+    private final Map<String, String> repliedTo = new HashMap<>();
+    private final Map<String, String> summaries = new HashMap<>();
+    private final Map<String, Instant> summarizedAt = new HashMap<>();
+    private final Map<String, MessageFeedback> feedback = new LinkedHashMap<>();
 
     @Override
-    public void create(Conversation conversation, Message firstMessage) {
+    public synchronized void create(Conversation conversation, Message firstMessage) {
         conversations.put(conversation.conversationId(), conversation);
         messages.put(conversation.conversationId(), new ArrayList<>(List.of(firstMessage)));
     }
 
     @Override
-    public Optional<Conversation> find(String conversationId) {
+    public synchronized Optional<Conversation> find(String conversationId) {
         return Optional.ofNullable(conversations.get(conversationId));
     }
 
     @Override
     public synchronized void append(Conversation conversation, Message message) {
-        messages.get(conversation.conversationId()).add(message);
+        messagesOf(conversation).add(message);
+        touch(conversation, message.createdAt(), null);
     }
 
+    /** The reply is keyed on the message it answers (and cannot take an id already used). */
     @Override
     public synchronized boolean appendReply(Conversation conversation, Message inbound, Message reply) {
-        if (repliedTo.putIfAbsent(inbound.messageId(), reply.messageId()) != null) {
+        List<Message> list = messagesOf(conversation);
+        if (repliedTo.containsKey(inbound.messageId())
+                || list.stream().anyMatch(m -> m.messageId().equals(reply.messageId()))) {
             return false;
         }
-        messages.get(conversation.conversationId()).add(reply);
+        repliedTo.put(inbound.messageId(), reply.messageId());
+        list.add(reply);
+        touch(conversation, reply.createdAt(), null);
         return true;
     }
 
     @Override
-    public Optional<Message> message(Conversation conversation, String messageId) {
-        return messages(conversation).stream().filter(m -> m.messageId().equals(messageId)).findFirst();
+    public synchronized Optional<Message> message(Conversation conversation, String messageId) {
+        return messages.getOrDefault(conversation.conversationId(), List.of()).stream()
+                .filter(m -> m.messageId().equals(messageId)).findFirst();
     }
 
     @Override
@@ -58,36 +68,50 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public void handOverToSeller(Conversation c, Instant at) {
-        conversations.put(c.conversationId(), new Conversation(c.conversationId(), c.sellerId(), c.clientId(), c.serviceId(),
-                c.createdAt(), at, c.newClient(), HandledBy.SELLER));
+    public synchronized void handOverToSeller(Conversation conversation, Instant at) {
+        touch(conversation, at, HandledBy.SELLER);
     }
 
     @Override
-    public void saveSummary(Conversation conversation, String summary, Instant at) {
+    public synchronized void saveSummary(Conversation conversation, String summary, Instant at) {
         summaries.put(conversation.conversationId(), summary);
+        summarizedAt.put(conversation.conversationId(), at);
     }
 
     @Override
-    public Optional<String> summary(Conversation conversation) {
+    public synchronized Optional<String> summary(Conversation conversation) {
         return Optional.ofNullable(summaries.get(conversation.conversationId()));
     }
 
-    @Override
-    public List<Conversation> inbox(String sellerId) {
-        return conversations.values().stream().filter(c -> c.sellerId().equals(sellerId)).toList();
+    /** When the summary was saved, if it was. */
+    public synchronized Optional<Instant> summarizedAt(String conversationId) {
+        return Optional.ofNullable(summarizedAt.get(conversationId));
     }
 
-    private final Map<String, MessageFeedback> feedback = new java.util.concurrent.ConcurrentHashMap<>();
+    @Override
+    public synchronized List<Conversation> inbox(String sellerId) {
+        return conversations.values().stream().filter(c -> c.sellerId().equals(sellerId))
+                .sorted(Comparator.comparing(Conversation::lastActivityAt).reversed()).toList();
+    }
 
     @Override
-    public void saveFeedback(Conversation conversation, MessageFeedback f) {
+    public synchronized void saveFeedback(Conversation conversation, MessageFeedback f) {
         feedback.put(conversation.conversationId() + "/" + f.messageId() + "/" + f.userId(), f);
     }
 
     @Override
-    public List<MessageFeedback> feedback(Conversation conversation) {
+    public synchronized List<MessageFeedback> feedback(Conversation conversation) {
         return feedback.entrySet().stream().filter(e -> e.getKey().startsWith(conversation.conversationId() + "/"))
                 .map(Map.Entry::getValue).toList();
+    }
+
+    private List<Message> messagesOf(Conversation conversation) {
+        return messages.computeIfAbsent(conversation.conversationId(), k -> new ArrayList<>());
+    }
+
+    private void touch(Conversation conversation, Instant at, HandledBy handledBy) {
+        Conversation c = conversations.getOrDefault(conversation.conversationId(), conversation);
+        conversations.put(c.conversationId(), new Conversation(c.conversationId(), c.sellerId(), c.clientId(), c.serviceId(),
+                c.createdAt(), at, c.newClient(), handledBy == null ? c.handledBy() : handledBy));
     }
 }

@@ -10,8 +10,9 @@ import app.go.domain.seller.SellerService;
 import app.go.domain.seller.SellerStore;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +25,7 @@ public final class InMemorySellerStore implements SellerStore {
     private final Map<String, ClientRecord> clients = new ConcurrentHashMap<>();
     private final Map<String, String> firstContacts = new ConcurrentHashMap<>();
     private final Map<String, AssistantSettings> assistants = new ConcurrentHashMap<>();
-    private final Map<String, List<Notification>> notifications = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Notification>> notifications = new ConcurrentHashMap<>();
     private final Map<String, Integer> quota = new ConcurrentHashMap<>();
     private final Map<String, Presence> presences = new ConcurrentHashMap<>();
     private final Map<String, Integer> tries = new ConcurrentHashMap<>();
@@ -50,13 +51,21 @@ public final class InMemorySellerStore implements SellerStore {
     }
 
     @Override
-    public void saveService(String sellerId, SellerService service) {
-        services.computeIfAbsent(sellerId, k -> new ConcurrentHashMap<>()).put(service.serviceId(), service);
+    public synchronized void saveService(String sellerId, SellerService service) {
+        services.computeIfAbsent(sellerId, k -> new LinkedHashMap<>()).put(service.serviceId(), service);
     }
 
     @Override
-    public List<SellerService> services(String sellerId) {
+    public synchronized List<SellerService> services(String sellerId) {
         return List.copyOf(services.getOrDefault(sellerId, Map.of()).values());
+    }
+
+    /** CM-CAT-2: a service in each of the given subcategories, so models of them can be created. */
+    public void offers(String sellerId, String... subcategories) {
+        for (String subcategory : subcategories) {
+            saveService(sellerId, new SellerService("svc-" + subcategory.toLowerCase(Locale.ROOT),
+                    subcategory, null, subcategory, List.of(), List.of()));
+        }
     }
 
     @Override
@@ -84,14 +93,21 @@ public final class InMemorySellerStore implements SellerStore {
         assistants.put(sellerId, settings);
     }
 
+    /** Keyed like the table, by time and id: adding the same notification again changes nothing. */
     @Override
     public synchronized void addNotification(String sellerId, Notification notification) {
-        notifications.computeIfAbsent(sellerId, k -> new ArrayList<>()).add(notification);
+        notifications.computeIfAbsent(sellerId, k -> new LinkedHashMap<>())
+                .put(notification.createdAt() + "#" + notification.id(), notification);
     }
 
     @Override
     public synchronized List<Notification> notifications(String sellerId) {
-        return List.copyOf(notifications.getOrDefault(sellerId, List.of()));
+        return List.copyOf(notifications.getOrDefault(sellerId, Map.of()).values());
+    }
+
+    @Override
+    public synchronized boolean addNotificationIfAbsent(String sellerId, Notification notification) {
+        return SellerStore.super.addNotificationIfAbsent(sellerId, notification);
     }
 
     @Override

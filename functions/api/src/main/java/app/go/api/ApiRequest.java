@@ -47,6 +47,16 @@ public final class ApiRequest {
         }
     }
 
+    /** The calling seller's id; 403 for any other role. */
+    public String sellerId() {
+        return caller().requireRole(Caller.Role.SELLER).userId();
+    }
+
+    /** A path parameter that is an id (see {@link Ids}). */
+    public String pathId(String name) {
+        return Ids.require(path(name), name);
+    }
+
     public String path(String name) {
         String value = event.getPathParameters() == null ? null : event.getPathParameters().get(name);
         if (value == null || value.isBlank()) {

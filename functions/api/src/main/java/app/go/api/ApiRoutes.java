@@ -8,9 +8,9 @@ import app.go.domain.seller.SellerStore;
 import app.go.domain.billing.Entitlements;
 import app.go.shared.aws.dynamodb.DynamoBillingStore;
 import app.go.shared.aws.dynamodb.DynamoConversationStore;
+import app.go.shared.aws.dynamodb.DynamoCreationStore;
 import app.go.shared.aws.dynamodb.DynamoIdempotencyStore;
 import app.go.shared.aws.dynamodb.DynamoKnowledgeStore;
-import app.go.shared.aws.sfn.SfnWorkflowStarter;
 import app.go.domain.assistant.AskForSeller;
 import app.go.domain.knowledge.KnowledgeService;
 import app.go.shared.aws.dynamodb.DynamoSellerStore;
@@ -43,18 +43,18 @@ final class ApiRoutes {
         new SellerRoutes(sellers, conversations).register(routes);
         // the model is reached lazily: only POST /sellers/me/assistant/try calls it
         LanguageModel model = prompt -> adapters.languageModel().complete(prompt);
-        var entitlements = new Entitlements(new DynamoBillingStore(adapters.dynamoDb(), env.require(SystemTopology.BILLING.envVar())),
-                adapters.clock());
+        var billing = new DynamoBillingStore(adapters.dynamoDb(), env.require(SystemTopology.BILLING.envVar()));
+        var creations = new DynamoCreationStore(adapters.dynamoDb(), env.require(SystemTopology.CREATIONS.envVar()));
+        var entitlements = new Entitlements(billing, adapters.clock());
         new AssistantRoutes(sellers, new AssistantLifecycle(sellers, conversationStore, adapters.clock(), entitlements::hasAssistant),
                 new AssistantSettingsService(sellers, adapters.clock()), new AssistantTrial(sellers, model, knowledge, adapters.clock()),
                 idempotency, adapters.clock()).register(routes);
         new ConversationRoutes(conversations, idempotency, new AskForSeller(conversations, conversationStore,
-                (name, input) -> new SfnWorkflowStarter(adapters.sfn(), env.require(SystemTopology.HANDOFF_STATE_MACHINE_ENV))
-                        .start(name, input))).register(routes);
+                LazyAdapters.workflow(adapters, SystemTopology.HANDOFF_STATE_MACHINE_ENV))).register(routes);
         new KnowledgeRoutes(new KnowledgeService(sellers, knowledge, adapters.clock())).register(routes);
-        new BillingRoutes(adapters, sellers, idempotency).register(routes);
-        new CreationRoutes(adapters, sellers, idempotency).register(routes);
-        new GenerationRoutes(adapters, conversationStore, idempotency).register(routes);
+        new BillingRoutes(adapters, billing, sellers, idempotency).register(routes);
+        new CreationRoutes(adapters, sellers, idempotency, creations, billing).register(routes);
+        new GenerationRoutes(adapters, creations, conversationStore, idempotency).register(routes);
         return routes;
     }
 }

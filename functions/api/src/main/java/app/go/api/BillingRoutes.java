@@ -3,7 +3,6 @@ package app.go.api;
 import app.go.domain.billing.BillingRun;
 import app.go.domain.billing.BillingStore;
 import app.go.domain.billing.LedgerEntry;
-import app.go.domain.billing.PaymentMethod;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.ProratedUpgrade;
 import app.go.domain.billing.Subscription;
@@ -11,7 +10,6 @@ import app.go.domain.billing.Subscriptions;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.SellerStore;
 import app.go.shared.auth.Caller;
-import app.go.shared.aws.dynamodb.DynamoBillingStore;
 import app.go.shared.aws.sqs.SqsMessageQueue;
 import app.go.shared.errors.DomainException;
 import app.go.shared.idempotency.IdempotencyStore;
@@ -19,7 +17,6 @@ import app.go.shared.payments.PaymentGateways;
 import app.go.shared.topology.SystemTopology;
 import app.go.shared.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -45,9 +42,8 @@ final class BillingRoutes {
     private final IdempotencyStore idempotency;
     private final Clock clock;
 
-    BillingRoutes(Adapters adapters, SellerStore sellers, IdempotencyStore idempotency) {
-        this(new DynamoBillingStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.BILLING.envVar())),
-                new SqsMessageQueue(adapters.sqs(), adapters.env().require(SystemTopology.RENEWALS.envVar())),
+    BillingRoutes(Adapters adapters, BillingStore store, SellerStore sellers, IdempotencyStore idempotency) {
+        this(store, new SqsMessageQueue(adapters.sqs(), adapters.env().require(SystemTopology.RENEWALS.envVar())),
                 PaymentGateways.fromEnv(adapters.env()), sellers, idempotency, adapters.clock());
     }
 
@@ -73,10 +69,6 @@ final class BillingRoutes {
         routes.put("POST /platform/sellers/{sellerId}/seller-plus", this::sellerPlus);
     }
 
-    private static String seller(ApiRequest request) {
-        return request.caller().requireRole(Caller.Role.SELLER).userId();
-    }
-
     private APIGatewayV2HTTPResponse runBilling(ApiRequest request) {
         request.caller().requireRole(Caller.Role.PLATFORM);
         Instant at = request.optionalBody().flatMap(b -> b.optText("at", 40)).map(text -> {
@@ -95,7 +87,7 @@ final class BillingRoutes {
 
     private APIGatewayV2HTTPResponse credit(ApiRequest request) {
         request.caller().requireRole(Caller.Role.PLATFORM);
-        String sellerId = Ids.require(request.path("sellerId"), "sellerId");
+        String sellerId = request.pathId("sellerId");
         long amount = request.body().longValue("amountCents", 1, MAX_CREDIT_CENTS);
         LedgerEntry entry = subscriptions.credit(sellerId, amount);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -106,24 +98,18 @@ final class BillingRoutes {
     }
 
     private APIGatewayV2HTTPResponse balance(ApiRequest request) {
-        return json(200, Map.of("balance", money(subscriptions.balance(seller(request)))));
+        return json(200, Map.of("balance", money(subscriptions.balance(request.sellerId()))));
     }
 
     private APIGatewayV2HTTPResponse ledger(ApiRequest request) {
-        return json(200, Map.of("entries", subscriptions.ledger(seller(request)).stream().map(BillingRoutes::entryView).toList()));
+        return json(200, Map.of("entries", subscriptions.ledger(request.sellerId()).stream().map(BillingRoutes::entryView).toList()));
     }
 
     private APIGatewayV2HTTPResponse subscribe(ApiRequest request) {
-        String sellerId = seller(request);
+        String sellerId = request.sellerId();
         Body body = request.body();
         Plan plan = body.enumValue("plan", Plan.class);
-        JsonNode methodNode = body.raw().get("paymentMethod");
-        if (methodNode == null || !methodNode.isObject()) {
-            throw DomainException.validation("paymentMethod is required: {\"type\": \"CARD|PAYPAL\", \"token\"}");
-        }
-        Body method = new Body(methodNode, "paymentMethod.");
-        PaymentMethod paymentMethod = new PaymentMethod(method.enumValue("type", PaymentMethod.Type.class), method.text("token", 200));
-        Subscriptions.Subscribed subscribed = subscriptions.subscribe(sellerId, plan, paymentMethod,
+        Subscriptions.Subscribed subscribed = subscriptions.subscribe(sellerId, plan, PaymentMethodField.read(body),
                 body.bool("autoRenewConsent", false));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("subscription", subscriptionView(subscribed.subscription()));
@@ -142,19 +128,19 @@ final class BillingRoutes {
 
     private APIGatewayV2HTTPResponse list(ApiRequest request) {
         return json(200, Map.of("subscriptions",
-                subscriptions.subscriptions(seller(request)).stream().map(BillingRoutes::subscriptionView).toList()));
+                subscriptions.subscriptions(request.sellerId()).stream().map(BillingRoutes::subscriptionView).toList()));
     }
 
     /** BILL-6: stays until the period ends, then ends without a charge; no refund. */
     private APIGatewayV2HTTPResponse cancel(ApiRequest request) {
-        String sellerId = seller(request);
+        String sellerId = request.sellerId();
         Plan plan = planFromPath(request.path("plan"));
         return json(200, Map.of("subscription", subscriptionView(subscriptions.cancel(sellerId, plan))));
     }
 
     /** BILL-8: PA to Seller Plus Premium at once, the unused PA days refunded to the balance. */
     private APIGatewayV2HTTPResponse upgrade(ApiRequest request) {
-        String sellerId = seller(request);
+        String sellerId = request.sellerId();
         Body body = request.body();
         ProratedUpgrade.Upgraded upgraded = upgrades.upgrade(sellerId, body.enumValue("from", Plan.class),
                 body.enumValue("to", Plan.class));
@@ -176,7 +162,7 @@ final class BillingRoutes {
     /** BILL-7: the marketplace downgrades Seller Plus Premium to Standard; starting it goes through a subscription. */
     private APIGatewayV2HTTPResponse sellerPlus(ApiRequest request) {
         request.caller().requireRole(Caller.Role.PLATFORM);
-        String sellerId = Ids.require(request.path("sellerId"), "sellerId");
+        String sellerId = request.pathId("sellerId");
         if (request.body().bool("active", true)) {
             throw new DomainException(DomainException.Kind.RULE, "SUBSCRIPTION_REQUIRED",
                     "Seller Plus Premium starts with the seller's subscription (POST /sellers/me/subscriptions)");
@@ -200,10 +186,7 @@ final class BillingRoutes {
     }
 
     private static Map<String, Object> money(long cents) {
-        Map<String, Object> money = new LinkedHashMap<>();
-        money.put("amountCents", cents);
-        money.put("currency", CURRENCY);
-        return money;
+        return MoneyView.of(cents, CURRENCY);
     }
 
     private static Map<String, Object> subscriptionView(Subscription s) {

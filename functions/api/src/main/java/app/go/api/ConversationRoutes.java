@@ -52,7 +52,7 @@ final class ConversationRoutes {
 
     private APIGatewayV2HTTPResponse post(ApiRequest request) {
         Caller caller = request.caller();
-        String conversationId = Ids.require(request.path("id"), "id");
+        String conversationId = request.pathId("id");
         String text = request.body().text("text", ConversationService.MAX_TEXT_LENGTH);
         Message message = conversations.post(caller, conversationId, text);
         return json(201, view(message));
@@ -60,7 +60,7 @@ final class ConversationRoutes {
 
     private APIGatewayV2HTTPResponse messages(ApiRequest request) {
         Caller caller = request.caller();
-        String conversationId = Ids.require(request.path("id"), "id");
+        String conversationId = request.pathId("id");
         List<Map<String, Object>> messages = conversations.messages(caller, conversationId)
                 .stream().map(ConversationRoutes::view).toList();
         if (caller.is(Caller.Role.SELLER)) {
@@ -75,7 +75,7 @@ final class ConversationRoutes {
 
     /** PA-BEH-4 / PA-BEH-5: the client chooses to talk to the seller. */
     private APIGatewayV2HTTPResponse askForSeller(ApiRequest request) {
-        String conversationId = Ids.require(request.path("id"), "id");
+        String conversationId = request.pathId("id");
         askForSeller.ask(request.caller(), conversationId);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("conversationId", conversationId);
@@ -85,8 +85,8 @@ final class ConversationRoutes {
 
     /** PA-BEH-9: thumbs up or down, with a comment, on an assistant reply. */
     private APIGatewayV2HTTPResponse feedback(ApiRequest request) {
-        String conversationId = Ids.require(request.path("id"), "id");
-        String messageId = Ids.require(request.path("messageId"), "messageId");
+        String conversationId = request.pathId("id");
+        String messageId = request.pathId("messageId");
         Body body = request.body();
         MessageFeedback feedback = conversations.giveFeedback(request.caller(), conversationId, messageId,
                 body.enumValue("rating", MessageFeedback.Rating.class),
@@ -118,7 +118,7 @@ final class ConversationRoutes {
 
     private APIGatewayV2HTTPResponse summary(ApiRequest request) {
         Caller caller = request.caller().requireRole(Caller.Role.SELLER);
-        Conversation conversation = conversations.visibleTo(caller, Ids.require(request.path("id"), "id"));
+        Conversation conversation = conversations.visibleTo(caller, request.pathId("id"));
         return conversations.summary(conversation)
                 .map(s -> json(200, Map.of("conversationId", conversation.conversationId(), "summary", s)))
                 .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "NO_SUMMARY",

@@ -1,5 +1,6 @@
 package app.go.api;
 
+import app.go.domain.billing.BillingStore;
 import app.go.domain.creation.Asset;
 import app.go.domain.creation.AssetSource;
 import app.go.domain.creation.AssetTags;
@@ -14,17 +15,11 @@ import app.go.domain.creation.Pricing;
 import app.go.domain.creation.Subcategories;
 import app.go.domain.seller.SellerStore;
 import app.go.shared.ai.offline.OfflineAssetGenerator;
-import app.go.shared.auth.Caller;
-import app.go.shared.aws.dynamodb.DynamoBillingStore;
-import app.go.shared.aws.dynamodb.DynamoCreationStore;
-import app.go.shared.aws.sfn.SfnWorkflowStarter;
-import app.go.shared.blob.BlobStore;
 import app.go.shared.errors.DomainException;
 import app.go.shared.idempotency.IdempotencyStore;
 import app.go.shared.json.Json;
 import app.go.shared.topology.SystemTopology;
 import app.go.shared.wiring.Adapters;
-import app.go.shared.workflow.WorkflowStarter;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -32,7 +27,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static app.go.api.ApiResponses.json;
@@ -55,18 +49,17 @@ final class CreationRoutes {
         this.idempotency = idempotency;
     }
 
-    CreationRoutes(Adapters adapters, SellerStore sellers, IdempotencyStore idempotency) {
-        this(adapters, sellers, idempotency,
-                new DynamoCreationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
-                CreationPlan.Lookup.of(new DynamoBillingStore(adapters.dynamoDb(),
-                        adapters.env().require(SystemTopology.BILLING.envVar()))));
+    CreationRoutes(Adapters adapters, SellerStore sellers, IdempotencyStore idempotency, CreationStore store,
+                   BillingStore billing) {
+        this(adapters, sellers, idempotency, store, CreationPlan.Lookup.of(billing));
     }
 
     private CreationRoutes(Adapters adapters, SellerStore sellers, IdempotencyStore idempotency, CreationStore store,
                            CreationPlan.Lookup subscriptions) {
-        this(new CreationService(store, sellers, lazyBlobs(adapters), lazyTraining(adapters), Subcategories.standard(),
+        this(new CreationService(store, sellers, LazyAdapters.blobs(adapters),
+                        LazyAdapters.workflow(adapters, SystemTopology.TRAINING_STATE_MACHINE_ENV), Subcategories.standard(),
                         subscriptions, adapters.clock()),
-                new ModelManagement(store, lazyBlobs(adapters), new OfflineAssetGenerator(), Subcategories.standard(),
+                new ModelManagement(store, LazyAdapters.blobs(adapters), new OfflineAssetGenerator(), Subcategories.standard(),
                         subscriptions, adapters.clock()),
                 idempotency);
     }
@@ -88,12 +81,8 @@ final class CreationRoutes {
         routes.put("PUT /sellers/me/assets/{assetId}/tags", this::setTags);
     }
 
-    private static String seller(ApiRequest request) {
-        return request.caller().requireRole(Caller.Role.SELLER).userId();
-    }
-
     private APIGatewayV2HTTPResponse uploadAsset(ApiRequest request) {
-        String sellerId = seller(request);
+        String sellerId = request.sellerId();
         Body body = request.body();
         var upload = new CreationService.Upload(body.enumValue("kind", MediaKind.class),
                 body.text("contentBase64", MAX_BASE64_CHARS), body.text("filename", 200),
@@ -108,43 +97,43 @@ final class CreationRoutes {
     }
 
     private APIGatewayV2HTTPResponse createModel(ApiRequest request) {
-        String sellerId = seller(request);
+        String sellerId = request.sellerId();
         Model model = creations.createModel(sellerId, request.body().text("subcategory", 64));
         return json(201, view(model));
     }
 
     private APIGatewayV2HTTPResponse listModels(ApiRequest request) {
-        String sellerId = seller(request);
+        String sellerId = request.sellerId();
         Set<String> active = management.activeModelIds(sellerId);
         return json(200, Map.of("models", creations.models(sellerId).stream().map(m -> view(m, active)).toList()));
     }
 
     private APIGatewayV2HTTPResponse getModel(ApiRequest request) {
-        String sellerId = seller(request);
-        return json(200, view(creations.model(sellerId, Ids.require(request.path("id"), "id"))));
+        String sellerId = request.sellerId();
+        return json(200, view(creations.model(sellerId, request.pathId("id"))));
     }
 
     private APIGatewayV2HTTPResponse activate(ApiRequest request) {
-        String sellerId = seller(request);
-        return json(200, view(management.activate(sellerId, Ids.require(request.path("id"), "id"))));
+        String sellerId = request.sellerId();
+        return json(200, view(management.activate(sellerId, request.pathId("id"))));
     }
 
     private APIGatewayV2HTTPResponse deactivate(ApiRequest request) {
-        String sellerId = seller(request);
-        return json(200, view(management.deactivate(sellerId, Ids.require(request.path("id"), "id"))));
+        String sellerId = request.sellerId();
+        return json(200, view(management.deactivate(sellerId, request.pathId("id"))));
     }
 
     private APIGatewayV2HTTPResponse setVisibility(ApiRequest request) {
-        String sellerId = seller(request);
-        String modelId = Ids.require(request.path("id"), "id");
+        String sellerId = request.sellerId();
+        String modelId = request.pathId("id");
         Body body = request.body();
         return json(200, view(management.setVisibility(sellerId, modelId, requiredBool(body, "onServices"),
                 requiredBool(body, "onProfile"))));
     }
 
     private APIGatewayV2HTTPResponse setPricing(ApiRequest request) {
-        String sellerId = seller(request);
-        String modelId = Ids.require(request.path("id"), "id");
+        String sellerId = request.sellerId();
+        String modelId = request.pathId("id");
         Body body = request.body();
         Pricing pricing = switch (body.enumValue("type", Pricing.Type.class)) {
             case PER_UNIT -> Pricing.perUnit(body.longValue("unitPriceCents", 1, Pricing.MAX_CENTS));
@@ -164,20 +153,20 @@ final class CreationRoutes {
     }
 
     private APIGatewayV2HTTPResponse setInstructions(ApiRequest request) {
-        String sellerId = seller(request);
-        String modelId = Ids.require(request.path("id"), "id");
+        String sellerId = request.sellerId();
+        String modelId = request.pathId("id");
         String text = request.body().text("text", ModelManagement.MAX_INSTRUCTIONS_CHARS);
         return json(200, view(management.setInstructions(sellerId, modelId, text)));
     }
 
     private APIGatewayV2HTTPResponse publish(ApiRequest request) {
-        String sellerId = seller(request);
-        return json(200, view(management.publish(sellerId, Ids.require(request.path("id"), "id"))));
+        String sellerId = request.sellerId();
+        return json(200, view(management.publish(sellerId, request.pathId("id"))));
     }
 
     private APIGatewayV2HTTPResponse playground(ApiRequest request) {
-        String sellerId = seller(request);
-        String modelId = Ids.require(request.path("id"), "id");
+        String sellerId = request.sellerId();
+        String modelId = request.pathId("id");
         Body body = request.body();
         String prompt = body.text("prompt", ModelManagement.MAX_PROMPT_CHARS);
         Integer units = body.raw().hasNonNull("units") ? body.integer("units", 1, Pricing.MAX_UNITS) : null;
@@ -192,8 +181,8 @@ final class CreationRoutes {
     }
 
     private APIGatewayV2HTTPResponse setTags(ApiRequest request) {
-        String sellerId = seller(request);
-        String assetId = Ids.require(request.path("assetId"), "assetId");
+        String sellerId = request.sellerId();
+        String assetId = request.pathId("assetId");
         Body body = request.body();
         if (!body.raw().has("tags")) {
             throw DomainException.validation("tags is required (an empty list removes every tag)");
@@ -215,8 +204,8 @@ final class CreationRoutes {
     }
 
     private APIGatewayV2HTTPResponse setAssets(ApiRequest request) {
-        String sellerId = seller(request);
-        String modelId = Ids.require(request.path("id"), "id");
+        String sellerId = request.sellerId();
+        String modelId = request.pathId("id");
         Body body = request.body();
         boolean all = body.bool("all", false);
         List<String> ids = body.texts("assetIds", CreationService.MAX_ASSETS_PER_MODEL, 100);
@@ -232,8 +221,8 @@ final class CreationRoutes {
     }
 
     private APIGatewayV2HTTPResponse train(ApiRequest request) {
-        String sellerId = seller(request);
-        return json(202, view(creations.startTraining(sellerId, Ids.require(request.path("id"), "id"))));
+        String sellerId = request.sellerId();
+        return json(202, view(creations.startTraining(sellerId, request.pathId("id"))));
     }
 
     private ObjectNode view(Model model) {
@@ -286,31 +275,5 @@ final class CreationRoutes {
         }
         view.put("currency", BillingRoutes.CURRENCY);
         return view;
-    }
-
-    /** The blob store is built on first use, so routes that never touch blobs need no bucket. */
-    private static BlobStore lazyBlobs(Adapters adapters) {
-        return new BlobStore() {
-            @Override
-            public void put(String key, byte[] content, String contentType) {
-                adapters.blobStore().put(key, content, contentType);
-            }
-
-            @Override
-            public Optional<byte[]> get(String key) {
-                return adapters.blobStore().get(key);
-            }
-
-            @Override
-            public void delete(String key) {
-                adapters.blobStore().delete(key);
-            }
-        };
-    }
-
-    /** The training state machine's ARN is read when a training starts. */
-    private static WorkflowStarter lazyTraining(Adapters adapters) {
-        return (name, input) -> new SfnWorkflowStarter(adapters.sfn(),
-                adapters.env().require(SystemTopology.TRAINING_STATE_MACHINE_ENV)).start(name, input);
     }
 }

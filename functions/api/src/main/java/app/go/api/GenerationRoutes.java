@@ -1,7 +1,7 @@
 package app.go.api;
 
-import app.go.domain.billing.PaymentMethod;
 import app.go.domain.creation.CreationOrder;
+import app.go.domain.creation.CreationStore;
 import app.go.domain.creation.Delivery;
 import app.go.domain.creation.Generation;
 import app.go.domain.creation.GenerationService;
@@ -11,24 +11,17 @@ import app.go.domain.report.Report;
 import app.go.domain.report.ReportService;
 import app.go.shared.auth.Caller;
 import app.go.shared.aws.dynamodb.DynamoConversationStore;
-import app.go.shared.aws.dynamodb.DynamoCreationStore;
 import app.go.shared.aws.dynamodb.DynamoGenerationStore;
 import app.go.shared.aws.dynamodb.DynamoReportStore;
-import app.go.shared.aws.sqs.SqsMessageQueue;
-import app.go.shared.blob.BlobStore;
-import app.go.shared.errors.DomainException;
 import app.go.shared.idempotency.IdempotencyStore;
 import app.go.shared.payments.PaymentGateways;
-import app.go.shared.queue.MessageQueue;
 import app.go.shared.topology.SystemTopology;
 import app.go.shared.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import static app.go.api.ApiResponses.json;
 
@@ -49,15 +42,15 @@ final class GenerationRoutes {
         this.idempotency = idempotency;
     }
 
-    GenerationRoutes(Adapters adapters, DynamoConversationStore conversations, IdempotencyStore idempotency) {
-        this(adapters, new DynamoCreationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
-                new DynamoGenerationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
+    GenerationRoutes(Adapters adapters, CreationStore models, DynamoConversationStore conversations, IdempotencyStore idempotency) {
+        this(adapters, models, new DynamoGenerationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
                 conversations, idempotency);
     }
 
-    private GenerationRoutes(Adapters adapters, DynamoCreationStore models, DynamoGenerationStore store,
+    private GenerationRoutes(Adapters adapters, CreationStore models, DynamoGenerationStore store,
                              DynamoConversationStore conversations, IdempotencyStore idempotency) {
-        this(new GenerationService(models, store, lazyBlobs(adapters), lazyQueue(adapters),
+        this(new GenerationService(models, store, LazyAdapters.blobs(adapters),
+                        LazyAdapters.queue(adapters, SystemTopology.GENERATIONS.envVar()),
                         PaymentGateways.fromEnv(adapters.env()), adapters.clock()),
                 new ReportService(new DynamoReportStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
                         models, store, conversations, adapters.clock()),
@@ -81,54 +74,47 @@ final class GenerationRoutes {
 
     private APIGatewayV2HTTPResponse generate(ApiRequest request) {
         Caller caller = request.caller();
-        String modelId = Ids.require(request.path("modelId"), "modelId");
+        String modelId = request.pathId("modelId");
         Body body = request.body();
         Generation generation = generations.request(caller, modelId,
                 body.text("prompt", GenerationService.MAX_PROMPT_LENGTH), body.integer("units", 1, Pricing.MAX_UNITS));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("generationId", generation.id());
         view.put("status", generation.status().name());
-        view.put("price", money(generation.priceCents(), generation.currency()));
+        view.put("price", MoneyView.of(generation.priceCents(), generation.currency()));
         return json(202, view);
     }
 
     private APIGatewayV2HTTPResponse generation(ApiRequest request) {
-        return json(200, view(generations.generation(request.caller(), Ids.require(request.path("id"), "id"))));
+        return json(200, view(generations.generation(request.caller(), request.pathId("id"))));
     }
 
     private APIGatewayV2HTTPResponse preview(ApiRequest request) {
-        return json(200, file(generations.preview(request.caller(), Ids.require(request.path("id"), "id"))));
+        return json(200, file(generations.preview(request.caller(), request.pathId("id"))));
     }
 
     private APIGatewayV2HTTPResponse purchase(ApiRequest request) {
         Caller caller = request.caller();
-        String generationId = Ids.require(request.path("id"), "id");
-        JsonNode methodNode = request.body().raw().get("paymentMethod");
-        if (methodNode == null || !methodNode.isObject()) {
-            throw DomainException.validation("paymentMethod is required: {\"type\": \"CARD|PAYPAL\", \"token\"}");
-        }
-        Body method = new Body(methodNode, "paymentMethod.");
-        PaymentMethod paymentMethod = new PaymentMethod(method.enumValue("type", PaymentMethod.Type.class),
-                method.text("token", 200));
-        CreationOrder order = generations.purchase(caller, generationId, paymentMethod);
+        String generationId = request.pathId("id");
+        CreationOrder order = generations.purchase(caller, generationId, PaymentMethodField.read(request.body()));
         return json(201, view(order));
     }
 
     private APIGatewayV2HTTPResponse order(ApiRequest request) {
-        return json(200, view(generations.order(request.caller(), Ids.require(request.path("id"), "id"))));
+        return json(200, view(generations.order(request.caller(), request.pathId("id"))));
     }
 
     private APIGatewayV2HTTPResponse approve(ApiRequest request) {
-        return json(200, view(generations.approve(request.caller(), Ids.require(request.path("id"), "id"))));
+        return json(200, view(generations.approve(request.caller(), request.pathId("id"))));
     }
 
     private APIGatewayV2HTTPResponse download(ApiRequest request) {
-        return json(200, file(generations.download(request.caller(), Ids.require(request.path("id"), "id"))));
+        return json(200, file(generations.download(request.caller(), request.pathId("id"))));
     }
 
     private APIGatewayV2HTTPResponse revision(ApiRequest request) {
         Caller caller = request.caller();
-        String orderId = Ids.require(request.path("id"), "id");
+        String orderId = request.pathId("id");
         Generation revision = generations.requestRevision(caller, orderId,
                 request.body().text("instructions", GenerationService.MAX_PROMPT_LENGTH));
         Map<String, Object> view = new LinkedHashMap<>();
@@ -140,7 +126,7 @@ final class GenerationRoutes {
 
     private APIGatewayV2HTTPResponse review(ApiRequest request) {
         Caller caller = request.caller();
-        String orderId = Ids.require(request.path("id"), "id");
+        String orderId = request.pathId("id");
         Body body = request.body();
         int rating = body.integer("rating", 1, 5);
         String text = body.optText("text", 5_000).orElse(null);
@@ -148,18 +134,18 @@ final class GenerationRoutes {
     }
 
     private APIGatewayV2HTTPResponse refund(ApiRequest request) {
-        generations.refund(request.caller(), Ids.require(request.path("id"), "id"));
+        generations.refund(request.caller(), request.pathId("id"));
         throw new IllegalStateException("refund must always be refused");
     }
 
     /** CM-GEN-5: the seller's sales through their models; no client data. */
     private APIGatewayV2HTTPResponse creations(ApiRequest request) {
-        String sellerId = request.caller().requireRole(Caller.Role.SELLER).userId();
+        String sellerId = request.sellerId();
         return json(200, Map.of("creations", generations.creations(sellerId).stream().map(order -> {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("orderId", order.id());
             view.put("modelId", order.modelId());
-            view.put("price", money(order.priceCents(), order.currency()));
+            view.put("price", MoneyView.of(order.priceCents(), order.currency()));
             view.put("status", order.status().name());
             view.put("revised", order.revised());
             view.put("rating", order.rating() > 0 ? order.rating() : null);
@@ -185,7 +171,7 @@ final class GenerationRoutes {
         view.put("status", generation.status().name());
         view.put("previewUrl", generation.status() == GenerationStatus.READY ? "/generations/" + generation.id() + "/preview" : null);
         view.put("watermarked", true);
-        view.put("price", money(generation.priceCents(), generation.currency()));
+        view.put("price", MoneyView.of(generation.priceCents(), generation.currency()));
         view.put("orderId", generation.orderId());
         view.put("revision", generation.isRevision());
         view.put("failureReason", generation.failureReason());
@@ -199,7 +185,7 @@ final class GenerationRoutes {
         view.put("generationId", order.generationId());
         view.put("deliveryGenerationId", order.deliveryGenerationId());
         view.put("status", order.status().name());
-        view.put("price", money(order.priceCents(), order.currency()));
+        view.put("price", MoneyView.of(order.priceCents(), order.currency()));
         view.put("paid", order.paid());
         view.put("approvedAt", order.approvedAt() == null ? null : order.approvedAt().toString());
         view.put("downloadedAt", order.downloadedAt() == null ? null : order.downloadedAt().toString());
@@ -219,37 +205,5 @@ final class GenerationRoutes {
         view.put("watermarked", delivery.watermarked());
         view.put("contentBase64", Base64.getEncoder().encodeToString(delivery.content()));
         return view;
-    }
-
-    private static Map<String, Object> money(long cents, String currency) {
-        Map<String, Object> money = new LinkedHashMap<>();
-        money.put("amountCents", cents);
-        money.put("currency", currency);
-        return money;
-    }
-
-    private static BlobStore lazyBlobs(Adapters adapters) {
-        return new BlobStore() {
-            @Override
-            public void put(String key, byte[] content, String contentType) {
-                adapters.blobStore().put(key, content, contentType);
-            }
-
-            @Override
-            public Optional<byte[]> get(String key) {
-                return adapters.blobStore().get(key);
-            }
-
-            @Override
-            public void delete(String key) {
-                adapters.blobStore().delete(key);
-            }
-        };
-    }
-
-    /** The queue URL is read when the first generation is queued. */
-    private static MessageQueue lazyQueue(Adapters adapters) {
-        return (body, groupId, dedupId) -> new SqsMessageQueue(adapters.sqs(),
-                adapters.env().require(SystemTopology.GENERATIONS.envVar())).send(body, groupId, dedupId);
     }
 }

@@ -2,7 +2,6 @@ package app.go.api;
 
 import app.go.domain.knowledge.KnowledgeEntry;
 import app.go.domain.knowledge.KnowledgeService;
-import app.go.shared.auth.Caller;
 import app.go.shared.errors.DomainException;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
@@ -26,17 +25,13 @@ final class KnowledgeRoutes {
         routes.put("POST /sellers/me/assistant/knowledge/restore-defaults", this::restoreDefaults);
     }
 
-    private static String seller(ApiRequest request) {
-        return request.caller().requireRole(Caller.Role.SELLER).userId();
-    }
-
     private APIGatewayV2HTTPResponse get(ApiRequest request) {
-        return json(200, view(knowledge.view(seller(request))));
+        return json(200, view(knowledge.view(request.sellerId())));
     }
 
     /** PA-KB-2 "save changes": the entries the assistant answers from, from its next reply on. */
     private APIGatewayV2HTTPResponse put(ApiRequest request) {
-        String sellerId = seller(request);
+        String sellerId = request.sellerId();
         Body body = request.body();
         if (!body.raw().path("entries").isArray()) {
             throw DomainException.validation("entries is required and must be a list");
@@ -53,7 +48,7 @@ final class KnowledgeRoutes {
 
     /** PA-KB-2 "restore defaults". */
     private APIGatewayV2HTTPResponse restoreDefaults(ApiRequest request) {
-        return json(200, view(knowledge.restoreDefaults(seller(request))));
+        return json(200, view(knowledge.restoreDefaults(request.sellerId())));
     }
 
     private static Map<String, Object> view(KnowledgeService.View view) {

@@ -38,7 +38,7 @@ final class PlatformRoutes {
 
     private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse putSeller(ApiRequest request) {
         request.caller().requireRole(Caller.Role.PLATFORM);
-        String sellerId = Ids.require(request.path("sellerId"), "sellerId");
+        String sellerId = request.pathId("sellerId");
         Body body = request.body();
         int level = body.integer("level", 0, 3);
         boolean pro = body.bool("pro", false);
@@ -60,8 +60,8 @@ final class PlatformRoutes {
 
     private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse putClient(ApiRequest request) {
         request.caller().requireRole(Caller.Role.PLATFORM);
-        String sellerId = Ids.require(request.path("sellerId"), "sellerId");
-        String clientId = Ids.require(request.path("clientId"), "clientId");
+        String sellerId = request.pathId("sellerId");
+        String clientId = request.pathId("clientId");
         Body body = request.body();
         ClientRecord client = new ClientRecord(clientId, body.enumValue("clientType", ClientRecord.ClientType.class),
                 body.bool("hasOrdered", false));
@@ -73,7 +73,7 @@ final class PlatformRoutes {
     /** PA-ACT-3: the marketplace asks before sending the seller's own automatic reply. */
     private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse autoReplies(ApiRequest request) {
         request.caller().requireRole(Caller.Role.PLATFORM);
-        String sellerId = Ids.require(request.path("sellerId"), "sellerId");
+        String sellerId = request.pathId("sellerId");
         var settings = sellers.assistant(sellerId);
         boolean allowed = app.go.domain.assistant.AutoReplyPolicy.sellerAutoRepliesAllowed(settings);
         return json(200, Map.of("sellerId", sellerId, "sellerAutoRepliesAllowed", allowed,

@@ -8,7 +8,6 @@ import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
 import app.go.domain.seller.SellerStore;
-import app.go.shared.auth.Caller;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import java.util.LinkedHashMap;
@@ -35,12 +34,8 @@ final class SellerRoutes {
         routes.put("GET /sellers/me/notifications", this::notifications);
     }
 
-    private static String seller(ApiRequest request) {
-        return request.caller().requireRole(Caller.Role.SELLER).userId();
-    }
-
     private APIGatewayV2HTTPResponse putProfile(ApiRequest request) {
-        String sellerId = seller(request);
+        String sellerId = request.sellerId();
         Body body = request.body();
         SellerProfile profile = new SellerProfile(body.text("displayName", 80), body.optText("description", 2_000).orElse(null),
                 body.texts("skills", 30, 60), body.texts("languages", 20, 40));
@@ -49,8 +44,8 @@ final class SellerRoutes {
     }
 
     private APIGatewayV2HTTPResponse putService(ApiRequest request) {
-        String sellerId = seller(request);
-        String serviceId = Ids.require(request.path("serviceId"), "serviceId");
+        String sellerId = request.sellerId();
+        String serviceId = request.pathId("serviceId");
         Body body = request.body();
         List<SellerService.ServicePackage> packages = body.objects("packages", 3).stream()
                 .map(p -> new SellerService.ServicePackage(p.text("name", 40), p.longValue("priceCents", 0, 100_000_00L),
@@ -66,7 +61,7 @@ final class SellerRoutes {
 
     private APIGatewayV2HTTPResponse inbox(ApiRequest request) {
         List<Conversation> inbox = conversations.inbox(request.caller());
-        String sellerId = seller(request);
+        String sellerId = request.sellerId();
         Optional<SellerAccount> account = sellers.account(sellerId);
         AssistantSettings assistant = sellers.assistant(sellerId);
         List<Map<String, Object>> items = inbox.stream()
@@ -75,7 +70,7 @@ final class SellerRoutes {
     }
 
     private APIGatewayV2HTTPResponse notifications(ApiRequest request) {
-        return json(200, Map.of("notifications", sellers.notifications(seller(request))));
+        return json(200, Map.of("notifications", sellers.notifications(request.sellerId())));
     }
 
     private static Map<String, Object> inboxItem(Conversation c, boolean activationPrompt) {

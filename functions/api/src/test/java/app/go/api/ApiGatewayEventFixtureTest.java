@@ -1,8 +1,8 @@
 package app.go.api;
 
-import app.go.api.fakes.InMemorySellerStore;
 import app.go.domain.seller.SellerAccount;
 import app.go.shared.json.Json;
+import app.go.testing.InMemorySellerStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;

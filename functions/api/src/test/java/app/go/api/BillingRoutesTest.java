@@ -1,18 +1,18 @@
 package app.go.api;
 
-import app.go.api.fakes.InMemoryBillingStore;
-import app.go.api.fakes.InMemoryIdempotencyStore;
-import app.go.api.fakes.InMemorySellerStore;
-import app.go.api.fakes.RecordingQueue;
-import app.go.domain.seller.SellerAccount;
 import app.go.domain.billing.LedgerEntry;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Renewal;
 import app.go.domain.billing.SubscriptionStatus;
 import app.go.domain.seller.AssistantState;
+import app.go.domain.seller.SellerAccount;
 import app.go.shared.json.Json;
 import app.go.shared.payments.offline.OfflinePaymentGateway;
 import app.go.shared.time.AdjustableClock;
+import app.go.testing.InMemoryBillingStore;
+import app.go.testing.InMemoryIdempotencyStore;
+import app.go.testing.InMemorySellerStore;
+import app.go.testing.RecordingQueue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;

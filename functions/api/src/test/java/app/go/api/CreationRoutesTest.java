@@ -1,9 +1,7 @@
 package app.go.api;
 
-import app.go.domain.creation.Asset;
 import app.go.domain.creation.CreationPlan;
 import app.go.domain.creation.CreationService;
-import app.go.domain.creation.CreationStore;
 import app.go.domain.creation.Model;
 import app.go.domain.creation.ModelManagement;
 import app.go.domain.creation.Subcategories;
@@ -11,59 +9,48 @@ import app.go.domain.creation.TrainingPipeline;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerService;
 import app.go.shared.ai.offline.OfflineAssetGenerator;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.blob.BlobStore;
-import app.go.shared.idempotency.IdempotencyStore;
 import app.go.shared.json.Json;
+import app.go.testing.InMemoryBlobStore;
+import app.go.testing.InMemoryCreationStore;
+import app.go.testing.InMemoryIdempotencyStore;
+import app.go.testing.InMemorySellerStore;
+import app.go.testing.RecordingWorkflowStarter;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CreationRoutesTest {
-    private final Map<String, Object> started = new HashMap<>();
-    private final MemoryCreations creations = new MemoryCreations();
-    private final Map<String, byte[]> blobs = new HashMap<>();
+    private final RecordingWorkflowStarter workflows = new RecordingWorkflowStarter();
+    private final InMemoryCreationStore creations = new InMemoryCreationStore();
+    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final HttpApiHandler api;
 
     CreationRoutesTest() {
-        SellerStore sellers = (SellerStore) Proxy.newProxyInstance(SellerStore.class.getClassLoader(),
-                new Class<?>[]{SellerStore.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "account" -> Optional.of(new SellerAccount((String) args[0], "s-1".equals(args[0])
-                            || "s-2".equals(args[0]) ? 2 : 1, false, "UTC", false));
-                    case "services" -> List.of(new SellerService("logo", "Tattoo designs", null, "Tattoo", List.of(), List.of()),
-                            new SellerService("voice", "Voice-overs", null, "VOICEOVER", List.of(), List.of()),
-                            new SellerService("words", "Copywriting", null, "writing_translation", List.of(), List.of()));
-                    default -> null;
-                });
-        BlobStore blobStore = new BlobStore() {
-            public void put(String key, byte[] content, String type) { blobs.put(key, content); }
-            public Optional<byte[]> get(String key) { return Optional.ofNullable(blobs.get(key)); }
-            public void delete(String key) { blobs.remove(key); }
-        };
-        var service = new CreationService(creations, sellers, blobStore,
-                (name, input) -> { started.put(name, input); return name; }, Subcategories.standard(), Clock.systemUTC());
-        var management = new ModelManagement(creations, blobStore, new OfflineAssetGenerator(), Subcategories.standard(),
+        InMemorySellerStore sellers = new InMemorySellerStore();
+        for (String seller : List.of("s-1", "s-2", "s-low")) {
+            sellers.saveAccount(new SellerAccount(seller, "s-low".equals(seller) ? 1 : 2, false, "UTC", false));
+            sellers.saveService(seller, new SellerService("logo", "Tattoo designs", null, "Tattoo", List.of(), List.of()));
+            sellers.saveService(seller, new SellerService("voice", "Voice-overs", null, "VOICEOVER", List.of(), List.of()));
+            sellers.saveService(seller, new SellerService("words", "Copywriting", null, "writing_translation", List.of(), List.of()));
+        }
+        var service = new CreationService(creations, sellers, blobs, workflows, Subcategories.standard(), Clock.systemUTC());
+        var management = new ModelManagement(creations, blobs, new OfflineAssetGenerator(), Subcategories.standard(),
                 CreationPlan.Lookup.none(), Clock.systemUTC());
         Map<String, Route> routes = new HashMap<>();
-        new CreationRoutes(service, management, new MemoryIdempotency()).register(routes);
+        new CreationRoutes(service, management, new InMemoryIdempotencyStore()).register(routes);
         api = new HttpApiHandler(routes);
     }
 
@@ -130,7 +117,7 @@ class CreationRoutesTest {
         assertEquals("TRAINING", Json.parse(train.getBody()).path("status").asText());
         assertEquals("Tattoo Style #1", Json.parse(train.getBody()).path("name").asText());
         assertEquals(202, call("s-1", "POST /sellers/me/models/{id}/train", Map.of("id", id), null, headers).getStatusCode());
-        assertEquals(1, started.size());
+        assertEquals(1, workflows.started().size());
 
         assertEquals(404, call("s-2", "GET /sellers/me/models/{id}", Map.of("id", id), null, null).getStatusCode());
         JsonNode list = Json.parse(call("s-1", "GET /sellers/me/models", null, null, null).getBody());
@@ -140,10 +127,16 @@ class CreationRoutesTest {
     private String readyModel(String seller) {
         String id = Json.parse(call(seller, "POST /sellers/me/models", null, "{\"subcategory\":\"TATTOO\"}", null).getBody())
                 .path("id").asText();
-        creations.markReady(seller, id);
+        markReady(seller, id);
         blobs.put(TrainingPipeline.profileKey(seller, id, "trn_1"),
-                "{\"style\":{\"meanRgb\":[10,200,30],\"meanAspect\":1.0}}".getBytes(StandardCharsets.UTF_8));
+                "{\"style\":{\"meanRgb\":[10,200,30],\"meanAspect\":1.0}}".getBytes(StandardCharsets.UTF_8), "application/json");
         return id;
+    }
+
+    /** Makes a model READY as a finished training would. */
+    private void markReady(String seller, String id) {
+        Model m = creations.model(seller, id).orElseThrow();
+        creations.put(m.training("trn_1", "Tattoo Style #1", m.updatedAt()).ready(m.updatedAt()));
     }
 
     private static String code(APIGatewayV2HTTPResponse response) {
@@ -312,67 +305,5 @@ class CreationRoutesTest {
         var refused = call("s-1", "POST /sellers/me/models/{id}/publish", Map.of("id", id), null, null);
         assertEquals(422, refused.getStatusCode());
         assertEquals("SUBSCRIPTION_REQUIRED", code(refused));
-    }
-
-    private static final class MemoryCreations implements CreationStore {
-        private final Map<String, Asset> assets = new HashMap<>();
-        private final Map<String, Model> models = new HashMap<>();
-        private final Map<String, Set<String>> active = new HashMap<>();
-
-        public void saveAsset(Asset a) { assets.put(a.sellerId() + "/" + a.id(), a); }
-        public Optional<Asset> asset(String s, String id) { return Optional.ofNullable(assets.get(s + "/" + id)); }
-        public List<Asset> assets(String s) { return assets.values().stream().filter(a -> a.sellerId().equals(s)).toList(); }
-        public boolean createModel(Model m) { return models.putIfAbsent(m.sellerId() + "/" + m.id(), m) == null; }
-        public Optional<Model> model(String s, String id) { return Optional.ofNullable(models.get(s + "/" + id)); }
-        public List<Model> models(String s) { return models.values().stream().filter(m -> m.sellerId().equals(s)).toList(); }
-
-        public boolean replaceModel(Model updated, Model expected) {
-            Model stored = models.get(updated.sellerId() + "/" + updated.id());
-            if (stored == null || stored.status() != expected.status() || !Objects.equals(stored.trainingId(), expected.trainingId())) {
-                return false;
-            }
-            models.put(updated.sellerId() + "/" + updated.id(), updated.withSettingsOf(stored));
-            return true;
-        }
-
-        public boolean updateModelSettings(Model m) {
-            Model stored = models.get(m.sellerId() + "/" + m.id());
-            if (stored == null) {
-                return false;
-            }
-            models.put(m.sellerId() + "/" + m.id(), m.withTrainingStateOf(stored));
-            return true;
-        }
-
-        public Set<String> activeModelIds(String s) { return Set.copyOf(active.getOrDefault(s, Set.of())); }
-
-        public boolean activateModel(String s, String id, int limit) {
-            Set<String> ids = active.computeIfAbsent(s, k -> new LinkedHashSet<>());
-            if (!ids.contains(id) && ids.size() >= limit) {
-                return false;
-            }
-            ids.add(id);
-            return true;
-        }
-
-        public void deactivateModel(String s, String id) { active.getOrDefault(s, new LinkedHashSet<>()).remove(id); }
-
-        /** Makes a model READY as a finished training would, with a profile blob. */
-        void markReady(String s, String id) {
-            Model m = models.get(s + "/" + id);
-            models.put(s + "/" + id, m.training("trn_1", "Tattoo Style #1", m.updatedAt()).ready(m.updatedAt()));
-        }
-    }
-
-    private static final class MemoryIdempotency implements IdempotencyStore {
-        private final Map<String, String> done = new HashMap<>();
-
-        public Claim claim(String key, Duration inProgressFor) {
-            return done.containsKey(key) ? new Claim.AlreadyDone(done.get(key)) : new Claim.Acquired();
-        }
-
-        public void complete(String key, String result, Duration keepFor) { done.put(key, result); }
-
-        public void release(String key) { done.remove(key); }
     }
 }

@@ -1,10 +1,10 @@
 package app.go.api;
 
-import app.go.api.fakes.InMemorySellerStore;
 import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.EligibilityChange;
 import app.go.domain.seller.Notification;
 import app.go.shared.json.Json;
+import app.go.testing.InMemorySellerStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -9,7 +9,6 @@ import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 import java.lang.reflect.Field;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.List;
  * directory on first use, so neither {@code sqlite4java.library.path} nor the separate
  * {@code libsqlite4java-*} artifacts are needed, in the tests or in the shaded jar.
  */
-public final class LocalDynamoDb implements AutoCloseable {
+public final class LocalDynamoDb extends LoopbackServer {
     private static final Logger log = LoggerFactory.getLogger(LocalDynamoDb.class);
     /** Held so the level sticks: in the shaded jar sqlite4java warns "unknown jar version" (its manifest is merged away). */
     private static final java.util.logging.Logger SQLITE_LOG = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
@@ -34,11 +33,10 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     private final DynamoDBProxyServer server;
-    private final int port;
 
     private LocalDynamoDb(DynamoDBProxyServer server, int port) {
+        super(port);
         this.server = server;
-        this.port = port;
     }
 
     /** In memory, on a free port. */
@@ -65,19 +63,11 @@ public final class LocalDynamoDb implements AutoCloseable {
             bindToLoopback(server);
             server.start();
             log.info("DynamoDB Local on port {} ({}) in {} ms", chosen,
-                    dataDir == null ? "in memory" : dataDir.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
+                    dataDir == null ? "in memory" : dataDir.toAbsolutePath(), millisSince(started));
             return new LocalDynamoDb(server, chosen);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + chosen + ": " + e.getMessage(), e);
         }
-    }
-
-    public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
-    }
-
-    public int port() {
-        return port;
     }
 
     @Override
@@ -85,7 +75,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         long started = System.nanoTime();
         try {
             server.stop();
-            log.info("DynamoDB Local stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+            log.info("DynamoDB Local stopped in {} ms", millisSince(started));
         } catch (Exception e) {
             log.warn("DynamoDB Local did not stop cleanly: {}", e.toString());
         }

@@ -6,22 +6,20 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 
 /**
  * ElasticMQ embedded in this JVM: the SQS API (query and JSON protocols, FIFO, content-based
  * deduplication, redrive to a dead-letter queue) on 127.0.0.1. Queue URLs name this host and port,
  * so a URL handed to a handler is directly usable by its {@code SqsClient}.
  */
-public final class LocalSqs implements AutoCloseable {
+public final class LocalSqs extends LoopbackServer {
     private static final Logger log = LoggerFactory.getLogger(LocalSqs.class);
 
     private final SQSRestServer server;
-    private final int port;
 
     private LocalSqs(SQSRestServer server, int port) {
+        super(port);
         this.server = server;
-        this.port = port;
     }
 
     /** On a free port. */
@@ -46,22 +44,14 @@ public final class LocalSqs implements AutoCloseable {
             server.stopAndWait();
             throw new IllegalStateException("ElasticMQ did not start on port " + chosen + ": " + e.getMessage(), e);
         }
-        log.info("ElasticMQ on port {} in {} ms", chosen, (System.nanoTime() - started) / 1_000_000);
+        log.info("ElasticMQ on port {} in {} ms", chosen, millisSince(started));
         return new LocalSqs(server, chosen);
-    }
-
-    public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
-    }
-
-    public int port() {
-        return port;
     }
 
     @Override
     public void close() {
         long started = System.nanoTime();
         server.stopAndWait();
-        log.info("ElasticMQ stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+        log.info("ElasticMQ stopped in {} ms", millisSince(started));
     }
 }

@@ -1,8 +1,10 @@
 package app.go.local.bench;
 
 import app.go.local.GoLocal;
+import app.go.local.lambda.SqsEventSourcePoller;
 import app.go.shared.json.Json;
 import app.go.shared.log.Log;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,7 +27,8 @@ import java.util.function.Function;
  *   mvn -B -o -q -pl functions/assistant package -DskipTests     # functions/assistant/target/assistant.jar
  *   mvn -B -o -q -pl local package -DskipTests                   # local/target/go-local.jar
  *   java -cp local/target/go-local.jar app.go.local.bench.Bench [--runs 5] [--messages 200]
- *        [--threads 8] [--warmup 20] [--assistant-jar functions/assistant/target/assistant.jar]
+ *        [--threads 8] [--warmup 20] [--direct 100] [--sqs-concurrency N]
+ *        [--assistant-jar functions/assistant/target/assistant.jar]
  *
  * What it measures, in one run against one GoLocal instance:
  *   (a) Cold start, fresh child JVM per run, per flag set (Lambda's C1-only flags, and JVM defaults):
@@ -35,21 +38,26 @@ import java.util.function.Function;
  *       Median and min/max of totalMs (JVM start to first invocation done), the handler/floor ratio,
  *       and medians of jvmToMainMs, constructMs, firstInvokeMs and the child's fork-to-exit time.
  *   (b) Warm message path: N new conversations from distinct clients (<= 40 per seller), sent by a
- *       pool of HTTP clients; latency from just before POST /conversations until the ASSISTANT
- *       reply shows in GET /conversations/{id}/messages (polled every 5 ms); messages/s over the
- *       batch; a warm-up batch is excluded.
+ *       pool of HTTP clients, through the SQS poller running --sqs-concurrency batches at once
+ *       (GoLocal's default unless given). Client latency: from just before POST /conversations until
+ *       the ASSISTANT reply shows in GET /conversations/{id}/messages (polled 10, 20, 40, then every
+ *       50 ms). Server latency, independent of polling: the reply's createdAt minus the runtime clock
+ *       read just before the POST (same clock, same JVM), and the reply's createdAt minus the client
+ *       message's. messages/s over the batch, by client and by runtime clock; a warm-up batch is excluded.
  *   (c) Floor of (b): N GET /health round trips from the same pool.
- * The local API server is the JDK's HTTP server, with TCP_NODELAY off unless the bench JVM gets
- * -Dsun.net.httpserver.nodelay=true; the report says which, since it moves every HTTP figure.
+ *   (d) Warm floor of the handler: the same OnMessageHandler, warm, invoked in-process through the
+ *       local Lambda runtime on --direct prepared messages one at a time; no SQS, no HTTP.
  * Prints the report and writes it to local/target/bench/report.json; the system's own logs go to
- * local/target/bench/go-local.log. Takes about 1-3 minutes on 2 cores.
+ * local/target/bench/go-local.log. Takes about 2-3 minutes on 2 cores.
  * </pre>
  */
 public final class Bench {
-    /** The JDK HTTP server's TCP_NODELAY switch (off by default), which the local API server inherits. */
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
-
-    record Settings(int runs, int messages, int threads, int warmup, Path assistantJar) {}
+    /** {@code sqsConcurrency} 0 means GoLocal's default. */
+    record Settings(int runs, int messages, int threads, int warmup, int direct, int sqsConcurrency, Path assistantJar) {
+        int effectiveSqsConcurrency() {
+            return sqsConcurrency > 0 ? sqsConcurrency : SqsEventSourcePoller.defaultConcurrency();
+        }
+    }
 
     private Bench() {}
 
@@ -78,7 +86,7 @@ public final class Bench {
         ObjectNode report = Json.object();
         environment(report.putObject("environment"), settings);
         System.out.println(header(report));
-        try (GoLocal local = GoLocal.start(new GoLocal.Options(0, null))) {
+        try (GoLocal local = GoLocal.start(new GoLocal.Options(0, null, null, settings.effectiveSqsConcurrency()))) {
             BenchHttp api = new BenchHttp(local.uri());
             System.out.println("(a) cold start: preparing " + (1 + settings.runs() * ColdStart.FLAG_SETS.size())
                     + " conversations, then " + 2 * (1 + settings.runs() * ColdStart.FLAG_SETS.size()) + " child JVMs ...");
@@ -92,6 +100,9 @@ public final class Bench {
             WarmPath.Result messages = warm.messages("warm", settings.messages());
             WarmPath.Result health = warm.health(settings.messages());
             warm(report, messages, health);
+
+            System.out.println("(d) handler floor: preparing " + settings.direct() + " messages, then invoking OnMessage in-process ...");
+            handlerFloor(report, new HandlerFloor(local, api).run("direct", settings.direct()), messages);
         } finally {
             Log.redirect(System.out);
             systemLog.close();
@@ -110,7 +121,6 @@ public final class Bench {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         env.put("cores", Runtime.getRuntime().availableProcessors());
         env.put("benchJvmFlags", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        env.put("httpServerNodelay", Boolean.getBoolean(NODELAY));
         ObjectNode flagSets = env.putObject("childJvmFlagSets");
         ColdStart.FLAG_SETS.forEach(f -> flagSets.put(f.name(), String.join(" ", f.flags())));
         env.put("assistantJar", settings.assistantJar().toString());
@@ -119,6 +129,8 @@ public final class Bench {
         env.put("messages", settings.messages());
         env.put("threads", settings.threads());
         env.put("warmup", settings.warmup());
+        env.put("direct", settings.direct());
+        env.put("sqsConcurrency", settings.effectiveSqsConcurrency());
     }
 
     private static void coldStart(ObjectNode node, ColdStart.Outcome cold) {
@@ -152,6 +164,12 @@ public final class Bench {
         ObjectNode m = latencies(report.putObject("warmMessagePath"), messages);
         m.put("messagesPerSecond", round(messages.perSecond()));
         m.put("spanSeconds", round(messages.spanSeconds()));
+        if (!messages.replies().isEmpty()) {
+            ObjectNode server = m.putObject("server");
+            server.put("messagesPerSecond", round(messages.serverPerSecond()));
+            percentiles(server.putObject("postToReplyStored"), messages.postToReplyMs());
+            percentiles(server.putObject("clientMessageStoredToReplyStored"), messages.storedToReplyMs());
+        }
         ObjectNode h = latencies(report.putObject("healthFloor"), health);
         h.put("requestsPerSecond", round(health.perSecond()));
         ObjectNode overhead = report.putObject("overheadMessageOverHealth");
@@ -165,13 +183,33 @@ public final class Bench {
         node.put("errors", result.errors());
         ArrayNode samples = node.putArray("errorSamples");
         result.errorSamples().forEach(samples::add);
-        if (!result.latenciesMs().isEmpty()) {
-            node.put("p50Ms", round(Stats.percentile(result.latenciesMs(), 50)));
-            node.put("p95Ms", round(Stats.percentile(result.latenciesMs(), 95)));
-            node.put("p99Ms", round(Stats.percentile(result.latenciesMs(), 99)));
-            node.put("maxMs", round(Stats.max(result.latenciesMs())));
+        return percentiles(node, result.latenciesMs());
+    }
+
+    private static ObjectNode percentiles(ObjectNode node, List<Double> latenciesMs) {
+        if (!latenciesMs.isEmpty()) {
+            node.put("p50Ms", round(Stats.percentile(latenciesMs, 50)));
+            node.put("p95Ms", round(Stats.percentile(latenciesMs, 95)));
+            node.put("p99Ms", round(Stats.percentile(latenciesMs, 99)));
+            node.put("maxMs", round(Stats.max(latenciesMs)));
         }
         return node;
+    }
+
+    private static void handlerFloor(ObjectNode report, HandlerFloor.Result floor, WarmPath.Result messages) {
+        ObjectNode d = percentiles(report.putObject("handlerFloor"), floor.latenciesMs());
+        d.put("attempted", floor.attempted());
+        d.put("succeeded", floor.latenciesMs().size());
+        d.put("failures", floor.failures());
+        if (!floor.latenciesMs().isEmpty()) {
+            double meanMs = floor.latenciesMs().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            d.put("meanMs", round(meanMs));
+            d.put("sequentialMessagesPerSecond", round(1000 / meanMs));
+            if (!messages.replies().isEmpty()) {
+                d.put("shareOfServerP50", round(Stats.percentile(floor.latenciesMs(), 50)
+                        / Stats.percentile(messages.postToReplyMs(), 50)));
+            }
+        }
     }
 
     private static String header(ObjectNode report) {
@@ -184,7 +222,8 @@ public final class Bench {
                 f.getKey() + ":", blankAsNone(f.getValue().asText()))));
         out.append("  handler:    ").append(env.get("assistantJar").asText()).append(" (").append(env.get("assistantJarMb")).append(" MB)\n");
         out.append("  settings:   runs=").append(env.get("runs")).append(" messages=").append(env.get("messages"))
-                .append(" threads=").append(env.get("threads")).append(" warmup=").append(env.get("warmup"));
+                .append(" threads=").append(env.get("threads")).append(" warmup=").append(env.get("warmup"))
+                .append(" direct=").append(env.get("direct")).append(" sqsConcurrency=").append(env.get("sqsConcurrency"));
         return out.toString();
     }
 
@@ -213,26 +252,45 @@ public final class Bench {
 
         ObjectNode m = (ObjectNode) report.get("warmMessagePath");
         ObjectNode h = (ObjectNode) report.get("healthFloor");
-        out.append(String.format(Locale.ROOT, "(b) Warm message path: %d messages, %s concurrent clients, warm-up of %s excluded%n",
-                m.get("attempted").asInt(), env.get("threads"), env.get("warmup")));
-        out.append(String.format(Locale.ROOT, "  throughput  %.1f messages/s (%d replies in %.2f s, first send to last reply)%n",
+        out.append(String.format(Locale.ROOT, "(b) Warm message path: %d messages, %s concurrent clients, %s SQS batches at once, "
+                + "warm-up of %s excluded%n", m.get("attempted").asInt(), env.get("threads"), env.get("sqsConcurrency"), env.get("warmup")));
+        out.append(String.format(Locale.ROOT, "  throughput  %.1f messages/s (%d replies in %.2f s, first send to last reply seen)%n",
                 m.get("messagesPerSecond").asDouble(), m.get("succeeded").asInt(), m.get("spanSeconds").asDouble()));
-        out.append(latencyLine(m)).append(String.format("  errors      %d%s%n%n", m.get("errors").asInt(), samples(m)));
+        out.append("  client: POST until the reply is seen by GET (polled 10, 20, 40, then every 50 ms)\n");
+        out.append(latencyLine(m));
+        JsonNode server = m.path("server");
+        if (!server.isMissingNode()) {
+            out.append(String.format(Locale.ROOT, "  server: runtime clock, no polling in it (%.1f messages/s, first POST to last reply stored)%n",
+                    server.get("messagesPerSecond").asDouble()));
+            out.append(String.format("    %-38s ms  %s%n", "POST sent -> reply stored", percentileText(server.get("postToReplyStored"))));
+            out.append(String.format("    %-38s ms  %s%n", "client message stored -> reply stored",
+                    percentileText(server.get("clientMessageStoredToReplyStored"))));
+        }
+        out.append(String.format("  errors      %d%s%n%n", m.get("errors").asInt(), samples(m)));
         out.append(String.format(Locale.ROOT, "(c) Floor: %d x GET /health, same client pool (%.0f requests/s)%n",
                 h.get("attempted").asInt(), h.get("requestsPerSecond").asDouble()));
         out.append(latencyLine(h)).append(String.format("  errors      %d%s%n", h.get("errors").asInt(), samples(h)));
         ObjectNode overhead = (ObjectNode) report.get("overheadMessageOverHealth");
-        out.append(String.format(Locale.ROOT, "  overhead of the message path over a bare HTTP round trip: p50 %.1fx, p95 %.1fx%n",
+        out.append(String.format(Locale.ROOT, "  overhead of the message path over a bare HTTP round trip: p50 %.1fx, p95 %.1fx%n%n",
                 overhead.get("p50").asDouble(), overhead.get("p95").asDouble()));
-        if (!env.get("httpServerNodelay").asBoolean()) {
-            out.append("  note: the local API server runs with TCP_NODELAY off (JDK default), so a round trip can include a ~40 ms\n"
-                    + "        delayed-ACK stall; run the bench with -D" + NODELAY + "=true to see the path without it\n");
-        }
+
+        ObjectNode d = (ObjectNode) report.get("handlerFloor");
+        out.append(String.format(Locale.ROOT, "(d) Handler floor: %d x OnMessageHandler invoked in-process (warm, one at a time; no SQS, no HTTP)%n",
+                d.get("attempted").asInt()));
+        out.append(latencyLine(d));
+        out.append(String.format(Locale.ROOT, "  mean %.1f ms = %.1f messages/s on one thread; handler p50 / server p50 of (b): %.2f%n",
+                d.path("meanMs").asDouble(Double.NaN), d.path("sequentialMessagesPerSecond").asDouble(Double.NaN),
+                d.path("shareOfServerP50").asDouble(Double.NaN)));
+        out.append(String.format("  failures    %d%n", d.get("failures").asInt()));
         return out.toString();
     }
 
-    private static String latencyLine(ObjectNode node) {
-        return String.format(Locale.ROOT, "  latency ms  p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", node.path("p50Ms").asDouble(Double.NaN),
+    private static String latencyLine(JsonNode node) {
+        return "  latency ms  " + percentileText(node) + System.lineSeparator();
+    }
+
+    private static String percentileText(JsonNode node) {
+        return String.format(Locale.ROOT, "p50 %.1f  p95 %.1f  p99 %.1f  max %.1f", node.path("p50Ms").asDouble(Double.NaN),
                 node.path("p95Ms").asDouble(Double.NaN), node.path("p99Ms").asDouble(Double.NaN), node.path("maxMs").asDouble(Double.NaN));
     }
 
@@ -253,18 +311,27 @@ public final class Bench {
     }
 
     static Settings parse(String[] args) {
-        Settings s = new Settings(5, 200, 8, 20, Path.of("functions", "assistant", "target", "assistant.jar"));
+        Settings s = new Settings(5, 200, 8, 20, 100, 0, Path.of("functions", "assistant", "target", "assistant.jar"));
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
                 case "--help", "-h" -> {
                     return null;
                 }
-                case "--assistant-jar" -> s = new Settings(s.runs(), s.messages(), s.threads(), s.warmup(), Path.of(value(args, ++i, option)));
-                case "--runs" -> s = new Settings(positive(value(args, ++i, option), option), s.messages(), s.threads(), s.warmup(), s.assistantJar());
-                case "--messages" -> s = new Settings(s.runs(), positive(value(args, ++i, option), option), s.threads(), s.warmup(), s.assistantJar());
-                case "--threads" -> s = new Settings(s.runs(), s.messages(), positive(value(args, ++i, option), option), s.warmup(), s.assistantJar());
-                case "--warmup" -> s = new Settings(s.runs(), s.messages(), s.threads(), positive(value(args, ++i, option), option), s.assistantJar());
+                case "--assistant-jar" -> s = new Settings(s.runs(), s.messages(), s.threads(), s.warmup(), s.direct(), s.sqsConcurrency(),
+                        Path.of(value(args, ++i, option)));
+                case "--runs" -> s = new Settings(positive(value(args, ++i, option), option), s.messages(), s.threads(), s.warmup(),
+                        s.direct(), s.sqsConcurrency(), s.assistantJar());
+                case "--messages" -> s = new Settings(s.runs(), positive(value(args, ++i, option), option), s.threads(), s.warmup(),
+                        s.direct(), s.sqsConcurrency(), s.assistantJar());
+                case "--threads" -> s = new Settings(s.runs(), s.messages(), positive(value(args, ++i, option), option), s.warmup(),
+                        s.direct(), s.sqsConcurrency(), s.assistantJar());
+                case "--warmup" -> s = new Settings(s.runs(), s.messages(), s.threads(), positive(value(args, ++i, option), option),
+                        s.direct(), s.sqsConcurrency(), s.assistantJar());
+                case "--direct" -> s = new Settings(s.runs(), s.messages(), s.threads(), s.warmup(),
+                        positive(value(args, ++i, option), option), s.sqsConcurrency(), s.assistantJar());
+                case "--sqs-concurrency" -> s = new Settings(s.runs(), s.messages(), s.threads(), s.warmup(), s.direct(),
+                        positive(value(args, ++i, option), option), s.assistantJar());
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -292,6 +359,7 @@ public final class Bench {
 
     private static String usage() {
         return "usage: java -cp local/target/go-local.jar app.go.local.bench.Bench [--runs 5] [--messages 200] [--threads 8]\n"
-                + "       [--warmup 20] [--assistant-jar functions/assistant/target/assistant.jar]   (run from the repo root)";
+                + "       [--warmup 20] [--direct 100] [--sqs-concurrency " + SqsEventSourcePoller.defaultConcurrency() + "]\n"
+                + "       [--assistant-jar functions/assistant/target/assistant.jar]   (run from the repo root)";
     }
 }

@@ -69,7 +69,7 @@ final class ColdStart {
         for (int i = 0; i < 1 + runs * FLAG_SETS.size(); i++) { // one extra for the discarded warm-up run
             prepared.add(prepare("bench-cold-client-" + i));
         }
-        awaitInboundQueueDrained();
+        awaitInboundQueueDrained(local);
         api.activate(sellerToken);
 
         String classpath = assistantJar.toAbsolutePath() + java.io.File.pathSeparator + extractProbeClasses();
@@ -115,7 +115,7 @@ final class ColdStart {
     }
 
     /** Waits until the local poller has handled (and deleted) every inbound message: all refused as NOT_ACTIVE. */
-    private void awaitInboundQueueDrained() throws InterruptedException {
+    static void awaitInboundQueueDrained(GoLocal local) throws InterruptedException {
         String queueUrl = local.environment().get(SystemTopology.INBOUND_MESSAGES.envVar());
         try (SqsClient sqs = LocalAws.sqsClient(URI.create(local.environment().get("AWS_ENDPOINT_URL_SQS")))) {
             long deadline = System.nanoTime() + 30_000_000_000L;

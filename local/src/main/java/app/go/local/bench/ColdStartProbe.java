@@ -42,7 +42,8 @@ public final class ColdStartProbe {
         System.exit(ok ? 0 : 1);
     }
 
-    private static SQSEvent event(String body, String groupId) {
+    /** One inbound record as the FIFO event source delivers it; also used by the in-process floor (d). */
+    static SQSEvent event(String body, String groupId) {
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
         record.setMessageId(UUID.randomUUID().toString());
         record.setReceiptHandle("probe-" + record.getMessageId());

@@ -1,7 +1,10 @@
 package app.go.local.bench;
 
 import app.go.local.GoLocal;
+import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -10,21 +13,57 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Parts (b) and (c): the warm message path through the running system (POST /conversations until
  * the assistant's reply is visible) and, as its floor, bare GET /health round trips, both from the
  * same pool of concurrent HTTP clients.
+ * <p>
+ * The client polls for the reply with a backoff, so its latency includes up to one poll interval.
+ * The server-side latency does not depend on polling: the reply's {@code createdAt} minus the time
+ * just before the POST, both read from the runtime's one clock (the bench runs in the same JVM).
  */
 final class WarmPath {
     static final int MAX_CONVERSATIONS_PER_SELLER = 40; // under the assistant's 50 replies per seller per day
-    private static final long POLL_MILLIS = 5;
+    static final long FIRST_POLL_MILLIS = 10;
+    static final long MAX_POLL_MILLIS = 50;
     private static final long REPLY_TIMEOUT_NANOS = 30_000_000_000L;
 
-    /** Latencies of the successful operations, errors, and the span from the first send to the last completion. */
-    record Result(int attempted, List<Double> latenciesMs, int errors, List<String> errorSamples, double spanSeconds) {
+    /** Runtime-clock instants of one message: before its POST, its client message stored, its reply stored. */
+    record ReplyTiming(Instant posted, Instant clientMessageStored, Instant replyStored) {
+        double postToReplyMs() {
+            return millis(posted, replyStored);
+        }
+
+        double storedToReplyMs() {
+            return millis(clientMessageStored, replyStored);
+        }
+    }
+
+    /**
+     * Client-observed latencies of the successful operations, errors, the span from the first send to the
+     * last completion, and (message path only) the server-side timings of each reply.
+     */
+    record Result(int attempted, List<Double> latenciesMs, int errors, List<String> errorSamples, double spanSeconds,
+                  List<ReplyTiming> replies) {
         double perSecond() {
             return latenciesMs.size() / spanSeconds;
+        }
+
+        /** Replies per second on the runtime's clock: first POST to the last reply stored. */
+        double serverPerSecond() {
+            Instant first = replies.stream().map(ReplyTiming::posted).min(Instant::compareTo).orElseThrow();
+            Instant last = replies.stream().map(ReplyTiming::replyStored).max(Instant::compareTo).orElseThrow();
+            return replies.size() / (millis(first, last) / 1000.0);
+        }
+
+        List<Double> postToReplyMs() {
+            return replies.stream().map(ReplyTiming::postToReplyMs).toList();
+        }
+
+        List<Double> storedToReplyMs() {
+            return replies.stream().map(ReplyTiming::storedToReplyMs).toList();
         }
     }
 
@@ -65,43 +104,83 @@ final class WarmPath {
         List<Runnable> tasks = new ArrayList<>();
         Collector collector = new Collector();
         for (int i = 0; i < count; i++) {
-            tasks.add(() -> collector.measure(() -> BenchHttp.expect(200, api.get("/health", null))));
+            tasks.add(() -> collector.measure(() -> {
+                BenchHttp.expect(200, api.get("/health", null));
+                return null;
+            }));
         }
         return collector.run(tasks);
     }
 
-    private void messageUntilReply(String seller, String token) {
+    private ReplyTiming messageUntilReply(String seller, String token) {
         long started = System.nanoTime();
+        Instant posted = local.clock().instant();
         String conversationId = BenchHttp.expect(201, api.startConversation(seller, token)).json().get("conversationId").asText();
         String path = "/conversations/" + conversationId + "/messages";
-        while (BenchHttp.assistantReplies(BenchHttp.expect(200, api.get(path, token))) == 0) {
+        long pollMillis = FIRST_POLL_MILLIS;
+        while (true) {
+            List<JsonNode> messages = BenchHttp.messages(BenchHttp.expect(200, api.get(path, token)));
+            JsonNode reply = firstByAuthor(messages, "ASSISTANT");
+            if (reply != null) {
+                return new ReplyTiming(posted, createdAt(firstByAuthor(messages, "CLIENT")), createdAt(reply));
+            }
             if (System.nanoTime() - started > REPLY_TIMEOUT_NANOS) {
                 throw new IllegalStateException("no reply within 30 s in " + conversationId);
             }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            sleep(pollMillis);
+            pollMillis = nextPollMillis(pollMillis);
+        }
+    }
+
+    /** 10, 20, 40, 50, 50, ... ms: quick for a fast reply, gentle on the two cores being measured otherwise. */
+    static long nextPollMillis(long current) {
+        return Math.min(current * 2, MAX_POLL_MILLIS);
+    }
+
+    private static JsonNode firstByAuthor(List<JsonNode> messages, String author) {
+        return messages.stream().filter(m -> author.equals(m.path("author").asText())).findFirst().orElse(null);
+    }
+
+    private static Instant createdAt(JsonNode message) {
+        if (message == null || !message.hasNonNull("createdAt")) {
+            throw new IllegalStateException("a message without createdAt: " + message);
+        }
+        return Instant.parse(message.get("createdAt").asText());
+    }
+
+    static double millis(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e6;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
     /** Times operations on the thread pool: per-operation latency and the whole batch's span. */
     private final class Collector {
         private final Queue<Double> latencies = new ConcurrentLinkedQueue<>();
+        private final Queue<ReplyTiming> replies = new ConcurrentLinkedQueue<>();
         private final Queue<String> errors = new ConcurrentLinkedQueue<>();
         private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
         private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
 
-        void measure(Runnable operation) {
+        /** Runs one operation; what it returns (the message path's reply timing, or null) is kept. */
+        void measure(Supplier<ReplyTiming> operation) {
             long started = System.nanoTime();
             firstStart.accumulateAndGet(started, Math::min);
             try {
-                operation.run();
+                ReplyTiming timing = operation.get();
                 long ended = System.nanoTime();
                 latencies.add((ended - started) / 1e6);
                 lastEnd.accumulateAndGet(ended, Math::max);
+                if (timing != null) {
+                    replies.add(timing);
+                }
             } catch (RuntimeException e) {
                 errors.add(String.valueOf(e.getMessage()));
             }
@@ -120,7 +199,7 @@ final class WarmPath {
             }
             List<String> samples = errors.stream().limit(3).toList();
             double span = latencies.isEmpty() ? Double.NaN : (lastEnd.get() - firstStart.get()) / 1e9;
-            return new Result(tasks.size(), List.copyOf(latencies), errors.size(), samples, span);
+            return new Result(tasks.size(), List.copyOf(latencies), errors.size(), samples, span, List.copyOf(replies));
         }
     }
 }

@@ -21,61 +21,110 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * An SQS event-source mapping on one JVM: a background thread long-polls the queue, gathers a batch
- * (batch size; batching window on standard queues), invokes the function with a real {@link SQSEvent}
- * and deletes the messages it did not report in {@code batchItemFailures}. When the function throws or
- * times out nothing is deleted, so the whole batch comes back after the visibility timeout, and the
- * queue's own redrive policy moves a message to its DLQ after {@code maxReceiveCount} receives.
- * One thread per mapping, one batch at a time, which also keeps FIFO order per message group.
+ * (batch size; batching window on standard queues) and hands it to one of {@code concurrency} batch
+ * workers, which invokes the function with a real {@link SQSEvent} and deletes the messages it did not
+ * report in {@code batchItemFailures}. When the function throws or times out nothing is deleted, so the
+ * whole batch comes back after the visibility timeout, and the queue's own redrive policy moves a
+ * message to its DLQ after {@code maxReceiveCount} receives.
+ * <p>
+ * Like Lambda's scaling, several batches of one mapping run at once. On a FIFO queue that keeps order
+ * per message group because the queue itself (SQS and ElasticMQ alike) delivers no further message of
+ * a group while one of its messages is in flight, so different groups (conversations) are processed
+ * concurrently and each group strictly in order. The receiving thread waits for a free worker before it
+ * receives, so no message sits received but undelivered while its visibility timeout runs.
  */
 public final class SqsEventSourcePoller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SqsEventSourcePoller.class);
     private static final int MAX_MESSAGES_PER_RECEIVE = 10;
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    private static final long PERMIT_WAIT_MILLIS = 100;
+
+    /**
+     * Batches in flight per mapping unless configured: twice the cores, at least 2 (4 on a 2-core box).
+     * An invocation mostly waits on DynamoDB and SQS over HTTP, so more batches than cores keep the CPU
+     * busy; many more only contend for it (real Lambda would add instances, not cores).
+     */
+    public static int defaultConcurrency() {
+        return Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    }
 
     private final EventSourceSpec source;
     private final String queueUrl;
     private final String queueArn;
     private final SqsClient sqs;
     private final LambdaInvoker invoker;
-    private final Thread thread;
+    private final int concurrency;
+    private final Semaphore freeWorkers;
+    private final ExecutorService workers;
+    private final Thread receiver;
     private volatile boolean running;
 
     public SqsEventSourcePoller(EventSourceSpec source, String queueUrl, SqsClient sqs, LambdaInvoker invoker) {
+        this(source, queueUrl, sqs, invoker, defaultConcurrency());
+    }
+
+    /** @param concurrency how many batches may be in flight at once (1 = one batch after the other) */
+    public SqsEventSourcePoller(EventSourceSpec source, String queueUrl, SqsClient sqs, LambdaInvoker invoker, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
+        }
         this.source = source;
         this.queueUrl = queueUrl;
         this.queueArn = LocalAws.queueArn(queueUrl);
         this.sqs = sqs;
         this.invoker = invoker;
-        this.thread = new Thread(this::pollUntilStopped, "sqs-poller-" + source.function().id());
-        this.thread.setDaemon(true);
+        this.concurrency = concurrency;
+        this.freeWorkers = new Semaphore(concurrency);
+        String name = "sqs-poller-" + source.function().id();
+        AtomicInteger workerCount = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(concurrency, task -> {
+            Thread worker = new Thread(task, name + "-batch-" + workerCount.incrementAndGet());
+            worker.setDaemon(true);
+            return worker;
+        });
+        this.receiver = new Thread(this::pollUntilStopped, name);
+        this.receiver.setDaemon(true);
     }
 
-    /** Starts a poller for each event source; {@code queueUrls} is typically {@code ProvisionedResources::queueUrl}. */
+    /**
+     * Starts a poller for each event source; {@code queueUrls} is typically {@code ProvisionedResources::queueUrl}.
+     * @param concurrency batches in flight per event source
+     */
     public static List<SqsEventSourcePoller> startAll(List<EventSourceSpec> sources, Function<QueueSpec, String> queueUrls,
-                                                      SqsClient sqs, LambdaInvoker invoker) {
+                                                      SqsClient sqs, LambdaInvoker invoker, int concurrency) {
         return sources.stream()
-                .map(source -> new SqsEventSourcePoller(source, queueUrls.apply(source.queue()), sqs, invoker).start())
+                .map(source -> new SqsEventSourcePoller(source, queueUrls.apply(source.queue()), sqs, invoker, concurrency).start())
                 .toList();
     }
 
     public SqsEventSourcePoller start() {
         running = true;
-        thread.start();
-        log.info("polling {} for {} (batch size {}, window {} ms)", queueArn, source.function().id(),
-                source.batchSize(), source.maxBatchingWindow().toMillis());
+        receiver.start();
+        log.info("polling {} for {} (batch size {}, window {} ms, {} batches at once)", queueArn, source.function().id(),
+                source.batchSize(), source.maxBatchingWindow().toMillis(), concurrency);
         return this;
     }
 
-    /** Stops polling and waits for the batch in flight to finish (invocation and deletes). */
+    /** Stops polling and waits for the batches in flight to finish (invocation and deletes). */
     @Override
     public void close() {
         running = false;
+        long graceMillis = source.function().timeout().plus(SHUTDOWN_GRACE).toMillis();
         try {
-            thread.join(source.function().timeout().plus(SHUTDOWN_GRACE).toMillis());
+            receiver.join(graceMillis); // after this no batch is handed to the workers any more
+            workers.shutdown();
+            if (!workers.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
+                log.warn("batches from {} still running after {} ms", queueArn, graceMillis);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -83,10 +132,21 @@ public final class SqsEventSourcePoller implements AutoCloseable {
 
     private void pollUntilStopped() {
         while (running) {
+            if (!awaitFreeWorker()) {
+                continue;
+            }
+            boolean handedOver = false;
             try {
                 List<Message> batch = receiveBatch();
-                if (!batch.isEmpty()) {
-                    deliver(batch);
+                if (!batch.isEmpty()) { // even when stopping: close() waits for it
+                    workers.execute(() -> {
+                        try {
+                            deliver(batch);
+                        } finally {
+                            freeWorkers.release();
+                        }
+                    });
+                    handedOver = true;
                 }
             } catch (RuntimeException e) {
                 if (!running) {
@@ -94,7 +154,21 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                 }
                 log.warn("polling {} failed: {}", queueArn, e.toString());
                 pause(500);
+            } finally {
+                if (!handedOver) {
+                    freeWorkers.release();
+                }
             }
+        }
+    }
+
+    private boolean awaitFreeWorker() {
+        try {
+            return freeWorkers.tryAcquire(PERMIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package app.go.local.bench;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,5 +66,44 @@ class BenchHelpersTest {
         assertEquals(10.0, Stats.min(few));
         assertEquals(30.0, Stats.max(few));
         assertThrows(IllegalArgumentException.class, () -> Stats.percentile(few, 0));
+    }
+
+    @Test
+    @DisplayName("The reply poll backs off 10, 20, 40 ms and then stays at 50 ms")
+    void pollBackoff() {
+        List<Long> intervals = new java.util.ArrayList<>();
+        long next = WarmPath.FIRST_POLL_MILLIS;
+        for (int i = 0; i < 6; i++) {
+            intervals.add(next);
+            next = WarmPath.nextPollMillis(next);
+        }
+        assertEquals(List.of(10L, 20L, 40L, 50L, 50L, 50L), intervals);
+    }
+
+    @Test
+    @DisplayName("Server-side timings come from the runtime clock: POST to reply, stored to reply, replies per second")
+    void serverSideTimings() {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        WarmPath.ReplyTiming first = new WarmPath.ReplyTiming(t0, t0.plusMillis(12), t0.plusMillis(250));
+        WarmPath.ReplyTiming second = new WarmPath.ReplyTiming(t0.plusMillis(100), t0.plusMillis(110), t0.plusMillis(1000));
+        assertEquals(250.0, first.postToReplyMs());
+        assertEquals(238.0, first.storedToReplyMs());
+        WarmPath.Result result = new WarmPath.Result(2, List.of(260.0, 910.0), 0, List.of(), 1.0, List.of(first, second));
+        assertEquals(List.of(250.0, 900.0), result.postToReplyMs());
+        assertEquals(2.0, result.serverPerSecond(), 1e-9, "two replies from the first POST at t0 to the last reply at t0+1 s");
+    }
+
+    @Test
+    @DisplayName("Bench options: defaults, --direct and --sqs-concurrency; zero or unknown options are refused")
+    void benchOptions() {
+        Bench.Settings defaults = Bench.parse(new String[0]);
+        assertEquals(100, defaults.direct());
+        assertEquals(app.go.local.lambda.SqsEventSourcePoller.defaultConcurrency(), defaults.effectiveSqsConcurrency());
+        Bench.Settings given = Bench.parse(new String[] {"--sqs-concurrency", "1", "--direct", "30", "--messages", "50"});
+        assertEquals(1, given.effectiveSqsConcurrency());
+        assertEquals(30, given.direct());
+        assertEquals(50, given.messages());
+        assertThrows(IllegalArgumentException.class, () -> Bench.parse(new String[] {"--sqs-concurrency", "0"}));
+        assertThrows(IllegalArgumentException.class, () -> Bench.parse(new String[] {"--nodelay"}));
     }
 }

@@ -1,12 +1,8 @@
 package app.go.local.e2e;
 
-import app.go.local.GoLocal;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,50 +18,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the test clock, out of office, deactivation, the try limit, the mobile/desktop split and names.
  * Each test uses its own seller; 2026-03-09 is a Monday, Berlin is UTC+1.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AssistantSettingsEndToEndTest {
+class AssistantSettingsEndToEndTest extends LocalSystemTest {
     private static final Duration ASYNC = Duration.ofSeconds(20);
     /** How long a message the assistant must not answer is given to (wrongly) get an answer. */
     private static final long QUIET_MILLIS = 1_500;
-    private static final Map<String, String> MOBILE = Map.of("X-Client-Platform", "mobile");
     private static final Map<String, String> DESKTOP = Map.of("X-Client-Platform", "desktop");
 
-    private GoLocal local;
-    private LocalApiClient api;
-    private String platform;
-
-    @BeforeAll
-    void startSystem() {
-        local = GoLocal.start(new GoLocal.Options(0, null));
-        api = new LocalApiClient(local.uri());
-        clockAt("2026-03-09T07:00:00Z");
-        platform = api.token("marketplace", "platform");
-    }
-
-    @AfterAll
-    void stopSystem() {
-        if (local != null) {
-            local.close();
-        }
-    }
-
-    private void clockAt(String at) {
-        assertEquals(200, api.call("POST", "/local/clock", null, Map.of("at", at)).status());
+    AssistantSettingsEndToEndTest() {
+        super("2026-03-09T07:00:00Z");
     }
 
     /** An eligible seller with a profile and a service; returns the seller's token. */
     private String seller(String sellerId, boolean activate) {
-        assertEquals(200, api.call("PUT", "/platform/sellers/" + sellerId, platform,
-                Map.of("level", 2, "pro", false, "timezone", "Europe/Berlin")).status());
-        String token = api.token(sellerId, "seller");
-        assertEquals(200, api.call("PUT", "/sellers/me/profile", token, Map.of("displayName", "Ada",
-                "description", "Logo designer", "skills", List.of("logo design"), "languages", List.of("English"))).status());
-        assertEquals(200, api.call("PUT", "/sellers/me/services/logo", token, Map.of("title", "Logo design",
-                "description", "A modern logo", "packages",
-                List.of(Map.of("name", "Basic", "priceCents", 5000, "deliveryDays", 3, "revisions", 1)))).status());
-        api.subscribeToAssistant(token);
+        String token = assistantSeller(sellerId, Map.of("displayName", "Ada",
+                "description", "Logo designer", "skills", List.of("logo design"), "languages", List.of("English")),
+                Map.of("title", "Logo design", "description", "A modern logo", "packages",
+                        List.of(Map.of("name", "Basic", "priceCents", 5000, "deliveryDays", 3, "revisions", 1))));
         if (activate) {
-            assertEquals(200, api.call("POST", "/sellers/me/assistant/activate", token, null, MOBILE).status());
+            activateAssistant(token);
         }
         return token;
     }

@@ -1,14 +1,10 @@
 package app.go.local.e2e;
 
-import app.go.local.GoLocal;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
@@ -25,36 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * route and the EventBridge schedule's timer on the test clock) -> renewals queue ->
  * RenewSubscriptionHandler -> DynamoDB. The tests share one clock that only moves forward, so they run in order.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BillingEndToEndTest {
+class BillingEndToEndTest extends LocalSystemTest {
     private static final Duration ASYNC = Duration.ofSeconds(20);
     private static final Map<String, Object> CARD = Map.of("type", "CARD", "token", "tok_visa");
 
-    private GoLocal local;
-    private LocalApiClient api;
-
-    @BeforeAll
-    void startSystem() {
-        local = GoLocal.start(new GoLocal.Options(0, null));
-        api = new LocalApiClient(local.uri());
-        setClock("2026-02-18T09:00:00Z");
-    }
-
-    @AfterAll
-    void stopSystem() {
-        if (local != null) {
-            local.close();
-        }
+    BillingEndToEndTest() {
+        super("2026-02-18T09:00:00Z");
     }
 
     /** The test clock runs on from where it is set; tokens expire by it, so they are minted after each move. */
     private void setClock(String at) {
-        assertEquals(200, api.call("POST", "/local/clock", null, Map.of("at", at)).status());
+        clockAt(at);
         platform = api.token("marketplace", "platform");
     }
-
-    private String platform;
 
     private String seller(String sellerId) {
         return api.token(sellerId, "seller");
@@ -87,12 +67,6 @@ class BillingEndToEndTest {
 
     private String assistantState(String seller) {
         return api.call("GET", "/sellers/me/assistant", seller, null).body().get("state").asText();
-    }
-
-    private void activateAssistant(String seller) {
-        LocalApiClient.Response activated = api.call("POST", "/sellers/me/assistant/activate", seller, null,
-                Map.of("X-Client-Platform", "mobile"));
-        assertEquals(200, activated.status(), activated.body().toString());
     }
 
     private int runBilling() {

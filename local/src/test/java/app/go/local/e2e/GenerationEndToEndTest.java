@@ -1,23 +1,14 @@
 package app.go.local.e2e;
 
-import app.go.local.GoLocal;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -35,15 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the test clock, reviews; the seller sees the sale but never the file. The tests run in order on
  * one system and one timeline.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class GenerationEndToEndTest {
+class GenerationEndToEndTest extends LocalSystemTest {
     private static final Duration ASYNC = Duration.ofSeconds(30);
     private static final String SELLER_ID = "s-gen";
     private static final String CLIENT_ID = "c-gen-1";
 
-    private GoLocal local;
-    private LocalApiClient api;
     private String seller;
     private String client;
     private String otherClient;
@@ -51,25 +39,24 @@ class GenerationEndToEndTest {
     private String revisedOrderId;
     private String plainOrderId;
 
+    GenerationEndToEndTest() {
+        super("2026-03-08T09:00:00Z");
+    }
+
     @BeforeAll
-    void startSystemAndPublishAModel() {
-        local = GoLocal.start(new GoLocal.Options(0, null));
-        api = new LocalApiClient(local.uri());
-        assertEquals(200, api.call("POST", "/local/clock", null, Map.of("at", "2026-03-08T09:00:00Z")).status());
-        String platform = api.token("marketplace", "platform");
+    void publishAModel() {
         seller = token(SELLER_ID, "seller");
         client = token(CLIENT_ID, "client");
         otherClient = token("c-gen-2", "client");
 
-        assertEquals(200, api.call("PUT", "/platform/sellers/" + SELLER_ID, platform,
-                Map.of("level", 2, "pro", false, "timezone", "Europe/Berlin")).status());
+        eligibleSeller(SELLER_ID, "Europe/Berlin");
         ok(api.call("PUT", "/sellers/me/services/illustration", seller, Map.of("title", "Book illustrations",
                 "subcategory", "ILLUSTRATION",
                 "packages", List.of(Map.of("name", "Basic", "priceCents", 4000, "deliveryDays", 3, "revisions", 1)))));
         ok(api.call("POST", "/sellers/me/subscriptions", seller, Map.of("plan", "CREATION_MODEL",
                 "paymentMethod", Map.of("type", "CARD", "token", "tok_visa"), "autoRenewConsent", true)));
         String assetId = ok(api.call("POST", "/sellers/me/assets", seller, Map.of("kind", "IMAGE",
-                "contentBase64", Base64.getEncoder().encodeToString(png()), "filename", "work.png",
+                "contentBase64", Base64.getEncoder().encodeToString(png(64, new Color(200, 120, 40))), "filename", "work.png",
                 "source", "PORTFOLIO", "ownWorkConfirmed", true))).get("assetId").asText();
         modelId = ok(api.call("POST", "/sellers/me/models", seller, Map.of("subcategory", "ILLUSTRATION"))).get("id").asText();
         ok(api.call("PUT", "/sellers/me/models/" + modelId + "/assets", seller, Map.of("assetIds", List.of(assetId))));
@@ -80,43 +67,16 @@ class GenerationEndToEndTest {
         ok(api.call("POST", "/sellers/me/models/" + modelId + "/activate", seller, null));
     }
 
-    @AfterAll
-    void stopSystem() {
-        if (local != null) {
-            local.close();
-        }
-    }
-
     /** Tokens that outlive the clock moves below. */
     private String token(String sub, String role) {
         return api.call("POST", "/local/tokens", null, Map.of("sub", sub, "role", role, "ttl", "PT720H")).body()
                 .get("token").asText();
     }
 
-    private static JsonNode ok(LocalApiClient.Response response) {
-        assertTrue(response.status() >= 200 && response.status() < 300, response.status() + " " + response.body());
-        return response.body();
-    }
-
     private static void refused(int status, String code, LocalApiClient.Response response) {
         assertEquals(status, response.status(), response.body().toString());
         assertEquals(code, response.body().path("code").asText(), response.body().toString());
         assertTrue(response.contentType().startsWith("application/problem+json"));
-    }
-
-    private static byte[] png() {
-        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(200, 120, 40));
-        g.fillRect(0, 0, 64, 64);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private JsonNode readyGeneration(String token, String prompt) {

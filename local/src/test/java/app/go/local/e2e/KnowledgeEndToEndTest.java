@@ -1,12 +1,8 @@
 package app.go.local.e2e;
 
-import app.go.local.GoLocal;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,44 +20,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * API: HTTP -> API handler -> DynamoDB (knowledge in the sellers table) -> OnMessage -> the reply, and
  * the handoff state machine started by the API.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KnowledgeEndToEndTest {
+class KnowledgeEndToEndTest extends LocalSystemTest {
     private static final Duration ASYNC = Duration.ofSeconds(20);
 
-    private GoLocal local;
-    private LocalApiClient api;
-    private String platform;
-
-    @BeforeAll
-    void startSystem() {
-        local = GoLocal.start(new GoLocal.Options(0, null));
-        api = new LocalApiClient(local.uri());
-        assertEquals(200, api.call("POST", "/local/clock", null, Map.of("at", "2026-03-08T09:00:00Z")).status());
-        platform = api.token("marketplace", "platform");
-    }
-
-    @AfterAll
-    void stopSystem() {
-        if (local != null) {
-            local.close();
-        }
+    KnowledgeEndToEndTest() {
+        super("2026-03-08T09:00:00Z");
     }
 
     /** An eligible seller with a profile, one service and an active assistant; returns the seller's token. */
     private String activeSeller(String sellerId) {
-        String seller = api.token(sellerId, "seller");
-        assertEquals(200, api.call("PUT", "/platform/sellers/" + sellerId, platform,
-                Map.of("level", 2, "pro", false, "timezone", "Europe/Berlin")).status());
-        assertEquals(200, api.call("PUT", "/sellers/me/profile", seller, Map.of("displayName", "Ada",
+        String seller = assistantSeller(sellerId, Map.of("displayName", "Ada",
                 "description", "Logo designer, write to ada@example.com", "skills", List.of("logo design"),
-                "languages", List.of("English"))).status());
-        assertEquals(200, api.call("PUT", "/sellers/me/services/logo", seller, Map.of("title", "Logo design",
+                "languages", List.of("English")), Map.of("title", "Logo design",
                 "description", "A modern logo for your brand",
                 "packages", List.of(Map.of("name", "Basic", "priceCents", 5000, "deliveryDays", 3, "revisions", 1)),
-                "faq", List.of(Map.of("question", "Do you provide source files?", "answer", "Yes, AI and SVG files.")))).status());
-        api.subscribeToAssistant(seller);
-        assertEquals(200, api.call("POST", "/sellers/me/assistant/activate", seller, null,
-                Map.of("X-Client-Platform", "mobile")).status());
+                "faq", List.of(Map.of("question", "Do you provide source files?", "answer", "Yes, AI and SVG files."))));
+        activateAssistant(seller);
         return seller;
     }
 

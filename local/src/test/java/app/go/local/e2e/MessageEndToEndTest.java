@@ -1,16 +1,13 @@
 package app.go.local.e2e;
 
 import app.go.domain.conversation.InboundMessage;
-import app.go.local.GoLocal;
 import app.go.local.aws.LocalAws;
 import app.go.shared.json.Json;
 import app.go.shared.topology.SystemTopology;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
@@ -27,41 +24,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The whole system through its real protocols: HTTP -> API handler -> DynamoDB + SQS FIFO ->
  * OnMessageHandler -> DynamoDB -> HTTP, and the handoff state machine with its Wait on the test clock.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MessageEndToEndTest {
+class MessageEndToEndTest extends LocalSystemTest {
     private static final Duration ASYNC = Duration.ofSeconds(20);
 
-    private GoLocal local;
-    private LocalApiClient api;
-    private String platform;
     private String seller;
 
-    @BeforeAll
-    void startSystem() {
-        local = GoLocal.start(new GoLocal.Options(0, null));
-        api = new LocalApiClient(local.uri());
-        assertEquals(200, api.call("POST", "/local/clock", null, Map.of("at", "2026-03-08T09:00:00Z")).status());
-        platform = api.token("marketplace", "platform");
-        seller = api.token("s-e2e", "seller");
-        assertEquals(200, api.call("PUT", "/platform/sellers/s-e2e", platform,
-                Map.of("level", 2, "pro", false, "timezone", "Europe/Berlin")).status());
-        assertEquals(200, api.call("PUT", "/sellers/me/profile", seller, Map.of("displayName", "Ada",
-                "description", "Logo designer with 10 years of experience", "skills", List.of("logo design"),
-                "languages", List.of("English", "German"))).status());
-        assertEquals(200, api.call("PUT", "/sellers/me/services/logo", seller, Map.of("title", "Logo design",
-                "description", "A modern logo for your brand", "subcategory", "LOGO_DESIGN",
-                "packages", List.of(Map.of("name", "Basic", "priceCents", 5000, "deliveryDays", 3, "revisions", 1)),
-                "faq", List.of(Map.of("question", "Do you provide source files?", "answer", "Yes, AI and SVG files are included.")))).status());
-        api.subscribeToAssistant(seller);
-        assertEquals(200, api.call("POST", "/sellers/me/assistant/activate", seller, null,
-                Map.of("X-Client-Platform", "mobile")).status());
+    MessageEndToEndTest() {
+        super("2026-03-08T09:00:00Z");
     }
 
-    @AfterAll
-    void stopSystem() {
-        if (local != null) {
-            local.close();
-        }
+    @BeforeAll
+    void activeSeller() {
+        seller = assistantSeller("s-e2e", Map.of("displayName", "Ada",
+                "description", "Logo designer with 10 years of experience", "skills", List.of("logo design"),
+                "languages", List.of("English", "German")), Map.of("title", "Logo design",
+                "description", "A modern logo for your brand", "subcategory", "LOGO_DESIGN",
+                "packages", List.of(Map.of("name", "Basic", "priceCents", 5000, "deliveryDays", 3, "revisions", 1)),
+                "faq", List.of(Map.of("question", "Do you provide source files?", "answer", "Yes, AI and SVG files are included."))));
+        activateAssistant(seller);
     }
 
     private static List<JsonNode> messages(JsonNode body) {

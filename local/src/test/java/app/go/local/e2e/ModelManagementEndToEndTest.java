@@ -1,22 +1,17 @@
 package app.go.local.e2e;
 
-import app.go.local.GoLocal;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,34 +27,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Managing Creation Models through the local HTTP API: upload, train (the training state machine
  * in the local executor), playground, pricing, visibility, publishing and the active-model limit.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ModelManagementEndToEndTest {
+class ModelManagementEndToEndTest extends LocalSystemTest {
     private static final Duration ASYNC = Duration.ofSeconds(15);
     private static final String SELLER_ID = "s-mm";
 
-    private GoLocal local;
-    private LocalApiClient api;
     private String seller;
     private String assetId;
     /** Four READY models of the seller, trained in parallel. */
     private final List<String> models = new ArrayList<>();
 
+    ModelManagementEndToEndTest() {
+        super("2026-02-10T09:00:00Z");
+    }
+
     @BeforeAll
-    void startSystemAndTrainModels() throws IOException {
-        local = GoLocal.start(new GoLocal.Options(0, null));
-        api = new LocalApiClient(local.uri());
-        assertEquals(200, api.call("POST", "/local/clock", null, Map.of("at", "2026-02-10T09:00:00Z")).status());
-        String platform = api.token("marketplace", "platform");
+    void trainModels() {
         seller = api.token(SELLER_ID, "seller");
-        assertEquals(200, api.call("PUT", "/platform/sellers/" + SELLER_ID, platform,
-                Map.of("level", 2, "pro", false, "timezone", "UTC")).status());
+        eligibleSeller(SELLER_ID, "UTC");
         ok(api.call("PUT", "/sellers/me/services/tattoo", seller, Map.of("title", "Custom tattoo designs",
                 "subcategory", "TATTOO",
                 "packages", List.of(Map.of("name", "Basic", "priceCents", 6000, "deliveryDays", 3, "revisions", 1)))));
 
         assetId = ok(api.call("POST", "/sellers/me/assets", seller, Map.of("kind", "IMAGE",
-                "contentBase64", Base64.getEncoder().encodeToString(png(new Color(180, 30, 60))), "filename", "flash.png",
+                "contentBase64", Base64.getEncoder().encodeToString(png(32, new Color(180, 30, 60))), "filename", "flash.png",
                 "source", "PORTFOLIO", "tags", List.of("fine line"), "ownWorkConfirmed", true))).get("assetId").asText();
         for (int i = 0; i < 4; i++) {
             String id = ok(api.call("POST", "/sellers/me/models", seller, Map.of("subcategory", "TATTOO"))).get("id").asText();
@@ -72,32 +63,9 @@ class ModelManagementEndToEndTest {
         }
     }
 
-    @AfterAll
-    void stopSystem() {
-        if (local != null) {
-            local.close();
-        }
-    }
-
-    private static JsonNode ok(LocalApiClient.Response response) {
-        assertTrue(response.status() >= 200 && response.status() < 300, response.status() + " " + response.body());
-        return response.body();
-    }
-
     private static void refused(int status, String code, LocalApiClient.Response response) {
         assertEquals(status, response.status(), response.body().toString());
         assertEquals(code, response.body().path("code").asText(), response.body().toString());
-    }
-
-    private static byte[] png(Color colour) throws IOException {
-        BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(colour);
-        g.fillRect(0, 0, 32, 32);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     @Test

@@ -27,15 +27,20 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -164,6 +169,78 @@ class SqsEventSourcePollerTest {
     }
 
     @Test
+    @DisplayName("with four batches at once, every FIFO message group still reaches the function in send order, one batch per group at a time")
+    void keepsFifoOrderPerGroupWithConcurrentBatches(TestInfo test) {
+        int groups = 6;
+        int perGroup = 15;
+        Map<String, List<Integer>> arrivals = new ConcurrentHashMap<>();
+        Set<String> groupsInFlight = ConcurrentHashMap.newKeySet();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger mostBatchesAtOnce = new AtomicInteger();
+        AtomicInteger batchesNow = new AtomicInteger();
+        Subscription sub = subscribe(test, true, 3, Duration.ZERO, VISIBILITY.multipliedBy(10), 4, event -> {
+            mostBatchesAtOnce.accumulateAndGet(batchesNow.incrementAndGet(), Math::max);
+            Set<String> mine = new HashSet<>();
+            event.getRecords().forEach(r -> mine.add(r.getAttributes().get("MessageGroupId")));
+            mine.forEach(group -> {
+                if (!groupsInFlight.add(group)) {
+                    overlaps.incrementAndGet();
+                }
+            });
+            for (SQSMessage record : event.getRecords()) {
+                String[] parts = record.getBody().split(":");
+                arrivals.computeIfAbsent(parts[0], g -> new CopyOnWriteArrayList<>()).add(Integer.parseInt(parts[1]));
+            }
+            sleep(5 + ThreadLocalRandom.current().nextInt(20)); // varied handler time, so batches interleave
+            groupsInFlight.removeAll(mine);
+            batchesNow.decrementAndGet();
+            return null;
+        });
+        for (int i = 0; i < perGroup; i++) {
+            for (int g = 0; g < groups; g++) {
+                String group = "conversation-" + g;
+                String body = group + ":" + i;
+                sqs.sendMessage(b -> b.queueUrl(sub.urls.queueUrl()).messageBody(body).messageGroupId(group));
+            }
+        }
+
+        await("all messages delivered", () -> bodies().size() == groups * perGroup);
+        List<Integer> sendOrder = IntStream.range(0, perGroup).boxed().toList();
+        for (int g = 0; g < groups; g++) {
+            assertEquals(sendOrder, arrivals.get("conversation-" + g), "arrival order of conversation-" + g);
+        }
+        assertEquals(0, overlaps.get(), "a group was in two batches in flight at once");
+        assertTrue(mostBatchesAtOnce.get() > 1, "batches ran one at a time");
+        await("all deleted", () -> messagesIn(sub.urls.queueUrl()) == 0);
+    }
+
+    @Test
+    @DisplayName("two FIFO message groups are processed concurrently: a batch of group B runs while a batch of group A is still in the function")
+    void processesTwoGroupsConcurrently(TestInfo test) throws InterruptedException {
+        CountDownLatch bothInside = new CountDownLatch(2);
+        Map<String, Boolean> sawTheOther = new ConcurrentHashMap<>();
+        Subscription sub = subscribe(test, true, 10, Duration.ZERO, VISIBILITY.multipliedBy(10), 2, event -> {
+            String group = event.getRecords().get(0).getAttributes().get("MessageGroupId");
+            bothInside.countDown();
+            try {
+                sawTheOther.put(group, bothInside.await(5, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        sqs.sendMessage(b -> b.queueUrl(sub.urls.queueUrl()).messageBody("a").messageGroupId("conversation-a"));
+        await("group A's batch is in the function", () -> deliveries.size() == 1);
+        sqs.sendMessage(b -> b.queueUrl(sub.urls.queueUrl()).messageBody("b").messageGroupId("conversation-b"));
+
+        assertTrue(bothInside.await(5, TimeUnit.SECONDS), "group B waited for group A's batch");
+        await("both batches done", () -> sawTheOther.size() == 2);
+        assertEquals(Map.of("conversation-a", true, "conversation-b", true), sawTheOther);
+        assertEquals(List.of("a", "b"), bodies());
+        await("both deleted", () -> messagesIn(sub.urls.queueUrl()) == 0);
+    }
+
+    @Test
     @DisplayName("no batch is larger than the event source's batch size")
     void honoursBatchSize(TestInfo test) {
         Subscription sub = subscribe(test, false, 3, Duration.ZERO, event -> null);
@@ -227,6 +304,11 @@ class SqsEventSourcePollerTest {
 
     private Subscription subscribe(TestInfo test, boolean fifo, int batchSize, Duration window, Duration visibility,
                                    Function<SQSEvent, SQSBatchResponse> script) {
+        return subscribe(test, fifo, batchSize, window, visibility, SqsEventSourcePoller.defaultConcurrency(), script);
+    }
+
+    private Subscription subscribe(TestInfo test, boolean fifo, int batchSize, Duration window, Duration visibility,
+                                   int concurrency, Function<SQSEvent, SQSBatchResponse> script) {
         String id = test.getTestMethod().orElseThrow().getName() + "-" + QUEUES.incrementAndGet();
         QueueSpec queue = new QueueSpec(id, "TEST_QUEUE_URL", fifo, MAX_RECEIVES);
         QueueUrls urls = new TopologyProvisioner(null, sqs).createQueue(queue, visibility);
@@ -236,7 +318,7 @@ class SqsEventSourcePollerTest {
             return script.apply(event);
         });
         SqsEventSourcePoller poller = new SqsEventSourcePoller(new EventSourceSpec(queue, function, batchSize, window),
-                urls.queueUrl(), sqs, runtime).start();
+                urls.queueUrl(), sqs, runtime, concurrency).start();
         pollers.add(poller);
         return new Subscription(queue, urls, poller);
     }

@@ -47,9 +47,9 @@ class AskForSellerTest {
         String lastMessage = service.post(CLIENT, c.conversationId(), "Actually, can I talk to Ada?").messageId();
         String execution = askForSeller.ask(CLIENT, c.conversationId());
 
-        assertEquals(List.of(execution), List.copyOf(workflows.started.keySet()));
+        assertEquals(List.of(execution), List.copyOf(workflows.started().keySet()));
         @SuppressWarnings("unchecked")
-        Map<String, Object> input = (Map<String, Object>) workflows.started.get(execution);
+        Map<String, Object> input = (Map<String, Object>) workflows.started().get(execution);
         assertEquals(Map.of("sellerId", SELLER, "conversationId", c.conversationId(), "messageId", lastMessage,
                 "reasons", List.of("ASKED_FOR_SELLER")), input);
         assertTrue(execution.endsWith(lastMessage + "-asked"), "the kept tail of a shortened name still tells it apart");
@@ -60,7 +60,7 @@ class AskForSellerTest {
     void idempotent() {
         Conversation c = service.start(CLIENT, SELLER, null, "Hi");
         assertEquals(askForSeller.ask(CLIENT, c.conversationId()), askForSeller.ask(CLIENT, c.conversationId()));
-        assertEquals(1, workflows.started.size());
+        assertEquals(1, workflows.started().size());
     }
 
     @Test
@@ -71,6 +71,6 @@ class AskForSellerTest {
             DomainException e = assertThrows(DomainException.class, () -> askForSeller.ask(caller, c.conversationId()));
             assertEquals(DomainException.Kind.NOT_FOUND, e.kind());
         }
-        assertTrue(workflows.started.isEmpty());
+        assertTrue(workflows.started().isEmpty());
     }
 }

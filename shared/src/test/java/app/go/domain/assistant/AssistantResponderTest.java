@@ -165,8 +165,8 @@ class AssistantResponderTest {
     void customOfferStartsHandoff() {
         clientWrites(CLIENT, "Can you make me a custom offer for 3 logos?");
         responder.respond(queued.get(0));
-        assertEquals(1, workflows.started.size());
-        assertTrue(workflows.started.keySet().iterator().next().contains(queued.get(0).messageId()));
+        assertEquals(1, workflows.started().size());
+        assertTrue(workflows.started().keySet().iterator().next().contains(queued.get(0).messageId()));
     }
 
     // ---- when it answers: out of office, client types, availability (PA-ACT-4, PA-AV-1..4) -------

@@ -151,12 +151,12 @@ class KnowledgeInTheAssistantTest {
     void handoffRulesUnchanged() {
         addManipulation();
         ask("Can I talk to the seller, please?");
-        assertEquals(1, workflows.started.size(), "asking for the seller still starts the handoff");
+        assertEquals(1, workflows.started().size(), "asking for the seller still starts the handoff");
         @SuppressWarnings("unchecked")
-        Map<String, Object> input = (Map<String, Object>) workflows.started.values().iterator().next();
+        Map<String, Object> input = (Map<String, Object>) workflows.started().values().iterator().next();
         assertEquals(List.of("ASKED_FOR_SELLER"), input.get("reasons"));
         ask("Hello, what do your logos look like?");
-        assertEquals(1, workflows.started.size(), "a plain question starts no handoff");
+        assertEquals(1, workflows.started().size(), "a plain question starts no handoff");
     }
 
     @Test
@@ -177,8 +177,8 @@ class KnowledgeInTheAssistantTest {
     void customOfferIsHandedOverWithoutAnOffer() {
         modelOverride.set("Sure! I can offer you a custom offer: 3 logos for $99. That is a 40% discount. What is your deadline?");
         Message reply = ask("Could you make me a custom offer for three logos?");
-        assertEquals(1, workflows.started.size());
-        assertTrue(workflows.started.values().iterator().next().toString().contains("CUSTOM_OFFER"));
+        assertEquals(1, workflows.started().size());
+        assertTrue(workflows.started().values().iterator().next().toString().contains("CUSTOM_OFFER"));
         assertFalse(reply.text().contains("$99") || reply.text().contains("%") || reply.text().toLowerCase().contains("offer"), reply.text());
         assertTrue(reply.text().contains("What is your deadline?"), "the rest of the reply stays: " + reply.text());
 

@@ -1,10 +1,7 @@
 package app.go.assistant.handler;
 
 import app.go.domain.assistant.SellerHandoff;
-import app.go.shared.log.Log;
 import app.go.shared.wiring.Adapters;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,11 +10,7 @@ import java.util.Map;
  * The handoff workflow's last step, after the wait (PA-BEH-6): tells the client the seller was
  * notified unless the seller has joined, at most once. Returns {@code {sent, reason}}.
  */
-public final class SendFollowUpHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-    private static final Log LOG = Log.get(SendFollowUpHandler.class);
-
-    private final SellerHandoff handoff;
-
+public final class SendFollowUpHandler extends HandoffStepHandler {
     public SendFollowUpHandler() {
         this(Adapters.fromEnvironment());
     }
@@ -27,20 +20,15 @@ public final class SendFollowUpHandler implements RequestHandler<Map<String, Obj
     }
 
     public SendFollowUpHandler(SellerHandoff handoff) {
-        this.handoff = handoff;
+        super("SendFollowUp", "sent", handoff);
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        Log.clearContext();
-        Log.put("requestId", context == null ? null : context.getAwsRequestId());
-        HandoffInput step = HandoffInput.from(input);
-        Log.put("sellerId", step.sellerId());
+    Map<String, Object> run(HandoffInput step) {
         SellerHandoff.FollowUp followUp = handoff.followUp(step.sellerId(), step.conversationId(), step.messageId());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("sent", followUp.sent());
         result.put("reason", followUp.reason());
-        LOG.info("handoff step done", "step", "SendFollowUp", "sent", followUp.sent());
         return result;
     }
 }

@@ -6,6 +6,10 @@ import app.go.domain.conversation.Conversation;
 import app.go.domain.conversation.HandledBy;
 import app.go.domain.conversation.Message;
 import app.go.shared.time.AdjustableClock;
+import app.go.testing.InMemoryConversationStore;
+import app.go.testing.InMemoryIdempotencyStore;
+import app.go.testing.InMemorySellerStore;
+import app.go.testing.RecordingLanguageModel;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,5 @@
 package app.go.billing.domain;
 
-import app.go.billing.fakes.InMemoryBillingStore;
-import app.go.billing.fakes.InMemoryIdempotencyStore;
-import app.go.billing.fakes.InMemorySellerStore;
-import app.go.billing.fakes.RecordingQueue;
 import app.go.domain.billing.BillingRun;
 import app.go.domain.billing.Entitlements;
 import app.go.domain.billing.PaymentMethod;
@@ -16,6 +12,10 @@ import app.go.domain.seller.SellerAccount;
 import app.go.shared.idempotency.IdempotencyStore;
 import app.go.shared.payments.offline.OfflinePaymentGateway;
 import app.go.shared.time.AdjustableClock;
+import app.go.testing.InMemoryBillingStore;
+import app.go.testing.InMemoryIdempotencyStore;
+import app.go.testing.InMemorySellerStore;
+import app.go.testing.RecordingQueue;
 
 import java.time.Clock;
 import java.time.Instant;

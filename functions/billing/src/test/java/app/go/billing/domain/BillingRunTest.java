@@ -29,13 +29,13 @@ class BillingRunTest {
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"), 1, CARD, true));
 
         assertEquals(2, f.run.runAsOf(mar18));
-        assertEquals(2, f.queue.sent.size());
-        Map<?, ?> body = (Map<?, ?>) f.queue.sent.stream()
+        assertEquals(2, f.queue.sent().size());
+        Map<?, ?> body = (Map<?, ?>) f.queue.sent().stream()
                 .filter(s -> ((Map<?, ?>) s.body()).get("sellerId").equals("due")).findFirst().orElseThrow().body();
         assertEquals("PERSONAL_ASSISTANT", body.get("plan"));
         assertEquals("2026-03-18T00:00:00Z", body.get("periodEnd"));
         assertEquals("renewal#due#PERSONAL_ASSISTANT#2026-03-18T00:00:00Z",
-                f.queue.sent.stream().filter(s -> s.groupId().equals("due")).findFirst().orElseThrow().deduplicationId());
+                f.queue.sent().stream().filter(s -> s.groupId().equals("due")).findFirst().orElseThrow().deduplicationId());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package app.go.billing.domain;
 
-import app.go.billing.fakes.InMemoryIdempotencyStore;
 import app.go.domain.billing.LedgerEntry;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.ProratedUpgrade;
@@ -8,6 +7,7 @@ import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
 import app.go.domain.seller.AssistantState;
 import app.go.shared.errors.DomainException;
+import app.go.testing.InMemoryIdempotencyStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package app.go.billing.domain;
 
-import app.go.billing.fakes.InMemoryIdempotencyStore;
 import app.go.domain.billing.LedgerEntry;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Renewal;
@@ -8,6 +7,7 @@ import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
 import app.go.domain.seller.Notification;
 import app.go.shared.idempotency.IdempotencyStore;
+import app.go.testing.InMemoryIdempotencyStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,5 @@
 package app.go.billing.handler;
 
-import app.go.billing.fakes.InMemoryBillingStore;
-import app.go.billing.fakes.InMemoryIdempotencyStore;
-import app.go.billing.fakes.InMemorySellerStore;
 import app.go.domain.billing.PaymentMethod;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.ProratedUpgrade;
@@ -10,6 +7,9 @@ import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
 import app.go.shared.errors.DomainException;
 import app.go.shared.payments.offline.OfflinePaymentGateway;
+import app.go.testing.InMemoryBillingStore;
+import app.go.testing.InMemoryIdempotencyStore;
+import app.go.testing.InMemorySellerStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

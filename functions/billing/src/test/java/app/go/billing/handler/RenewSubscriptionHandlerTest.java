@@ -1,14 +1,14 @@
 package app.go.billing.handler;
 
-import app.go.billing.fakes.InMemoryBillingStore;
-import app.go.billing.fakes.InMemoryIdempotencyStore;
-import app.go.billing.fakes.InMemorySellerStore;
 import app.go.domain.billing.PaymentMethod;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Renewal;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
 import app.go.shared.payments.offline.OfflinePaymentGateway;
+import app.go.testing.InMemoryBillingStore;
+import app.go.testing.InMemoryIdempotencyStore;
+import app.go.testing.InMemorySellerStore;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.junit.jupiter.api.DisplayName;

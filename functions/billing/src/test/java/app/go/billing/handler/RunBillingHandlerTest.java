@@ -1,13 +1,13 @@
 package app.go.billing.handler;
 
-import app.go.billing.fakes.InMemoryBillingStore;
-import app.go.billing.fakes.RecordingQueue;
 import app.go.domain.billing.BillingRun;
 import app.go.domain.billing.PaymentMethod;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
 import app.go.shared.errors.DomainException;
+import app.go.testing.InMemoryBillingStore;
+import app.go.testing.RecordingQueue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +49,7 @@ class RunBillingHandlerTest {
         Map<String, Object> result = handler.handleRequest(event, null);
         assertEquals("2026-03-18T00:00:00Z", result.get("at"));
         assertEquals(1, result.get("enqueued"));
-        assertEquals(1, queue.sent.size());
+        assertEquals(1, queue.sent().size());
     }
 
     @Test

@@ -13,6 +13,11 @@ import app.go.domain.creation.Subcategory;
 import app.go.domain.creation.TrainingPipeline;
 import app.go.domain.seller.SellerAccount;
 import app.go.shared.errors.DomainException;
+import app.go.testing.InMemoryBlobStore;
+import app.go.testing.InMemoryCreationStore;
+import app.go.testing.InMemorySellerStore;
+import app.go.testing.RecordingWorkflowStarter;
+import app.go.testing.TestMedia;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,10 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CreationModelTest {
     private static final String SELLER = "s-1";
 
-    private final Fakes.Creations store = new Fakes.Creations();
-    private final Fakes.Sellers sellers = new Fakes.Sellers();
-    private final Fakes.Blobs blobs = new Fakes.Blobs();
-    private final Fakes.Workflows workflows = new Fakes.Workflows();
+    private final InMemoryCreationStore store = new InMemoryCreationStore();
+    private final InMemorySellerStore sellers = new InMemorySellerStore();
+    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    private final RecordingWorkflowStarter workflows = new RecordingWorkflowStarter();
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
     private final CreationService service = new CreationService(store, sellers, blobs, workflows, Subcategories.standard(), clock);
     private final TrainingPipeline pipeline = new TrainingPipeline(store, sellers, blobs, Subcategories.standard(), clock);
@@ -73,17 +78,17 @@ class CreationModelTest {
         var upload = new CreationService.Upload(MediaKind.IMAGE, Base64.getEncoder().encodeToString(new byte[]{1}),
                 "a.png", AssetSource.UPLOAD, List.of(), false);
         assertEquals(DomainException.Kind.RULE, kindOf(() -> service.uploadAsset(SELLER, upload), "OWN_WORK_NOT_CONFIRMED"));
-        assertTrue(blobs.blobs.isEmpty());
-        assertTrue(store.assets.isEmpty());
+        assertTrue(blobs.keys().isEmpty());
+        assertTrue(store.allAssets().isEmpty());
     }
 
     @Test
     @DisplayName("DATA-3 an uploaded asset's bytes go to the blob store under sellers/<id>/assets/<assetId>, not the table")
     void uploadStoresBlob() {
-        byte[] png = Fakes.png(8, 8, Color.RED);
+        byte[] png = TestMedia.png(8, 8, Color.RED);
         Asset asset = upload(MediaKind.IMAGE, png, "a.png");
         assertEquals("sellers/s-1/assets/" + asset.id(), asset.blobKey());
-        assertArrayEquals(png, blobs.blobs.get(asset.blobKey()));
+        assertArrayEquals(png, blobs.get(asset.blobKey()).orElseThrow());
         assertEquals(png.length, asset.sizeBytes());
         assertEquals(asset, store.asset(SELLER, asset.id()).orElseThrow());
     }
@@ -145,7 +150,7 @@ class CreationModelTest {
     @Test
     @DisplayName("CM-MOD-2 the name is generated from the subcategory when training starts, and numbered per seller")
     void naming() {
-        Asset image = upload(MediaKind.IMAGE, Fakes.png(1024, 1024, Color.BLUE), "a.png");
+        Asset image = upload(MediaKind.IMAGE, TestMedia.png(1024, 1024, Color.BLUE), "a.png");
         Model first = modelWith("TATTOO", image);
         assertNull(first.name());
         Model second = modelWith("TATTOO", image);
@@ -158,20 +163,20 @@ class CreationModelTest {
     @Test
     @DisplayName("CM-TRN-1 starting a training marks the model TRAINING and starts the state machine with a business-key name")
     void startStartsWorkflow() {
-        Asset image = upload(MediaKind.IMAGE, Fakes.png(1024, 1024, Color.BLUE), "a.png");
+        Asset image = upload(MediaKind.IMAGE, TestMedia.png(1024, 1024, Color.BLUE), "a.png");
         Model model = modelWith("TATTOO", image);
         Model started = service.startTraining(SELLER, model.id());
         assertEquals(ModelStatus.TRAINING, started.status());
         String name = "training-" + model.id() + "-" + started.trainingId();
         assertEquals(Map.of("sellerId", SELLER, "modelId", model.id(), "trainingId", started.trainingId()),
-                workflows.started.get(name));
+                workflows.started().get(name));
         assertEquals(DomainException.Kind.CONFLICT, kindOf(() -> service.startTraining(SELLER, model.id()), "TRAINING_IN_PROGRESS"));
     }
 
     @Test
     @DisplayName("CM-TRN-3 a third training before subscribing is refused")
     void quota() {
-        Asset image = upload(MediaKind.IMAGE, Fakes.png(1024, 1024, Color.BLUE), "a.png");
+        Asset image = upload(MediaKind.IMAGE, TestMedia.png(1024, 1024, Color.BLUE), "a.png");
         Model model = modelWith("TATTOO", image);
         for (int i = 0; i < 2; i++) {
             Model started = service.startTraining(SELLER, model.id());
@@ -182,7 +187,7 @@ class CreationModelTest {
         assertEquals(0, service.trainingsLeft(service.model(SELLER, model.id())));
         assertEquals(DomainException.Kind.RULE,
                 kindOf(() -> service.startTraining(SELLER, model.id()), "TRAINING_QUOTA_EXHAUSTED"));
-        assertEquals(2, workflows.started.size());
+        assertEquals(2, workflows.started().size());
     }
 
     @Test
@@ -198,7 +203,7 @@ class CreationModelTest {
         Model model = service.createModel(SELLER, "TATTOO");
         sellers.saveAccount(new SellerAccount("s-2", 3, false, "UTC", false));
         Asset theirs = service.uploadAsset("s-2", new CreationService.Upload(MediaKind.IMAGE,
-                Base64.getEncoder().encodeToString(Fakes.png(4, 4, Color.RED)), "a.png", AssetSource.UPLOAD, List.of(), true));
+                Base64.getEncoder().encodeToString(TestMedia.png(4, 4, Color.RED)), "a.png", AssetSource.UPLOAD, List.of(), true));
         assertEquals(DomainException.Kind.NOT_FOUND,
                 kindOf(() -> service.setAssets(SELLER, model.id(), List.of(theirs.id())), "NOT_FOUND"));
         assertEquals(DomainException.Kind.NOT_FOUND, kindOf(() -> service.model("s-2", model.id()), "NOT_FOUND"));
@@ -207,8 +212,8 @@ class CreationModelTest {
     @Test
     @DisplayName("CM-AST-1 'all' takes the seller's assets of the model's kind, at most the latest 100 work samples")
     void allAssets() {
-        Asset upload = upload(MediaKind.IMAGE, Fakes.png(4, 4, Color.RED), "a.png");
-        upload(MediaKind.AUDIO, Fakes.wav(1), "a.wav");
+        Asset upload = upload(MediaKind.IMAGE, TestMedia.png(4, 4, Color.RED), "a.png");
+        upload(MediaKind.AUDIO, TestMedia.wav(1), "a.wav");
         for (int i = 0; i < 102; i++) {
             Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i);
             store.saveAsset(new Asset("ws-" + i, SELLER, MediaKind.IMAGE, "w.png", AssetSource.WORK_SAMPLE, List.of(), 1,
@@ -226,7 +231,7 @@ class CreationModelTest {
     @Test
     @DisplayName("CM-AST-2 a voiceover WAV shorter than 30 s fails validation")
     void shortWavFails() {
-        Asset shortWav = upload(MediaKind.AUDIO, Fakes.wav(12), "take.wav");
+        Asset shortWav = upload(MediaKind.AUDIO, TestMedia.wav(12), "take.wav");
         Model model = modelWith("VOICEOVER", shortWav);
         String trainingId = service.startTraining(SELLER, model.id()).trainingId();
         var e = assertThrows(AssetValidationFailedException.class, () -> pipeline.validate(SELLER, model.id(), trainingId));
@@ -236,7 +241,7 @@ class CreationModelTest {
     @Test
     @DisplayName("CM-AST-2 a 12 s jingle WAV passes (10 s minimum); audio of unknown format only warns")
     void jingleLengths() {
-        Asset wav = upload(MediaKind.AUDIO, Fakes.wav(12), "jingle.wav");
+        Asset wav = upload(MediaKind.AUDIO, TestMedia.wav(12), "jingle.wav");
         Asset mp3 = upload(MediaKind.AUDIO, new byte[]{(byte) 0xFF, (byte) 0xFB, 1, 2, 3}, "jingle.mp3");
         Model model = modelWith("JINGLES", wav, mp3);
         String trainingId = service.startTraining(SELLER, model.id()).trainingId();
@@ -249,8 +254,8 @@ class CreationModelTest {
     @Test
     @DisplayName("CM-AST-3 small and non-square images give warnings saved on the model")
     void imageWarnings() {
-        Asset small = upload(MediaKind.IMAGE, Fakes.png(512, 512, Color.RED), "small.png");
-        Asset wide = upload(MediaKind.IMAGE, Fakes.png(2048, 1024, Color.ORANGE), "wide.png");
+        Asset small = upload(MediaKind.IMAGE, TestMedia.png(512, 512, Color.RED), "small.png");
+        Asset wide = upload(MediaKind.IMAGE, TestMedia.png(2048, 1024, Color.ORANGE), "wide.png");
         Model model = modelWith("ILLUSTRATION", small, wide);
         String trainingId = service.startTraining(SELLER, model.id()).trainingId();
         List<String> warnings = pipeline.validate(SELLER, model.id(), trainingId);
@@ -263,8 +268,8 @@ class CreationModelTest {
     @Test
     @DisplayName("CM-AST-6 colour and black-and-white images in one model give a warning")
     void mixedColour() {
-        Asset colour = upload(MediaKind.IMAGE, Fakes.png(1024, 1024, Color.RED), "c.png");
-        Asset grey = upload(MediaKind.IMAGE, Fakes.png(1024, 1024, Color.GRAY), "g.png");
+        Asset colour = upload(MediaKind.IMAGE, TestMedia.png(1024, 1024, Color.RED), "c.png");
+        Asset grey = upload(MediaKind.IMAGE, TestMedia.png(1024, 1024, Color.GRAY), "g.png");
         Model model = modelWith("TATTOO", colour, grey);
         String trainingId = service.startTraining(SELLER, model.id()).trainingId();
         assertTrue(pipeline.validate(SELLER, model.id(), trainingId).stream().anyMatch(w -> w.contains("black-and-white")));
@@ -273,7 +278,7 @@ class CreationModelTest {
     @Test
     @DisplayName("CM-CAT-1 an asset of the wrong media kind fails validation")
     void wrongKind() {
-        Asset wav = upload(MediaKind.AUDIO, Fakes.wav(40), "a.wav");
+        Asset wav = upload(MediaKind.AUDIO, TestMedia.wav(40), "a.wav");
         Model model = modelWith("TATTOO", wav);
         String trainingId = service.startTraining(SELLER, model.id()).trainingId();
         assertThrows(AssetValidationFailedException.class, () -> pipeline.validate(SELLER, model.id(), trainingId));
@@ -282,21 +287,21 @@ class CreationModelTest {
     @Test
     @DisplayName("CM-TRN-1 training stores a deterministic style profile as the artefact")
     void trainStoresProfile() {
-        Asset image = upload(MediaKind.IMAGE, Fakes.png(1024, 1024, new Color(200, 100, 50)), "a.png");
+        Asset image = upload(MediaKind.IMAGE, TestMedia.png(1024, 1024, new Color(200, 100, 50)), "a.png");
         Model model = modelWith("TATTOO", image);
         String trainingId = service.startTraining(SELLER, model.id()).trainingId();
         String key = pipeline.train(SELLER, model.id(), trainingId);
         assertEquals("sellers/s-1/models/" + model.id() + "/" + trainingId + "/profile.json", key);
-        byte[] first = blobs.blobs.get(key);
+        byte[] first = blobs.get(key).orElseThrow();
         assertTrue(new String(first, StandardCharsets.UTF_8).contains("\"meanRgb\":[200.0,100.0,50.0]"));
         pipeline.train(SELLER, model.id(), trainingId);
-        assertArrayEquals(first, blobs.blobs.get(key));
+        assertArrayEquals(first, blobs.get(key).orElseThrow());
     }
 
     @Test
     @DisplayName("CM-TRN-1 FINISH twice counts the training once and notifies once (TRAINING_DONE)")
     void finishIdempotent() {
-        Asset image = upload(MediaKind.IMAGE, Fakes.png(1024, 1024, Color.BLUE), "a.png");
+        Asset image = upload(MediaKind.IMAGE, TestMedia.png(1024, 1024, Color.BLUE), "a.png");
         Model model = modelWith("TATTOO", image);
         String trainingId = service.startTraining(SELLER, model.id()).trainingId();
         pipeline.finish(SELLER, model.id(), trainingId);
@@ -311,7 +316,7 @@ class CreationModelTest {
     @Test
     @DisplayName("CM-TRN-1 FAIL records the reason and changes nothing for a stale training")
     void failAndStale() {
-        Asset image = upload(MediaKind.IMAGE, Fakes.png(1024, 1024, Color.BLUE), "a.png");
+        Asset image = upload(MediaKind.IMAGE, TestMedia.png(1024, 1024, Color.BLUE), "a.png");
         Model model = modelWith("TATTOO", image);
         String trainingId = service.startTraining(SELLER, model.id()).trainingId();
         Map<String, Object> error = Map.of("Error", "app.go.domain.creation.AssetValidationFailedException",

@@ -13,6 +13,11 @@ import app.go.shared.ai.offline.OfflineAssetGenerator;
 import app.go.shared.auth.Caller;
 import app.go.shared.payments.offline.OfflinePaymentGateway;
 import app.go.shared.time.AdjustableClock;
+import app.go.testing.InMemoryBlobStore;
+import app.go.testing.InMemoryCreationStore;
+import app.go.testing.InMemoryGenerationStore;
+import app.go.testing.InMemoryIdempotencyStore;
+import app.go.testing.RecordingQueue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,11 +37,11 @@ final class GenerationFixture {
     static final PaymentMethod CARD = new PaymentMethod(PaymentMethod.Type.CARD, "tok_visa");
 
     final AdjustableClock clock = new AdjustableClock(Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
-    final Fakes.Creations models = new Fakes.Creations();
-    final Fakes.Generations store = new Fakes.Generations(models);
-    final Fakes.Blobs blobs = new Fakes.Blobs();
-    final Fakes.Queue queue = new Fakes.Queue();
-    final Fakes.Idempotency idempotency = new Fakes.Idempotency();
+    final InMemoryCreationStore models = new InMemoryCreationStore();
+    final InMemoryGenerationStore store = new InMemoryGenerationStore(models);
+    final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    final RecordingQueue queue = new RecordingQueue();
+    final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final OfflinePaymentGateway payments = new OfflinePaymentGateway();
     final GenerationService service = new GenerationService(models, store, blobs, queue, payments, clock);
     final GenerationWorker worker = new GenerationWorker(models, store, blobs, new OfflineAssetGenerator(), idempotency, clock);

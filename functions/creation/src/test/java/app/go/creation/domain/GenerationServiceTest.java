@@ -76,7 +76,7 @@ class GenerationServiceTest {
         assertFalse(clean.watermarked());
         assertFalse(Arrays.equals(preview.content(), clean.content()), "the final has no watermark");
         assertArrayEquals(f.blobs.get(Generation.finalKey(SELLER, generation.id())).orElseThrow(), clean.content());
-        assertTrue(f.blobs.blobs.keySet().stream().allMatch(k -> k.startsWith("sellers/" + SELLER + "/")));
+        assertTrue(f.blobs.keys().stream().allMatch(k -> k.startsWith("sellers/" + SELLER + "/")));
     }
 
     @Test
@@ -85,7 +85,7 @@ class GenerationServiceTest {
         Generation generation = f.readyGeneration(CLIENT, "a boat");
         refused("PAYMENT_DECLINED", () -> f.service.purchase(CLIENT, generation.id(),
                 new PaymentMethod(PaymentMethod.Type.CARD, "tok_decline_insufficient")));
-        assertTrue(f.store.orders.isEmpty());
+        assertTrue(f.store.allOrders().isEmpty());
 
         CreationOrder first = f.service.purchase(CLIENT, generation.id(), CARD);
         CreationOrder second = f.service.purchase(CLIENT, generation.id(), CARD);
@@ -105,7 +105,7 @@ class GenerationServiceTest {
         Generation revision = f.service.requestRevision(CLIENT, order.id(), "more towers");
         assertTrue(revision.isRevision());
         assertEquals(order.id(), revision.orderId());
-        assertEquals(1, f.queue.sent.size(), "the revision goes through the generations queue");
+        assertEquals(1, f.queue.sent().size(), "the revision goes through the generations queue");
         refused("REVISION_ALREADY_USED", () -> f.service.requestRevision(CLIENT, order.id(), "even more towers"));
 
         CreationOrder late = f.boughtAndApproved(CLIENT, "a bridge");
@@ -226,6 +226,6 @@ class GenerationServiceTest {
         refused("NOT_FOUND", () -> f.service.request(CLIENT, "mdl_unknown", "x", 1));
         refused("MODEL_NOT_AVAILABLE", () -> f.service.request(CLIENT, inactive.id(), "x", 1));
         refused("FORBIDDEN", () -> f.service.request(SELLER_CALLER, f.model.id(), "x", 1));
-        assertTrue(f.queue.sent.isEmpty());
+        assertTrue(f.queue.sent().isEmpty());
     }
 }

@@ -19,6 +19,11 @@ import app.go.domain.seller.SellerAccount;
 import app.go.shared.ai.offline.OfflineAssetGenerator;
 import app.go.shared.errors.DomainException;
 import app.go.shared.time.AdjustableClock;
+import app.go.testing.InMemoryBlobStore;
+import app.go.testing.InMemoryCreationStore;
+import app.go.testing.InMemorySellerStore;
+import app.go.testing.RecordingWorkflowStarter;
+import app.go.testing.TestMedia;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -50,10 +55,10 @@ class ModelManagementTest {
     private static final String SELLER = "s-1";
     private static final String OTHER = "s-2";
 
-    private final Fakes.Creations store = new Fakes.Creations();
-    private final Fakes.Sellers sellers = new Fakes.Sellers();
-    private final Fakes.Blobs blobs = new Fakes.Blobs();
-    private final Fakes.Workflows workflows = new Fakes.Workflows();
+    private final InMemoryCreationStore store = new InMemoryCreationStore();
+    private final InMemorySellerStore sellers = new InMemorySellerStore();
+    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    private final RecordingWorkflowStarter workflows = new RecordingWorkflowStarter();
     private final AdjustableClock clock = new AdjustableClock(Clock.fixed(Instant.parse("2026-02-10T09:00:00Z"), ZoneOffset.UTC));
     private Subscription subscription;
     private final CreationService service = new CreationService(store, sellers, blobs, workflows, Subcategories.standard(),
@@ -77,7 +82,7 @@ class ModelManagementTest {
     }
 
     private Asset image(Color colour) {
-        return upload(SELLER, MediaKind.IMAGE, Fakes.png(64, 64, colour), "a.png", List.of());
+        return upload(SELLER, MediaKind.IMAGE, TestMedia.png(64, 64, colour), "a.png", List.of());
     }
 
     private Model modelWith(String seller, String subcategory, Asset... assets) {
@@ -148,7 +153,7 @@ class ModelManagementTest {
     @Test
     @DisplayName("CM-AST-5 audio asset tags can be added and removed (at most 20 of 40 characters); untagged audio gets a warning")
     void audioTags() {
-        Asset take = upload(SELLER, MediaKind.AUDIO, Fakes.wav(31), "take.wav", List.of());
+        Asset take = upload(SELLER, MediaKind.AUDIO, TestMedia.wav(31), "take.wav", List.of());
         Model model = modelWith(SELLER, "VOICEOVER", take);
         String trainingId = service.startTraining(SELLER, model.id()).trainingId();
         assertTrue(pipeline.validate(SELLER, model.id(), trainingId).stream().anyMatch(w -> w.contains("no tags")));
@@ -223,9 +228,9 @@ class ModelManagementTest {
     @Test
     @DisplayName("CM-MOD-3 one style per model: a large spread of brightness or aspect between images is warned about")
     void inconsistentStyle() {
-        Asset white = upload(SELLER, MediaKind.IMAGE, Fakes.png(1024, 1024, Color.WHITE), "w.png", List.of());
-        Asset black = upload(SELLER, MediaKind.IMAGE, Fakes.png(1024, 1024, Color.BLACK), "b.png", List.of());
-        Asset wide = upload(SELLER, MediaKind.IMAGE, Fakes.png(2048, 1024, new Color(250, 250, 250)), "wide.png", List.of());
+        Asset white = upload(SELLER, MediaKind.IMAGE, TestMedia.png(1024, 1024, Color.WHITE), "w.png", List.of());
+        Asset black = upload(SELLER, MediaKind.IMAGE, TestMedia.png(1024, 1024, Color.BLACK), "b.png", List.of());
+        Asset wide = upload(SELLER, MediaKind.IMAGE, TestMedia.png(2048, 1024, new Color(250, 250, 250)), "wide.png", List.of());
         Model mixed = modelWith(SELLER, "TATTOO", white, black, wide);
         String trainingId = service.startTraining(SELLER, mixed.id()).trainingId();
         List<String> warnings = pipeline.validate(SELLER, mixed.id(), trainingId);
@@ -246,7 +251,7 @@ class ModelManagementTest {
         Model model = readyModel(Color.GREEN);
         String key = TrainingPipeline.profileKey(SELLER, model.id(), model.trainingId());
         assertTrue(key.startsWith("sellers/" + SELLER + "/models/" + model.id() + "/"), key);
-        assertTrue(blobs.blobs.containsKey(key));
+        assertTrue(blobs.keys().contains(key));
         List<Runnable> foreign = List.of(
                 () -> management.model(OTHER, model.id()),
                 () -> management.activate(OTHER, model.id()),
@@ -330,7 +335,7 @@ class ModelManagementTest {
     void voiceoverRetrainings() {
         clock.set(Instant.parse("2026-02-18T10:00:00Z"));
         subscribeAt("2026-02-18T10:00:00Z");
-        Asset take = upload(SELLER, MediaKind.AUDIO, Fakes.wav(31), "take.wav", List.of("warm"));
+        Asset take = upload(SELLER, MediaKind.AUDIO, TestMedia.wav(31), "take.wav", List.of("warm"));
         Model model = modelWith(SELLER, "VOICEOVER", take);
         assertEquals(3, service.trainingsLeft(model));
         for (int i = 0; i < 3; i++) {

@@ -1,18 +1,19 @@
 package app.go.creation.domain;
 
+import app.go.domain.conversation.Author;
 import app.go.domain.conversation.Conversation;
-import app.go.domain.conversation.ConversationStore;
+import app.go.domain.conversation.Message;
 import app.go.domain.creation.Generation;
 import app.go.domain.report.Report;
 import app.go.domain.report.ReportService;
 import app.go.shared.auth.Caller;
 import app.go.shared.errors.DomainException;
+import app.go.testing.InMemoryConversationStore;
+import app.go.testing.InMemoryReportStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.Optional;
 
 import static app.go.creation.domain.GenerationFixture.CLIENT;
 import static app.go.creation.domain.GenerationFixture.OTHER_CLIENT;
@@ -23,16 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ReportServiceTest {
     private final GenerationFixture f = new GenerationFixture();
-    private final Fakes.Reports reports = new Fakes.Reports();
+    private final InMemoryReportStore reports = new InMemoryReportStore();
     private final Conversation conversation = new Conversation("conv-1", SELLER, CLIENT.userId(), null,
             Instant.parse("2026-03-01T09:00:00Z"), Instant.parse("2026-03-01T09:00:00Z"), true, null);
-    private final ConversationStore conversations = (ConversationStore) Proxy.newProxyInstance(
-            ConversationStore.class.getClassLoader(), new Class<?>[]{ConversationStore.class},
-            (proxy, method, args) -> switch (method.getName()) {
-                case "find" -> Optional.ofNullable(conversation.conversationId().equals(args[0]) ? conversation : null);
-                default -> throw new UnsupportedOperationException(method.getName());
-            });
+    private final InMemoryConversationStore conversations = new InMemoryConversationStore();
     private final ReportService service = new ReportService(reports, f.models, f.store, conversations, f.clock);
+
+    ReportServiceTest() {
+        conversations.create(conversation, new Message("m-1", conversation.conversationId(), Author.CLIENT, "hello", null,
+                conversation.createdAt()));
+    }
 
     private void notFound(Caller caller, Report.TargetType type, String id) {
         DomainException e = assertThrows(DomainException.class, () -> service.report(caller, type, id, "looks wrong"));
@@ -64,7 +65,7 @@ class ReportServiceTest {
         notFound(OTHER_CLIENT, Report.TargetType.GENERATION, generation.id());
         notFound(OTHER_CLIENT, Report.TargetType.CONVERSATION, "conv-1");
         notFound(new Caller("s-2", Caller.Role.SELLER), Report.TargetType.MODEL, "mdl_private");
-        assertEquals(0, reports.saved.size());
+        assertEquals(0, reports.all().size());
         assertThrows(DomainException.class, () -> service.report(CLIENT, Report.TargetType.MODEL, f.model.id(), " "));
     }
 }

@@ -1,6 +1,5 @@
 package app.go.creation.handler;
 
-import app.go.creation.domain.Fakes;
 import app.go.domain.creation.AssetGenerator;
 import app.go.domain.creation.GeneratedAsset;
 import app.go.domain.creation.Generation;
@@ -12,6 +11,10 @@ import app.go.domain.creation.Pricing;
 import app.go.domain.creation.TrainingPipeline;
 import app.go.shared.ai.offline.OfflineAssetGenerator;
 import app.go.shared.json.Json;
+import app.go.testing.InMemoryBlobStore;
+import app.go.testing.InMemoryCreationStore;
+import app.go.testing.InMemoryGenerationStore;
+import app.go.testing.InMemoryIdempotencyStore;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.junit.jupiter.api.DisplayName;
@@ -33,9 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Drives the handler with the SQS events the generations queue gives it. */
 class GenerateAssetHandlerTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
-    private final Fakes.Creations models = new Fakes.Creations();
-    private final Fakes.Generations store = new Fakes.Generations(models);
-    private final Fakes.Blobs blobs = new Fakes.Blobs();
+    private final InMemoryCreationStore models = new InMemoryCreationStore();
+    private final InMemoryGenerationStore store = new InMemoryGenerationStore(models);
+    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final AtomicInteger generatorCalls = new AtomicInteger();
     private boolean generatorFails;
     private final AssetGenerator counting = (model, profile, prompt, units, watermark) -> {
@@ -46,7 +49,7 @@ class GenerateAssetHandlerTest {
         return new OfflineAssetGenerator().generate(model, profile, prompt, units, watermark);
     };
     private final GenerateAssetHandler handler = new GenerateAssetHandler(
-            new GenerationWorker(models, store, blobs, counting, new Fakes.Idempotency(), clock));
+            new GenerationWorker(models, store, blobs, counting, new InMemoryIdempotencyStore(), clock));
 
     private Generation pending(String id) {
         Instant now = clock.instant();

@@ -1,6 +1,5 @@
 package app.go.creation.handler;
 
-import app.go.creation.domain.Fakes;
 import app.go.domain.creation.Asset;
 import app.go.domain.creation.AssetSource;
 import app.go.domain.creation.AssetValidationFailedException;
@@ -11,6 +10,11 @@ import app.go.domain.creation.ModelStatus;
 import app.go.domain.creation.Subcategories;
 import app.go.domain.creation.TrainingPipeline;
 import app.go.domain.seller.SellerAccount;
+import app.go.testing.InMemoryBlobStore;
+import app.go.testing.InMemoryCreationStore;
+import app.go.testing.InMemorySellerStore;
+import app.go.testing.RecordingWorkflowStarter;
+import app.go.testing.TestMedia;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives the handler with the inputs training.asl.json gives it. */
 class TrainModelHandlerTest {
-    private final Fakes.Creations store = new Fakes.Creations();
-    private final Fakes.Sellers sellers = new Fakes.Sellers();
-    private final Fakes.Blobs blobs = new Fakes.Blobs();
-    private final Fakes.Workflows workflows = new Fakes.Workflows();
+    private final InMemoryCreationStore store = new InMemoryCreationStore();
+    private final InMemorySellerStore sellers = new InMemorySellerStore();
+    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    private final RecordingWorkflowStarter workflows = new RecordingWorkflowStarter();
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
     private final CreationService service = new CreationService(store, sellers, blobs, workflows, Subcategories.standard(), clock);
     private final TrainModelHandler handler = new TrainModelHandler(
@@ -47,7 +51,7 @@ class TrainModelHandlerTest {
         Model model = service.createModel("s-1", subcategory);
         service.setAssets("s-1", model.id(), List.of(asset.id()));
         Model training = service.startTraining("s-1", model.id());
-        return new HashMap<>((Map<String, Object>) workflows.started.get("training-" + model.id() + "-" + training.trainingId()));
+        return new HashMap<>((Map<String, Object>) workflows.started().get("training-" + model.id() + "-" + training.trainingId()));
     }
 
     private Map<String, Object> step(Map<String, Object> execution, String step) {
@@ -59,11 +63,11 @@ class TrainModelHandlerTest {
     @Test
     @DisplayName("CM-TRN-1 VALIDATE, TRAIN and FINISH (retried) take the model to READY once")
     void happyPath() {
-        Map<String, Object> execution = started("TATTOO", MediaKind.IMAGE, Fakes.png(1024, 1024, Color.BLACK), "a.png");
+        Map<String, Object> execution = started("TATTOO", MediaKind.IMAGE, TestMedia.png(1024, 1024, Color.BLACK), "a.png");
         String modelId = (String) execution.get("modelId");
         assertEquals(List.of("1 images; 10 to 50 are recommended"), step(execution, "VALIDATE").get("warnings"));
         String key = (String) step(execution, "TRAIN").get("artifactKey");
-        assertTrue(blobs.blobs.containsKey(key));
+        assertTrue(blobs.keys().contains(key));
         assertEquals("READY", step(execution, "FINISH").get("status"));
         assertEquals("READY", step(execution, "FINISH").get("status"));
         Model model = service.model("s-1", modelId);
@@ -76,7 +80,7 @@ class TrainModelHandlerTest {
     @Test
     @DisplayName("CM-AST-2 a short voiceover fails VALIDATE with a named error, and FAIL marks the model FAILED")
     void failurePath() {
-        Map<String, Object> execution = started("VOICEOVER", MediaKind.AUDIO, Fakes.wav(5), "a.wav");
+        Map<String, Object> execution = started("VOICEOVER", MediaKind.AUDIO, TestMedia.wav(5), "a.wav");
         var error = assertThrows(AssetValidationFailedException.class, () -> step(execution, "VALIDATE"));
         // what the Catch (ResultPath $.error) hands to MarkFailed
         Map<String, Object> failInput = new HashMap<>(execution);

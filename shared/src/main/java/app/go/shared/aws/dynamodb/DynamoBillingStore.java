@@ -8,8 +8,6 @@ import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -41,10 +39,12 @@ public final class DynamoBillingStore implements BillingStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoTable items;
 
     public DynamoBillingStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.items = new DynamoTable(dynamo, table);
     }
 
     static String pk(String sellerId) {
@@ -58,32 +58,20 @@ public final class DynamoBillingStore implements BillingStore {
 
     @Override
     public List<Subscription> subscriptions(String sellerId) {
-        return query(sellerId, SUBSCRIPTION).stream().map(DynamoBillingStore::toSubscription).toList();
+        return items.queryPrefix(pk(sellerId), SUBSCRIPTION).map(DynamoBillingStore::toSubscription).toList();
     }
 
     @Override
     public boolean create(Subscription subscription) {
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(subscription))
-                    .conditionExpression("attribute_not_exists(pk) OR #st = :ended")
-                    .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(Map.of(":ended", s(SubscriptionStatus.ENDED.name()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return items.putIf(toItem(subscription), b -> b.conditionExpression("attribute_not_exists(pk) OR #st = :ended")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":ended", s(SubscriptionStatus.ENDED.name()))));
     }
 
     @Override
     public boolean replace(Subscription next, Instant expectedPeriodEnd) {
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(next))
-                    .conditionExpression("currentPeriodEnd = :expected")
-                    .expressionAttributeValues(Map.of(":expected", s(expectedPeriodEnd.toString()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return items.putIf(toItem(next), b -> b.conditionExpression("currentPeriodEnd = :expected")
+                .expressionAttributeValues(Map.of(":expected", s(expectedPeriodEnd.toString()))));
     }
 
     @Override
@@ -110,7 +98,7 @@ public final class DynamoBillingStore implements BillingStore {
             dynamo.transactWriteItems(b -> b.transactItems(newEntry(entry), add));
             return true;
         } catch (TransactionCanceledException e) {
-            if (failed(e, 0)) {
+            if (DynamoTable.conditionFailed(e, 0)) {
                 return false;
             }
             throw e;
@@ -128,10 +116,10 @@ public final class DynamoBillingStore implements BillingStore {
             dynamo.transactWriteItems(b -> b.transactItems(newEntry(entry), take));
             return Debit.DEBITED;
         } catch (TransactionCanceledException e) {
-            if (failed(e, 0)) {
+            if (DynamoTable.conditionFailed(e, 0)) {
                 return Debit.ALREADY_DONE;
             }
-            if (failed(e, 1)) {
+            if (DynamoTable.conditionFailed(e, 1)) {
                 return Debit.INSUFFICIENT;
             }
             throw e;
@@ -140,35 +128,23 @@ public final class DynamoBillingStore implements BillingStore {
 
     @Override
     public boolean record(LedgerEntry entry) {
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(ledgerItem(entry)).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return items.putNew(ledgerItem(entry));
     }
 
     @Override
     public Optional<LedgerEntry> ledgerEntry(String sellerId, String entryId) {
-        Map<String, AttributeValue> found = dynamo.getItem(b -> b.tableName(table).key(key(pk(sellerId), LEDGER + entryId))
-                .consistentRead(true)).item();
-        return found == null || found.isEmpty() ? Optional.empty() : Optional.of(toEntry(found));
+        return get(sellerId, LEDGER + entryId).map(DynamoBillingStore::toEntry);
     }
 
     @Override
     public List<LedgerEntry> ledger(String sellerId) {
-        return query(sellerId, LEDGER).stream().map(DynamoBillingStore::toEntry)
+        return items.queryPrefix(pk(sellerId), LEDGER).map(DynamoBillingStore::toEntry)
                 .sorted(Comparator.comparing(LedgerEntry::createdAt).thenComparing(LedgerEntry::id)).toList();
     }
 
     private TransactWriteItem newEntry(LedgerEntry entry) {
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(ledgerItem(entry))
                 .conditionExpression("attribute_not_exists(pk)")).build();
-    }
-
-    private static boolean failed(TransactionCanceledException e, int index) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
     private static Map<String, AttributeValue> ledgerItem(LedgerEntry entry) {
@@ -205,14 +181,6 @@ public final class DynamoBillingStore implements BillingStore {
     }
 
     private Optional<Map<String, AttributeValue>> get(String sellerId, String sk) {
-        Map<String, AttributeValue> found = dynamo.getItem(b -> b.tableName(table).key(key(pk(sellerId), sk)).consistentRead(true)).item();
-        return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found);
-    }
-
-    private List<Map<String, AttributeValue>> query(String sellerId, String prefix) {
-        return dynamo.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(pk(sellerId)), ":prefix", s(prefix))))
-                .items().stream().toList();
+        return items.get(pk(sellerId), sk);
     }
 }

@@ -95,9 +95,7 @@ public final class DynamoConversationStore implements ConversationStore {
                     touch(c, reply)));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
-            boolean duplicate = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                    .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
-            if (duplicate) {
+            if (DynamoTable.conditionFailed(e)) {
                 return false;
             }
             throw e;

@@ -36,10 +36,12 @@ public final class DynamoCreationStore implements CreationStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoTable items;
 
     public DynamoCreationStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.items = new DynamoTable(dynamo, table);
     }
 
     static String pk(String sellerId) {
@@ -52,7 +54,7 @@ public final class DynamoCreationStore implements CreationStore {
                 .with("id", asset.id()).with("kind", asset.kind().name()).with("filename", asset.filename())
                 .with("source", asset.source().name()).with("tags", asset.tags()).with("sizeBytes", asset.sizeBytes())
                 .with("blobKey", asset.blobKey()).with("createdAt", asset.createdAt()).build();
-        dynamo.putItem(b -> b.tableName(table).item(it));
+        items.put(it);
     }
 
     @Override
@@ -62,17 +64,12 @@ public final class DynamoCreationStore implements CreationStore {
 
     @Override
     public List<Asset> assets(String sellerId) {
-        return query(sellerId, "ASSET#").stream().map(i -> asset(sellerId, i)).toList();
+        return items.queryPrefix(pk(sellerId), "ASSET#").map(i -> asset(sellerId, i)).toList();
     }
 
     @Override
     public boolean createModel(Model model) {
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(modelItem(model)).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return items.putNew(modelItem(model));
     }
 
     @Override
@@ -82,7 +79,7 @@ public final class DynamoCreationStore implements CreationStore {
 
     @Override
     public List<Model> models(String sellerId) {
-        return query(sellerId, "MODEL#").stream().map(i -> model(sellerId, i)).toList();
+        return items.queryPrefix(pk(sellerId), "MODEL#").map(i -> model(sellerId, i)).toList();
     }
 
     @Override
@@ -258,15 +255,6 @@ public final class DynamoCreationStore implements CreationStore {
     }
 
     private Optional<Map<String, AttributeValue>> get(String sellerId, String sk) {
-        Map<String, AttributeValue> found = dynamo.getItem(b -> b.tableName(table).key(key(pk(sellerId), sk))
-                .consistentRead(true)).item();
-        return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found);
-    }
-
-    private List<Map<String, AttributeValue>> query(String sellerId, String prefix) {
-        return dynamo.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(pk(sellerId)), ":prefix", s(prefix))))
-                .items().stream().toList();
+        return items.get(pk(sellerId), sk);
     }
 }

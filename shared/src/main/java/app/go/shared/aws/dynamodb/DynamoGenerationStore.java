@@ -6,14 +6,12 @@ import app.go.domain.creation.GenerationStatus;
 import app.go.domain.creation.GenerationStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static app.go.shared.aws.dynamodb.Items.item;
-import static app.go.shared.aws.dynamodb.Items.key;
 import static app.go.shared.aws.dynamodb.Items.n;
 import static app.go.shared.aws.dynamodb.Items.s;
 
@@ -31,10 +29,12 @@ public final class DynamoGenerationStore implements GenerationStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoTable items;
 
     public DynamoGenerationStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.items = new DynamoTable(dynamo, table);
     }
 
     @Override
@@ -44,67 +44,52 @@ public final class DynamoGenerationStore implements GenerationStore {
 
     @Override
     public boolean createGeneration(Generation generation) {
-        return putNew(generationItem(generation));
+        return items.putNew(generationItem(generation));
     }
 
     @Override
     public Optional<Generation> generation(String sellerId, String generationId) {
-        return get(DynamoCreationStore.pk(sellerId), GENERATION + generationId).map(DynamoGenerationStore::generation);
+        return items.get(DynamoCreationStore.pk(sellerId), GENERATION + generationId).map(DynamoGenerationStore::generation);
     }
 
     @Override
     public Optional<Generation> findGeneration(String generationId) {
-        return locate(generationId, GENERATION).flatMap(pk -> get(pk, GENERATION + generationId))
+        return locate(generationId, GENERATION).flatMap(pk -> items.get(pk, GENERATION + generationId))
                 .map(DynamoGenerationStore::generation);
     }
 
     @Override
     public boolean replaceGeneration(Generation updated, GenerationStatus expected) {
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(generationItem(updated))
-                    .conditionExpression("attribute_exists(pk) AND #st = :st")
-                    .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(Map.of(":st", s(expected.name()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return items.putIf(generationItem(updated), b -> b.conditionExpression("attribute_exists(pk) AND #st = :st")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":st", s(expected.name()))));
     }
 
     @Override
     public boolean createOrder(CreationOrder order) {
-        return putNew(orderItem(order));
+        return items.putNew(orderItem(order));
     }
 
     @Override
     public Optional<CreationOrder> order(String sellerId, String orderId) {
-        return get(DynamoCreationStore.pk(sellerId), ORDER + orderId).map(DynamoGenerationStore::order);
+        return items.get(DynamoCreationStore.pk(sellerId), ORDER + orderId).map(DynamoGenerationStore::order);
     }
 
     @Override
     public Optional<CreationOrder> findOrder(String orderId) {
-        return locate(orderId, ORDER).flatMap(pk -> get(pk, ORDER + orderId)).map(DynamoGenerationStore::order);
+        return locate(orderId, ORDER).flatMap(pk -> items.get(pk, ORDER + orderId)).map(DynamoGenerationStore::order);
     }
 
     @Override
     public boolean replaceOrder(CreationOrder updated, long expectedVersion) {
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(orderItem(updated))
-                    .conditionExpression("attribute_exists(pk) AND #v = :v")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":v", n(expectedVersion))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return items.putIf(orderItem(updated), b -> b.conditionExpression("attribute_exists(pk) AND #v = :v")
+                .expressionAttributeNames(Map.of("#v", "version"))
+                .expressionAttributeValues(Map.of(":v", n(expectedVersion))));
     }
 
     @Override
     public List<CreationOrder> orders(String sellerId) {
-        return dynamo.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(DynamoCreationStore.pk(sellerId)), ":prefix", s(ORDER))))
-                .items().stream().map(DynamoGenerationStore::order).toList();
+        return items.queryPrefix(DynamoCreationStore.pk(sellerId), ORDER).map(DynamoGenerationStore::order).toList();
     }
 
     /** The partition key of the item with this public id and sort-key prefix, from the index. */
@@ -113,20 +98,6 @@ public final class DynamoGenerationStore implements GenerationStore {
                         .keyConditionExpression("publicId = :id AND sk = :sk")
                         .expressionAttributeValues(Map.of(":id", s(publicId), ":sk", s(skPrefix + publicId))))
                 .items().stream().findFirst().map(i -> Items.str(i, "pk"));
-    }
-
-    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        Map<String, AttributeValue> found = dynamo.getItem(b -> b.tableName(table).key(key(pk, sk)).consistentRead(true)).item();
-        return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found);
-    }
-
-    private boolean putNew(Map<String, AttributeValue> it) {
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(it).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
     }
 
     private static Map<String, AttributeValue> generationItem(Generation g) {

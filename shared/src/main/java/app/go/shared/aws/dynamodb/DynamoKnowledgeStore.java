@@ -5,16 +5,12 @@ import app.go.domain.knowledge.SavedKnowledge;
 import app.go.domain.knowledge.SellerReply;
 import app.go.shared.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static app.go.shared.aws.dynamodb.Items.item;
-import static app.go.shared.aws.dynamodb.Items.key;
-import static app.go.shared.aws.dynamodb.Items.s;
 
 /**
  * The knowledge base in the sellers table, in the seller's partition ({@code SELLER#<id>}): the
@@ -27,48 +23,40 @@ public final class DynamoKnowledgeStore implements KnowledgeStore {
     private static final String REPLY_PREFIX = "KB#REPLY#";
     private static final Duration REPLY_RETENTION = Duration.ofDays(366);
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final DynamoTable items;
 
     public DynamoKnowledgeStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        this.items = new DynamoTable(dynamo, table);
     }
 
     @Override
     public Optional<SavedKnowledge> saved(String sellerId) {
-        Map<String, AttributeValue> found = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key(DynamoSellerStore.pk(sellerId), BASE))).item();
-        return found == null || found.isEmpty() ? Optional.empty()
-                : Optional.of(Json.read(Items.str(found, "data"), SavedKnowledge.class));
+        return items.get(DynamoSellerStore.pk(sellerId), BASE).map(found -> Json.read(Items.str(found, "data"), SavedKnowledge.class));
     }
 
     @Override
     public void save(String sellerId, SavedKnowledge knowledge) {
-        dynamo.putItem(b -> b.tableName(table).item(item(DynamoSellerStore.pk(sellerId), BASE)
-                .with("data", Json.write(knowledge)).with("savedAt", knowledge.savedAt()).build()));
+        items.put(item(DynamoSellerStore.pk(sellerId), BASE)
+                .with("data", Json.write(knowledge)).with("savedAt", knowledge.savedAt()).build());
     }
 
     @Override
     public void deleteSaved(String sellerId) {
-        dynamo.deleteItem(b -> b.tableName(table).key(key(DynamoSellerStore.pk(sellerId), BASE)));
+        items.delete(DynamoSellerStore.pk(sellerId), BASE);
     }
 
     @Override
     public void recordSellerReply(String sellerId, SellerReply reply) {
         String sk = String.format("%s%013d#%s", REPLY_PREFIX, reply.at().toEpochMilli(), reply.messageId());
-        dynamo.putItem(b -> b.tableName(table).item(item(DynamoSellerStore.pk(sellerId), sk)
+        items.put(item(DynamoSellerStore.pk(sellerId), sk)
                 .with("conversationId", reply.conversationId()).with("messageId", reply.messageId())
                 .with("serviceId", reply.serviceId()).with("question", reply.question()).with("answer", reply.answer())
-                .with("at", reply.at()).with("expiresAt", reply.at().plus(REPLY_RETENTION).getEpochSecond()).build()));
+                .with("at", reply.at()).with("expiresAt", reply.at().plus(REPLY_RETENTION).getEpochSecond()).build());
     }
 
     @Override
     public List<SellerReply> sellerReplies(String sellerId, int limit) {
-        return dynamo.queryPaginator(b -> b.tableName(table).scanIndexForward(false)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(DynamoSellerStore.pk(sellerId)), ":prefix", s(REPLY_PREFIX))))
-                .items().stream().limit(limit)
+        return items.queryPrefix(DynamoSellerStore.pk(sellerId), REPLY_PREFIX, false).limit(limit)
                 .map(i -> new SellerReply(Items.str(i, "conversationId"), Items.str(i, "messageId"), Items.str(i, "serviceId"),
                         Items.str(i, "question"), Items.str(i, "answer"), Items.instant(i, "at")))
                 .toList();

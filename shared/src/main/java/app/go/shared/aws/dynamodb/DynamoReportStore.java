@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import static app.go.shared.aws.dynamodb.Items.item;
-import static app.go.shared.aws.dynamodb.Items.s;
 
 /**
  * Reports ({@code REPORT#<id>}) in the creations table, under the partition of the seller the
@@ -18,12 +17,10 @@ import static app.go.shared.aws.dynamodb.Items.s;
 public final class DynamoReportStore implements ReportStore {
     private static final String REPORT = "REPORT#";
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final DynamoTable items;
 
     public DynamoReportStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        this.items = new DynamoTable(dynamo, table);
     }
 
     @Override
@@ -32,15 +29,12 @@ public final class DynamoReportStore implements ReportStore {
                 .with("targetType", r.targetType().name()).with("targetId", r.targetId())
                 .with("reporterId", r.reporterId()).with("reporterRole", r.reporterRole()).with("reason", r.reason())
                 .with("createdAt", r.createdAt()).build();
-        dynamo.putItem(b -> b.tableName(table).item(it).conditionExpression("attribute_not_exists(pk)"));
+        items.client().putItem(b -> b.tableName(items.name()).item(it).conditionExpression("attribute_not_exists(pk)"));
     }
 
     @Override
     public List<Report> reports(String sellerId) {
-        return dynamo.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(DynamoCreationStore.pk(sellerId)), ":prefix", s(REPORT))))
-                .items().stream().map(i -> new Report(Items.str(i, "id"), sellerId,
+        return items.queryPrefix(DynamoCreationStore.pk(sellerId), REPORT).map(i -> new Report(Items.str(i, "id"), sellerId,
                         Report.TargetType.valueOf(Items.str(i, "targetType")), Items.str(i, "targetId"),
                         Items.str(i, "reporterId"), Items.str(i, "reporterRole"), Items.str(i, "reason"),
                         Items.instant(i, "createdAt"))).toList();

@@ -46,10 +46,12 @@ public final class DynamoSellerStore implements SellerStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoTable items;
 
     public DynamoSellerStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.items = new DynamoTable(dynamo, table);
     }
 
     static String pk(String sellerId) {
@@ -58,7 +60,7 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public void saveAccount(SellerAccount account) {
-        put(item(pk(account.sellerId()), "ACCOUNT").with("level", account.level()).with("pro", account.pro())
+        items.put(item(pk(account.sellerId()), "ACCOUNT").with("level", account.level()).with("pro", account.pro())
                 .with("timezone", account.timezone()).with("sellerPlusPremium", account.sellerPlusPremium()).build());
     }
 
@@ -70,7 +72,7 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public void saveProfile(String sellerId, SellerProfile profile) {
-        put(item(pk(sellerId), "PROFILE").with("data", Json.write(profile)).build());
+        items.put(item(pk(sellerId), "PROFILE").with("data", Json.write(profile)).build());
     }
 
     @Override
@@ -80,12 +82,12 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public void saveService(String sellerId, SellerService service) {
-        put(item(pk(sellerId), "SERVICE#" + service.serviceId()).with("data", Json.write(service)).build());
+        items.put(item(pk(sellerId), "SERVICE#" + service.serviceId()).with("data", Json.write(service)).build());
     }
 
     @Override
     public List<SellerService> services(String sellerId) {
-        return query(sellerId, "SERVICE#").stream().map(i -> Json.read(Items.str(i, "data"), SellerService.class)).toList();
+        return items.queryPrefix(pk(sellerId), "SERVICE#").map(i -> Json.read(Items.str(i, "data"), SellerService.class)).toList();
     }
 
     @Override
@@ -137,7 +139,7 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public void saveAssistant(String sellerId, AssistantSettings settings) {
-        put(item(pk(sellerId), "ASSISTANT").with("name", settings.name()).with("state", settings.state().name())
+        items.put(item(pk(sellerId), "ASSISTANT").with("name", settings.name()).with("state", settings.state().name())
                 .with("updatedAt", settings.updatedAt()).with("updatedFrom", settings.updatedFrom())
                 .with("availabilityMode", settings.availability().mode().name())
                 .with("schedule", settings.availability().schedule().entrySet().stream()
@@ -168,7 +170,7 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public void savePresence(String sellerId, Presence presence) {
-        put(item(pk(sellerId), "PRESENCE").with("online", presence.online()).with("outOfOffice", presence.outOfOffice())
+        items.put(item(pk(sellerId), "PRESENCE").with("online", presence.online()).with("outOfOffice", presence.outOfOffice())
                 .with("updatedAt", presence.updatedAt()).build());
     }
 
@@ -193,7 +195,7 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public void addNotification(String sellerId, Notification notification) {
-        put(item(pk(sellerId), "NOTIFICATION#" + notification.createdAt() + "#" + notification.id())
+        items.put(item(pk(sellerId), "NOTIFICATION#" + notification.createdAt() + "#" + notification.id())
                 .with("id", notification.id()).with("type", notification.type())
                 .with("conversationId", notification.conversationId()).with("createdAt", notification.createdAt())
                 .with("expiresAt", notification.createdAt().plus(NOTIFICATION_RETENTION).getEpochSecond()).build());
@@ -216,8 +218,7 @@ public final class DynamoSellerStore implements SellerStore {
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(entry).build()).build()));
             return true;
         } catch (TransactionCanceledException e) {
-            if (e.hasCancellationReasons() && e.cancellationReasons().stream()
-                    .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+            if (DynamoTable.conditionFailed(e)) {
                 return false;
             }
             throw e;
@@ -226,7 +227,7 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public List<Notification> notifications(String sellerId) {
-        return query(sellerId, "NOTIFICATION#").stream().map(i -> new Notification(Items.str(i, "id"),
+        return items.queryPrefix(pk(sellerId), "NOTIFICATION#").map(i -> new Notification(Items.str(i, "id"),
                 Items.str(i, "type"), Items.str(i, "conversationId"), Items.instant(i, "createdAt"))).toList();
     }
 
@@ -254,19 +255,8 @@ public final class DynamoSellerStore implements SellerStore {
         return "QUOTA#PA#" + day;
     }
 
-    private void put(Map<String, AttributeValue> item) {
-        dynamo.putItem(b -> b.tableName(table).item(item));
-    }
-
+    /** Eventually consistent, as these reads have always been. */
     private Optional<Map<String, AttributeValue>> get(String sellerId, String sk) {
-        Map<String, AttributeValue> found = dynamo.getItem(b -> b.tableName(table).key(key(pk(sellerId), sk))).item();
-        return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found);
-    }
-
-    private List<Map<String, AttributeValue>> query(String sellerId, String prefix) {
-        return dynamo.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(pk(sellerId)), ":prefix", s(prefix))))
-                .items().stream().toList();
+        return items.get(pk(sellerId), sk, false);
     }
 }

@@ -1,4 +1,4 @@
-package app.go.assistant.fakes;
+package app.go.testing;
 
 import app.go.shared.ai.Completion;
 import app.go.shared.ai.LanguageModel;
@@ -7,7 +7,7 @@ import app.go.shared.ai.Prompt;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A LanguageModel that answers a fixed text and records the prompts it was given, for unit tests. */
+/** LanguageModel that answers a fixed text and records the prompts it was given. */
 public final class RecordingLanguageModel implements LanguageModel {
     private final String answer;
     private final List<Prompt> prompts = new ArrayList<>();

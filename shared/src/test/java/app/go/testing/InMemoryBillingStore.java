@@ -1,66 +1,63 @@
-package app.go.api.fakes;
+package app.go.testing;
 
 import app.go.domain.billing.BillingStore;
 import app.go.domain.billing.LedgerEntry;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Subscription;
+import app.go.domain.billing.SubscriptionStatus;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The billing store's contract in memory, with the same conditional semantics as DynamoDB. */
+/** BillingStore in memory, with the same conditional writes as the DynamoDB adapter. */
 public final class InMemoryBillingStore implements BillingStore {
-    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    private final SellerItems<Subscription> subscriptions = new SellerItems<>(Subscription::sellerId, s -> s.plan().name());
+    private final SellerItems<LedgerEntry> ledger = new SellerItems<>(LedgerEntry::sellerId, LedgerEntry::id);
     private final Map<String, Long> balances = new HashMap<>();
-    private final Map<String, LedgerEntry> ledger = new LinkedHashMap<>();
 
-    private static String id(String sellerId, Plan plan) {
-        return sellerId + "#" + plan;
+    /** Stores the subscription as is, replacing any of the same seller and plan (test setup). */
+    public synchronized void put(Subscription subscription) {
+        subscriptions.put(subscription);
     }
 
-    public synchronized void put(Subscription subscription) {
-        subscriptions.put(id(subscription.sellerId(), subscription.plan()), subscription);
+    /** Sets the balance without a ledger entry (test setup). */
+    public synchronized void setBalance(String sellerId, long cents) {
+        balances.put(sellerId, cents);
     }
 
     @Override
     public synchronized Optional<Subscription> subscription(String sellerId, Plan plan) {
-        return Optional.ofNullable(subscriptions.get(id(sellerId, plan)));
+        return subscriptions.get(sellerId, plan.name());
     }
 
     @Override
     public synchronized List<Subscription> subscriptions(String sellerId) {
-        return subscriptions.values().stream().filter(s -> s.sellerId().equals(sellerId)).toList();
+        return subscriptions.of(sellerId);
     }
 
     @Override
     public synchronized boolean create(Subscription subscription) {
-        Subscription existing = subscriptions.get(id(subscription.sellerId(), subscription.plan()));
-        if (existing != null && existing.status() != app.go.domain.billing.SubscriptionStatus.ENDED) {
+        Optional<Subscription> existing = subscription(subscription.sellerId(), subscription.plan());
+        if (existing.isPresent() && existing.get().status() != SubscriptionStatus.ENDED) {
             return false;
         }
-        put(subscription);
+        subscriptions.put(subscription);
         return true;
     }
 
     @Override
     public synchronized boolean replace(Subscription next, Instant expectedPeriodEnd) {
-        Subscription existing = subscriptions.get(id(next.sellerId(), next.plan()));
-        if (existing == null || !existing.currentPeriodEnd().equals(expectedPeriodEnd)) {
-            return false;
-        }
-        put(next);
-        return true;
+        return subscriptions.replace(next.sellerId(), next.plan().name(),
+                stored -> stored.currentPeriodEnd().equals(expectedPeriodEnd), stored -> next);
     }
 
     @Override
     public synchronized List<Subscription> dueForRenewal(Instant at) {
-        return subscriptions.values().stream().filter(s -> s.status().awaitsPeriodEnd())
+        return subscriptions.all().stream().filter(s -> s.status().awaitsPeriodEnd())
                 .filter(s -> !s.currentPeriodEnd().isAfter(at))
                 .sorted(Comparator.comparing(Subscription::currentPeriodEnd)).toList();
     }
@@ -70,13 +67,9 @@ public final class InMemoryBillingStore implements BillingStore {
         return balances.getOrDefault(sellerId, 0L);
     }
 
-    public synchronized void setBalance(String sellerId, long cents) {
-        balances.put(sellerId, cents);
-    }
-
     @Override
     public synchronized boolean credit(LedgerEntry entry) {
-        if (!record(entry)) {
+        if (!ledger.putIfAbsent(entry)) {
             return false;
         }
         balances.merge(entry.sellerId(), entry.amountCents(), Long::sum);
@@ -85,33 +78,29 @@ public final class InMemoryBillingStore implements BillingStore {
 
     @Override
     public synchronized Debit debit(LedgerEntry entry) {
-        if (ledger.containsKey(key(entry.sellerId(), entry.id()))) {
+        if (ledger.get(entry.sellerId(), entry.id()).isPresent()) {
             return Debit.ALREADY_DONE;
         }
         if (balance(entry.sellerId()) < entry.amountCents()) {
             return Debit.INSUFFICIENT;
         }
-        record(entry);
+        ledger.put(entry);
         balances.merge(entry.sellerId(), -entry.amountCents(), Long::sum);
         return Debit.DEBITED;
     }
 
     @Override
     public synchronized boolean record(LedgerEntry entry) {
-        return ledger.putIfAbsent(key(entry.sellerId(), entry.id()), entry) == null;
+        return ledger.putIfAbsent(entry);
     }
 
     @Override
     public synchronized Optional<LedgerEntry> ledgerEntry(String sellerId, String entryId) {
-        return Optional.ofNullable(ledger.get(key(sellerId, entryId)));
+        return ledger.get(sellerId, entryId);
     }
 
     @Override
     public synchronized List<LedgerEntry> ledger(String sellerId) {
-        return new ArrayList<>(ledger.values().stream().filter(e -> e.sellerId().equals(sellerId)).toList());
-    }
-
-    private static String key(String sellerId, String entryId) {
-        return sellerId + "#" + entryId;
+        return ledger.of(sellerId);
     }
 }

@@ -1,0 +1,48 @@
+package app.go.api;
+
+import app.go.shared.aws.sfn.SfnWorkflowStarter;
+import app.go.shared.aws.sqs.SqsMessageQueue;
+import app.go.shared.blob.BlobStore;
+import app.go.shared.queue.MessageQueue;
+import app.go.shared.wiring.Adapters;
+import app.go.shared.workflow.WorkflowStarter;
+
+import java.util.Optional;
+
+/**
+ * Adapters the API builds on first use, so a container whose requests never touch them needs no
+ * bucket, queue URL or state machine ARN in its environment.
+ */
+final class LazyAdapters {
+    private LazyAdapters() {}
+
+    static BlobStore blobs(Adapters adapters) {
+        return new BlobStore() {
+            @Override
+            public void put(String key, byte[] content, String contentType) {
+                adapters.blobStore().put(key, content, contentType);
+            }
+
+            @Override
+            public Optional<byte[]> get(String key) {
+                return adapters.blobStore().get(key);
+            }
+
+            @Override
+            public void delete(String key) {
+                adapters.blobStore().delete(key);
+            }
+        };
+    }
+
+    /** @param arnEnvVar the variable holding the state machine's ARN, read when a workflow starts */
+    static WorkflowStarter workflow(Adapters adapters, String arnEnvVar) {
+        return (name, input) -> new SfnWorkflowStarter(adapters.sfn(), adapters.env().require(arnEnvVar)).start(name, input);
+    }
+
+    /** @param urlEnvVar the variable holding the queue URL, read when the first message is sent */
+    static MessageQueue queue(Adapters adapters, String urlEnvVar) {
+        return (body, groupId, dedupId) -> new SqsMessageQueue(adapters.sqs(), adapters.env().require(urlEnvVar))
+                .send(body, groupId, dedupId);
+    }
+}
