@@ -27,7 +27,7 @@ import java.util.function.Function;
  *   mvn -B -o -q -pl functions/assistant package -DskipTests     # functions/assistant/target/assistant.jar
  *   mvn -B -o -q -pl local package -DskipTests                   # local/target/go-local.jar
  *   java -cp local/target/go-local.jar app.go.local.bench.Bench [--runs 5] [--messages 200]
- *        [--threads 8] [--warmup 20] [--direct 100] [--sqs-concurrency N]
+ *        [--threads 8] [--warmup 20] [--direct 100] [--sqs-concurrency N] [--max-poll-ms 50]
  *        [--assistant-jar functions/assistant/target/assistant.jar]
  *
  * What it measures, in one run against one GoLocal instance:
@@ -41,19 +41,21 @@ import java.util.function.Function;
  *       pool of HTTP clients, through the SQS poller running --sqs-concurrency batches at once
  *       (GoLocal's default unless given). Client latency: from just before POST /conversations until
  *       the ASSISTANT reply shows in GET /conversations/{id}/messages (polled 10, 20, 40, then every
- *       50 ms). Server latency, independent of polling: the reply's createdAt minus the runtime clock
+ *       --max-poll-ms ms: each poll is a GET with DynamoDB reads, i.e. load on the cores measured). Server latency, independent of polling: the reply's createdAt minus the runtime clock
  *       read just before the POST (same clock, same JVM), and the reply's createdAt minus the client
  *       message's. messages/s over the batch, by client and by runtime clock; a warm-up batch is excluded.
  *   (c) Floor of (b): N GET /health round trips from the same pool.
  *   (d) Warm floor of the handler: the same OnMessageHandler, warm, invoked in-process through the
- *       local Lambda runtime on --direct prepared messages one at a time; no SQS, no HTTP.
+ *       local Lambda runtime on --direct prepared messages one at a time, then on --direct more from
+ *       --sqs-concurrency threads; no SQS, no HTTP.
  * Prints the report and writes it to local/target/bench/report.json; the system's own logs go to
  * local/target/bench/go-local.log. Takes about 2-3 minutes on 2 cores.
  * </pre>
  */
 public final class Bench {
     /** {@code sqsConcurrency} 0 means GoLocal's default. */
-    record Settings(int runs, int messages, int threads, int warmup, int direct, int sqsConcurrency, Path assistantJar) {
+    record Settings(int runs, int messages, int threads, int warmup, int direct, int sqsConcurrency, int maxPollMillis,
+                    Path assistantJar) {
         int effectiveSqsConcurrency() {
             return sqsConcurrency > 0 ? sqsConcurrency : SqsEventSourcePoller.defaultConcurrency();
         }
@@ -94,15 +96,15 @@ public final class Bench {
             coldStart(report.putObject("coldStart"), cold);
 
             System.out.println("(b) warm message path: " + settings.warmup() + " warm-up + " + settings.messages() + " messages ...");
-            WarmPath warm = new WarmPath(local, api, settings.threads());
+            WarmPath warm = new WarmPath(local, api, settings.threads(), settings.maxPollMillis());
             warm.messages("warmup", settings.warmup());
             warm.health(settings.warmup());
             WarmPath.Result messages = warm.messages("warm", settings.messages());
             WarmPath.Result health = warm.health(settings.messages());
             warm(report, messages, health);
 
-            System.out.println("(d) handler floor: preparing " + settings.direct() + " messages, then invoking OnMessage in-process ...");
-            handlerFloor(report, new HandlerFloor(local, api).run("direct", settings.direct()), messages);
+            System.out.println("(d) handler floor: preparing 2 x " + settings.direct() + " messages, then invoking OnMessage in-process ...");
+            handlerFloor(report, new HandlerFloor(local, api).run("direct", settings.direct(), settings.effectiveSqsConcurrency()), messages);
         } finally {
             Log.redirect(System.out);
             systemLog.close();
@@ -131,6 +133,7 @@ public final class Bench {
         env.put("warmup", settings.warmup());
         env.put("direct", settings.direct());
         env.put("sqsConcurrency", settings.effectiveSqsConcurrency());
+        env.put("maxPollMillis", settings.maxPollMillis());
     }
 
     private static void coldStart(ObjectNode node, ColdStart.Outcome cold) {
@@ -197,18 +200,24 @@ public final class Bench {
     }
 
     private static void handlerFloor(ObjectNode report, HandlerFloor.Result floor, WarmPath.Result messages) {
-        ObjectNode d = percentiles(report.putObject("handlerFloor"), floor.latenciesMs());
-        d.put("attempted", floor.attempted());
-        d.put("succeeded", floor.latenciesMs().size());
-        d.put("failures", floor.failures());
-        if (!floor.latenciesMs().isEmpty()) {
-            double meanMs = floor.latenciesMs().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            d.put("meanMs", round(meanMs));
-            d.put("sequentialMessagesPerSecond", round(1000 / meanMs));
-            if (!messages.replies().isEmpty()) {
-                d.put("shareOfServerP50", round(Stats.percentile(floor.latenciesMs(), 50)
-                        / Stats.percentile(messages.postToReplyMs(), 50)));
-            }
+        ObjectNode d = report.putObject("handlerFloor");
+        d.put("threads", floor.threads());
+        phase(d.putObject("sequential"), floor.sequential());
+        phase(d.putObject("concurrent"), floor.concurrent());
+        List<Double> sequential = floor.sequential().latenciesMs();
+        if (!sequential.isEmpty() && !messages.replies().isEmpty()) {
+            double ratio = Stats.percentile(sequential, 50) / Stats.percentile(messages.postToReplyMs(), 50);
+            d.put("sequentialP50OverServerP50", Math.round(ratio * 100) / 100.0);
+        }
+    }
+
+    private static void phase(ObjectNode node, HandlerFloor.Phase phase) {
+        node.put("attempted", phase.attempted());
+        node.put("succeeded", phase.latenciesMs().size());
+        node.put("failures", phase.failures());
+        percentiles(node, phase.latenciesMs());
+        if (!phase.latenciesMs().isEmpty()) {
+            node.put("messagesPerSecond", round(phase.perSecond()));
         }
     }
 
@@ -223,7 +232,8 @@ public final class Bench {
         out.append("  handler:    ").append(env.get("assistantJar").asText()).append(" (").append(env.get("assistantJarMb")).append(" MB)\n");
         out.append("  settings:   runs=").append(env.get("runs")).append(" messages=").append(env.get("messages"))
                 .append(" threads=").append(env.get("threads")).append(" warmup=").append(env.get("warmup"))
-                .append(" direct=").append(env.get("direct")).append(" sqsConcurrency=").append(env.get("sqsConcurrency"));
+                .append(" direct=").append(env.get("direct")).append(" sqsConcurrency=").append(env.get("sqsConcurrency"))
+                .append(" maxPollMs=").append(env.get("maxPollMillis"));
         return out.toString();
     }
 
@@ -252,11 +262,12 @@ public final class Bench {
 
         ObjectNode m = (ObjectNode) report.get("warmMessagePath");
         ObjectNode h = (ObjectNode) report.get("healthFloor");
-        out.append(String.format(Locale.ROOT, "(b) Warm message path: %d messages, %s concurrent clients, %s SQS batches at once, "
+        out.append(String.format(Locale.ROOT, "(b) Warm message path: %d messages, %s concurrent clients, SQS concurrency %s, "
                 + "warm-up of %s excluded%n", m.get("attempted").asInt(), env.get("threads"), env.get("sqsConcurrency"), env.get("warmup")));
         out.append(String.format(Locale.ROOT, "  throughput  %.1f messages/s (%d replies in %.2f s, first send to last reply seen)%n",
                 m.get("messagesPerSecond").asDouble(), m.get("succeeded").asInt(), m.get("spanSeconds").asDouble()));
-        out.append("  client: POST until the reply is seen by GET (polled 10, 20, 40, then every 50 ms)\n");
+        out.append(String.format(Locale.ROOT, "  client: POST until the reply is seen by GET (polled after 10 ms, doubling up to every %d ms)%n",
+                env.get("maxPollMillis").asInt()));
         out.append(latencyLine(m));
         JsonNode server = m.path("server");
         if (!server.isMissingNode()) {
@@ -275,13 +286,16 @@ public final class Bench {
                 overhead.get("p50").asDouble(), overhead.get("p95").asDouble()));
 
         ObjectNode d = (ObjectNode) report.get("handlerFloor");
-        out.append(String.format(Locale.ROOT, "(d) Handler floor: %d x OnMessageHandler invoked in-process (warm, one at a time; no SQS, no HTTP)%n",
-                d.get("attempted").asInt()));
-        out.append(latencyLine(d));
-        out.append(String.format(Locale.ROOT, "  mean %.1f ms = %.1f messages/s on one thread; handler p50 / server p50 of (b): %.2f%n",
-                d.path("meanMs").asDouble(Double.NaN), d.path("sequentialMessagesPerSecond").asDouble(Double.NaN),
-                d.path("shareOfServerP50").asDouble(Double.NaN)));
-        out.append(String.format("  failures    %d%n", d.get("failures").asInt()));
+        JsonNode seq = d.get("sequential");
+        JsonNode par = d.get("concurrent");
+        out.append(String.format(Locale.ROOT, "(d) Handler floor: the warm OnMessageHandler invoked in-process, one record per invocation; no SQS, no HTTP%n"));
+        out.append(String.format(Locale.ROOT, "  %-13s ms  %s  (%.1f messages/s, %d failures)%n", seq.get("attempted").asInt() + " x 1 thread",
+                percentileText(seq), seq.path("messagesPerSecond").asDouble(Double.NaN), seq.get("failures").asInt()));
+        out.append(String.format(Locale.ROOT, "  %-13s ms  %s  (%.1f messages/s, %d failures)%n",
+                par.get("attempted").asInt() + " x " + d.get("threads").asInt() + " threads",
+                percentileText(par), par.path("messagesPerSecond").asDouble(Double.NaN), par.get("failures").asInt()));
+        out.append(String.format(Locale.ROOT, "  handler alone (1 thread) p50 / server p50 of (b): %.2f%n",
+                d.path("sequentialP50OverServerP50").asDouble(Double.NaN)));
         return out.toString();
     }
 
@@ -311,29 +325,32 @@ public final class Bench {
     }
 
     static Settings parse(String[] args) {
-        Settings s = new Settings(5, 200, 8, 20, 100, 0, Path.of("functions", "assistant", "target", "assistant.jar"));
+        Settings s = new Settings(5, 200, 8, 20, 100, 0, (int) WarmPath.DEFAULT_MAX_POLL_MILLIS, Path.of("functions", "assistant", "target", "assistant.jar"));
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
-            switch (option) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--assistant-jar" -> s = new Settings(s.runs(), s.messages(), s.threads(), s.warmup(), s.direct(), s.sqsConcurrency(),
-                        Path.of(value(args, ++i, option)));
-                case "--runs" -> s = new Settings(positive(value(args, ++i, option), option), s.messages(), s.threads(), s.warmup(),
-                        s.direct(), s.sqsConcurrency(), s.assistantJar());
-                case "--messages" -> s = new Settings(s.runs(), positive(value(args, ++i, option), option), s.threads(), s.warmup(),
-                        s.direct(), s.sqsConcurrency(), s.assistantJar());
-                case "--threads" -> s = new Settings(s.runs(), s.messages(), positive(value(args, ++i, option), option), s.warmup(),
-                        s.direct(), s.sqsConcurrency(), s.assistantJar());
-                case "--warmup" -> s = new Settings(s.runs(), s.messages(), s.threads(), positive(value(args, ++i, option), option),
-                        s.direct(), s.sqsConcurrency(), s.assistantJar());
-                case "--direct" -> s = new Settings(s.runs(), s.messages(), s.threads(), s.warmup(),
-                        positive(value(args, ++i, option), option), s.sqsConcurrency(), s.assistantJar());
-                case "--sqs-concurrency" -> s = new Settings(s.runs(), s.messages(), s.threads(), s.warmup(), s.direct(),
-                        positive(value(args, ++i, option), option), s.assistantJar());
-                default -> throw new IllegalArgumentException("unknown option " + option);
+            if (option.equals("--help") || option.equals("-h")) {
+                return null;
             }
+            String text = value(args, ++i, option);
+            s = switch (option) {
+                case "--assistant-jar" -> new Settings(s.runs(), s.messages(), s.threads(), s.warmup(), s.direct(), s.sqsConcurrency(),
+                        s.maxPollMillis(), Path.of(text));
+                case "--runs" -> new Settings(positive(text, option), s.messages(), s.threads(), s.warmup(), s.direct(),
+                        s.sqsConcurrency(), s.maxPollMillis(), s.assistantJar());
+                case "--messages" -> new Settings(s.runs(), positive(text, option), s.threads(), s.warmup(), s.direct(),
+                        s.sqsConcurrency(), s.maxPollMillis(), s.assistantJar());
+                case "--threads" -> new Settings(s.runs(), s.messages(), positive(text, option), s.warmup(), s.direct(),
+                        s.sqsConcurrency(), s.maxPollMillis(), s.assistantJar());
+                case "--warmup" -> new Settings(s.runs(), s.messages(), s.threads(), positive(text, option), s.direct(),
+                        s.sqsConcurrency(), s.maxPollMillis(), s.assistantJar());
+                case "--direct" -> new Settings(s.runs(), s.messages(), s.threads(), s.warmup(), positive(text, option),
+                        s.sqsConcurrency(), s.maxPollMillis(), s.assistantJar());
+                case "--sqs-concurrency" -> new Settings(s.runs(), s.messages(), s.threads(), s.warmup(), s.direct(),
+                        positive(text, option), s.maxPollMillis(), s.assistantJar());
+                case "--max-poll-ms" -> new Settings(s.runs(), s.messages(), s.threads(), s.warmup(), s.direct(),
+                        s.sqsConcurrency(), positive(text, option), s.assistantJar());
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            };
         }
         return s;
     }
@@ -359,7 +376,7 @@ public final class Bench {
 
     private static String usage() {
         return "usage: java -cp local/target/go-local.jar app.go.local.bench.Bench [--runs 5] [--messages 200] [--threads 8]\n"
-                + "       [--warmup 20] [--direct 100] [--sqs-concurrency " + SqsEventSourcePoller.defaultConcurrency() + "]\n"
+                + "       [--warmup 20] [--direct 100] [--sqs-concurrency " + SqsEventSourcePoller.defaultConcurrency() + "] [--max-poll-ms 50]\n"
                 + "       [--assistant-jar functions/assistant/target/assistant.jar]   (run from the repo root)";
     }
 }

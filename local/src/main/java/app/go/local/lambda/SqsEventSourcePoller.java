@@ -21,37 +21,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * An SQS event-source mapping on one JVM: a background thread long-polls the queue, gathers a batch
- * (batch size; batching window on standard queues) and hands it to one of {@code concurrency} batch
- * workers, which invokes the function with a real {@link SQSEvent} and deletes the messages it did not
- * report in {@code batchItemFailures}. When the function throws or times out nothing is deleted, so the
- * whole batch comes back after the visibility timeout, and the queue's own redrive policy moves a
- * message to its DLQ after {@code maxReceiveCount} receives.
+ * An SQS event-source mapping on one JVM: background pollers long-poll the queue, each gathers a batch
+ * (batch size; batching window on standard queues), invokes the function with a real {@link SQSEvent}
+ * and deletes the messages it did not report in {@code batchItemFailures}. When the function throws or
+ * times out nothing is deleted, so the whole batch comes back after the visibility timeout, and the
+ * queue's own redrive policy moves a message to its DLQ after {@code maxReceiveCount} receives.
  * <p>
- * Like Lambda's scaling, several batches of one mapping run at once. On a FIFO queue that keeps order
- * per message group because the queue itself (SQS and ElasticMQ alike) delivers no further message of
- * a group while one of its messages is in flight, so different groups (conversations) are processed
- * concurrently and each group strictly in order. The receiving thread waits for a free worker before it
- * receives, so no message sits received but undelivered while its visibility timeout runs.
+ * Like Lambda, a mapping runs several pollers at once, each with one batch in flight, so up to
+ * {@code concurrency} batches run concurrently and messages arriving one by one are spread over the
+ * waiting pollers instead of queuing behind one batch. Batch size and batching window hold per poller,
+ * as in Lambda. On a FIFO queue per-group order still holds because the queue itself (SQS and ElasticMQ
+ * alike) delivers no further message of a group while one of its messages is in flight: different
+ * groups (conversations) are processed concurrently, each group strictly in order.
  */
 public final class SqsEventSourcePoller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SqsEventSourcePoller.class);
     private static final int MAX_MESSAGES_PER_RECEIVE = 10;
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
-    private static final long PERMIT_WAIT_MILLIS = 100;
 
     /**
-     * Batches in flight per mapping unless configured: twice the cores, at least 2 (4 on a 2-core box).
-     * An invocation mostly waits on DynamoDB and SQS over HTTP, so more batches than cores keep the CPU
-     * busy; many more only contend for it (real Lambda would add instances, not cores).
+     * Pollers per mapping unless configured: twice the cores, at least 2 (4 on a 2-core box). An
+     * invocation mostly waits on DynamoDB and SQS over HTTP, so more batches than cores keep the CPU
+     * busy; many more only contend for it (real Lambda would add machines, not just threads).
      */
     public static int defaultConcurrency() {
         return Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
@@ -62,17 +56,14 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private final String queueArn;
     private final SqsClient sqs;
     private final LambdaInvoker invoker;
-    private final int concurrency;
-    private final Semaphore freeWorkers;
-    private final ExecutorService workers;
-    private final Thread receiver;
+    private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean running;
 
     public SqsEventSourcePoller(EventSourceSpec source, String queueUrl, SqsClient sqs, LambdaInvoker invoker) {
         this(source, queueUrl, sqs, invoker, defaultConcurrency());
     }
 
-    /** @param concurrency how many batches may be in flight at once (1 = one batch after the other) */
+    /** @param concurrency how many pollers, each with at most one batch in flight (1 = one batch after the other) */
     public SqsEventSourcePoller(EventSourceSpec source, String queueUrl, SqsClient sqs, LambdaInvoker invoker, int concurrency) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
@@ -82,22 +73,16 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         this.queueArn = LocalAws.queueArn(queueUrl);
         this.sqs = sqs;
         this.invoker = invoker;
-        this.concurrency = concurrency;
-        this.freeWorkers = new Semaphore(concurrency);
-        String name = "sqs-poller-" + source.function().id();
-        AtomicInteger workerCount = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(concurrency, task -> {
-            Thread worker = new Thread(task, name + "-batch-" + workerCount.incrementAndGet());
-            worker.setDaemon(true);
-            return worker;
-        });
-        this.receiver = new Thread(this::pollUntilStopped, name);
-        this.receiver.setDaemon(true);
+        for (int i = 1; i <= concurrency; i++) {
+            Thread poller = new Thread(this::pollUntilStopped, "sqs-poller-" + source.function().id() + "-" + i);
+            poller.setDaemon(true);
+            pollers.add(poller);
+        }
     }
 
     /**
-     * Starts a poller for each event source; {@code queueUrls} is typically {@code ProvisionedResources::queueUrl}.
-     * @param concurrency batches in flight per event source
+     * Starts a poller for each event source; {@code queueUrls} is typically {@code ProvisionedResources::queueUrl}
+     * and {@code concurrency} the number of batches each source may have in flight.
      */
     public static List<SqsEventSourcePoller> startAll(List<EventSourceSpec> sources, Function<QueueSpec, String> queueUrls,
                                                       SqsClient sqs, LambdaInvoker invoker, int concurrency) {
@@ -108,9 +93,9 @@ public final class SqsEventSourcePoller implements AutoCloseable {
 
     public SqsEventSourcePoller start() {
         running = true;
-        receiver.start();
-        log.info("polling {} for {} (batch size {}, window {} ms, {} batches at once)", queueArn, source.function().id(),
-                source.batchSize(), source.maxBatchingWindow().toMillis(), concurrency);
+        pollers.forEach(Thread::start);
+        log.info("polling {} for {} (batch size {}, window {} ms, {} pollers)", queueArn, source.function().id(),
+                source.batchSize(), source.maxBatchingWindow().toMillis(), pollers.size());
         return this;
     }
 
@@ -118,12 +103,11 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        long graceMillis = source.function().timeout().plus(SHUTDOWN_GRACE).toMillis();
+        long deadline = System.nanoTime() + source.function().timeout().plus(SHUTDOWN_GRACE).toNanos();
         try {
-            receiver.join(graceMillis); // after this no batch is handed to the workers any more
-            workers.shutdown();
-            if (!workers.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
-                log.warn("batches from {} still running after {} ms", queueArn, graceMillis);
+            for (Thread poller : pollers) {
+                long leftMillis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                poller.join(leftMillis);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -132,21 +116,10 @@ public final class SqsEventSourcePoller implements AutoCloseable {
 
     private void pollUntilStopped() {
         while (running) {
-            if (!awaitFreeWorker()) {
-                continue;
-            }
-            boolean handedOver = false;
             try {
                 List<Message> batch = receiveBatch();
-                if (!batch.isEmpty()) { // even when stopping: close() waits for it
-                    workers.execute(() -> {
-                        try {
-                            deliver(batch);
-                        } finally {
-                            freeWorkers.release();
-                        }
-                    });
-                    handedOver = true;
+                if (!batch.isEmpty()) {
+                    deliver(batch);
                 }
             } catch (RuntimeException e) {
                 if (!running) {
@@ -154,21 +127,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                 }
                 log.warn("polling {} failed: {}", queueArn, e.toString());
                 pause(500);
-            } finally {
-                if (!handedOver) {
-                    freeWorkers.release();
-                }
             }
-        }
-    }
-
-    private boolean awaitFreeWorker() {
-        try {
-            return freeWorkers.tryAcquire(PERMIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-            return false;
         }
     }
 

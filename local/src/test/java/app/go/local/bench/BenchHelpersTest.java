@@ -69,15 +69,16 @@ class BenchHelpersTest {
     }
 
     @Test
-    @DisplayName("The reply poll backs off 10, 20, 40 ms and then stays at 50 ms")
+    @DisplayName("The reply poll backs off 10, 20, 40 ms and then stays at 50 ms, or at the given maximum")
     void pollBackoff() {
         List<Long> intervals = new java.util.ArrayList<>();
         long next = WarmPath.FIRST_POLL_MILLIS;
         for (int i = 0; i < 6; i++) {
             intervals.add(next);
-            next = WarmPath.nextPollMillis(next);
+            next = WarmPath.nextPollMillis(next, WarmPath.DEFAULT_MAX_POLL_MILLIS);
         }
         assertEquals(List.of(10L, 20L, 40L, 50L, 50L, 50L), intervals);
+        assertEquals(200L, WarmPath.nextPollMillis(160, 200));
     }
 
     @Test
@@ -94,7 +95,7 @@ class BenchHelpersTest {
     }
 
     @Test
-    @DisplayName("Bench options: defaults, --direct and --sqs-concurrency; zero or unknown options are refused")
+    @DisplayName("Bench options: defaults, --direct, --sqs-concurrency and --max-poll-ms; zero or unknown options are refused")
     void benchOptions() {
         Bench.Settings defaults = Bench.parse(new String[0]);
         assertEquals(100, defaults.direct());
@@ -103,7 +104,9 @@ class BenchHelpersTest {
         assertEquals(1, given.effectiveSqsConcurrency());
         assertEquals(30, given.direct());
         assertEquals(50, given.messages());
+        assertEquals(50, defaults.maxPollMillis());
+        assertEquals(200, Bench.parse(new String[] {"--max-poll-ms", "200"}).maxPollMillis());
         assertThrows(IllegalArgumentException.class, () -> Bench.parse(new String[] {"--sqs-concurrency", "0"}));
-        assertThrows(IllegalArgumentException.class, () -> Bench.parse(new String[] {"--nodelay"}));
+        assertThrows(IllegalArgumentException.class, () -> Bench.parse(new String[] {"--nodelay", "true"}));
     }
 }

@@ -51,6 +51,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class SqsEventSourcePollerTest {
     private static final Duration VISIBILITY = Duration.ofSeconds(1);
     private static final int MAX_RECEIVES = 2;
+    /** Batch and batching-window semantics hold per poller (as in Lambda); tests of them watch a single poller. */
+    private static final int ONE_POLLER = 1;
     private static final AtomicInteger QUEUES = new AtomicInteger();
 
     private static LocalSqs server;
@@ -134,7 +136,7 @@ class SqsEventSourcePollerTest {
     @DisplayName("when the handler throws, the whole batch is redelivered after the visibility timeout")
     void redeliversWholeBatchWhenHandlerThrows(TestInfo test) {
         AtomicBoolean thrown = new AtomicBoolean();
-        Subscription sub = subscribe(test, false, 10, Duration.ofMillis(500), event -> {
+        Subscription sub = subscribe(test, false, 10, Duration.ofMillis(500), VISIBILITY, ONE_POLLER, event -> {
             if (thrown.compareAndSet(false, true)) {
                 throw new IllegalStateException("database unavailable");
             }
@@ -241,6 +243,36 @@ class SqsEventSourcePollerTest {
     }
 
     @Test
+    @DisplayName("on a standard queue, up to the configured number of batches run at once, and no more")
+    void capsConcurrentBatches(TestInfo test) throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger mostInside = new AtomicInteger();
+        Subscription sub = subscribe(test, false, 10, Duration.ZERO, VISIBILITY.multipliedBy(10), 2, event -> {
+            mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inside.decrementAndGet();
+            return null;
+        });
+        send(sub, "first");
+        await("the first batch is in the function", () -> deliveries.size() == 1);
+        send(sub, "second");
+        await("a second batch runs beside it", () -> deliveries.size() == 2);
+        send(sub, "third");
+        Thread.sleep(500);
+        assertEquals(2, deliveries.size(), "a third batch started while two were in flight");
+
+        release.countDown();
+        await("the third is delivered once a poller is free", () -> bodies().size() == 3);
+        assertEquals(2, mostInside.get());
+        await("all deleted", () -> messagesIn(sub.urls.queueUrl()) == 0);
+    }
+
+    @Test
     @DisplayName("no batch is larger than the event source's batch size")
     void honoursBatchSize(TestInfo test) {
         Subscription sub = subscribe(test, false, 3, Duration.ZERO, event -> null);
@@ -254,7 +286,7 @@ class SqsEventSourcePollerTest {
     @Test
     @DisplayName("on a standard queue, messages arriving within the batching window go in one batch")
     void gathersBatchWithinWindow(TestInfo test) throws InterruptedException {
-        Subscription sub = subscribe(test, false, 10, Duration.ofMillis(1500), Duration.ofSeconds(5), event -> null);
+        Subscription sub = subscribe(test, false, 10, Duration.ofMillis(1500), Duration.ofSeconds(5), ONE_POLLER, event -> null);
         send(sub, "first");
         Thread.sleep(300);
         send(sub, "second");
@@ -266,7 +298,7 @@ class SqsEventSourcePollerTest {
     @Test
     @DisplayName("a message that becomes visible again while the window is open is in the batch once, with its newest receipt handle")
     void deduplicatesRedeliveryWithinWindow(TestInfo test) {
-        Subscription sub = subscribe(test, false, 10, Duration.ofMillis(1800), event -> null);
+        Subscription sub = subscribe(test, false, 10, Duration.ofMillis(1800), VISIBILITY, ONE_POLLER, event -> null);
         send(sub, "early");
         await("one delivery", () -> deliveries.size() == 1);
         assertEquals(List.of("early"), bodies());
