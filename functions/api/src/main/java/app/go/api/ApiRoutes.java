@@ -54,7 +54,7 @@ final class ApiRoutes {
         new KnowledgeRoutes(new KnowledgeService(sellers, knowledge, adapters.clock())).register(routes);
         new BillingRoutes(adapters, billing, sellers, idempotency).register(routes);
         new CreationRoutes(adapters, sellers, idempotency, creations, billing).register(routes);
-        new GenerationRoutes(adapters, creations, conversationStore, idempotency).register(routes);
+        new GenerationRoutes(adapters, creations, conversationStore, idempotency, entitlements::hasCreationModel).register(routes);
         return routes;
     }
 }

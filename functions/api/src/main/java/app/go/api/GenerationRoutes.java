@@ -22,6 +22,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static app.go.api.ApiResponses.json;
 
@@ -42,16 +43,17 @@ final class GenerationRoutes {
         this.idempotency = idempotency;
     }
 
-    GenerationRoutes(Adapters adapters, CreationStore models, DynamoConversationStore conversations, IdempotencyStore idempotency) {
+    GenerationRoutes(Adapters adapters, CreationStore models, DynamoConversationStore conversations, IdempotencyStore idempotency,
+                     Predicate<String> sellerSubscribed) {
         this(adapters, models, new DynamoGenerationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
-                conversations, idempotency);
+                conversations, idempotency, sellerSubscribed);
     }
 
     private GenerationRoutes(Adapters adapters, CreationStore models, DynamoGenerationStore store,
-                             DynamoConversationStore conversations, IdempotencyStore idempotency) {
+                             DynamoConversationStore conversations, IdempotencyStore idempotency, Predicate<String> sellerSubscribed) {
         this(new GenerationService(models, store, LazyAdapters.blobs(adapters),
                         LazyAdapters.queue(adapters, SystemTopology.GENERATIONS.envVar()),
-                        PaymentGateways.fromEnv(adapters.env()), adapters.clock()),
+                        PaymentGateways.fromEnv(adapters.env()), adapters.clock(), sellerSubscribed),
                 new ReportService(new DynamoReportStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
                         models, store, conversations, adapters.clock()),
                 idempotency);

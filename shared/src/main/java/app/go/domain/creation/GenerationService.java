@@ -10,6 +10,7 @@ import app.go.shared.queue.MessageQueue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.function.Predicate;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -31,9 +32,21 @@ public final class GenerationService {
     private final MessageQueue queue;
     private final PaymentGateway payments;
     private final Clock clock;
+    private final Predicate<String> sellerSubscribed;
 
+    /** Every seller counts as subscribed (rule tests that are not about billing). */
     public GenerationService(CreationStore models, GenerationStore store, BlobStore blobs, MessageQueue queue,
                              PaymentGateway payments, Clock clock) {
+        this(models, store, blobs, queue, payments, clock, sellerId -> true);
+    }
+
+    /**
+     * @param sellerSubscribed whether the model's seller still has the CM subscription (BILL-6: after it
+     *                         ends, generation stops); see {@code app.go.domain.billing.Entitlements}
+     */
+    public GenerationService(CreationStore models, GenerationStore store, BlobStore blobs, MessageQueue queue,
+                             PaymentGateway payments, Clock clock, Predicate<String> sellerSubscribed) {
+        this.sellerSubscribed = sellerSubscribed;
         this.models = models;
         this.store = store;
         this.blobs = blobs;
@@ -54,7 +67,7 @@ public final class GenerationService {
         Model model = models.model(sellerId, modelId).filter(Model::published)
                 .orElseThrow(() -> DomainException.notFound("model " + modelId));
         if (model.status() != ModelStatus.READY || model.pricing() == null
-                || !models.activeModelIds(sellerId).contains(modelId)) {
+                || !models.activeModelIds(sellerId).contains(modelId) || !sellerSubscribed.test(sellerId)) {
             throw new DomainException(DomainException.Kind.CONFLICT, "MODEL_NOT_AVAILABLE",
                     "this model is not taking generations right now");
         }
