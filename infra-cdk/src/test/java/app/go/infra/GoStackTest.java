@@ -225,6 +225,19 @@ class GoStackTest {
     }
 
     @Test
+    @DisplayName("TrainModel and GenerateAsset get no Bedrock grant: the training profile and the asset generator run without Bedrock")
+    void creationFunctionsHaveNoBedrock() {
+        for (FunctionSpec spec : List.of(SystemTopology.TRAIN_MODEL, SystemTopology.GENERATE_ASSET)) {
+            String roleId = (String) list(map(props(template.findResources("AWS::Lambda::Function")
+                    .get(functionId(spec))).get("Role")).get("Fn::GetAtt")).get(0);
+            assertTrue(statementsOfRole(roleId).stream().noneMatch(s -> actions(s).stream().anyMatch(a -> a.startsWith("bedrock:"))),
+                    spec.id() + " holds a bedrock grant it never uses");
+            assertFalse(map(map(props(template.findResources("AWS::Lambda::Function").get(functionId(spec)))
+                    .get("Environment")).get("Variables")).containsKey(GoStack.BEDROCK_MODEL_ENV), spec.id());
+        }
+    }
+
+    @Test
     @DisplayName("every SQS event-source mapping reports batch item failures and points at a 'live' alias")
     void eventSourceMappingsReportBatchItemFailures() {
         Map<String, Map<String, Object>> mappings = template.findResources("AWS::Lambda::EventSourceMapping");

@@ -45,7 +45,8 @@ public final class InMemoryConversationStore implements ConversationStore {
     @Override
     public synchronized boolean appendReply(Conversation conversation, Message inbound, Message reply) {
         List<Message> list = messagesOf(conversation);
-        if (repliedTo.containsKey(inbound.messageId())
+        if (conversations.get(conversation.conversationId()).handledBy() == HandledBy.SELLER
+                || repliedTo.containsKey(inbound.messageId())
                 || list.stream().anyMatch(m -> m.messageId().equals(reply.messageId()))) {
             return false;
         }

@@ -101,6 +101,22 @@ public final class ApiRequest {
         return new Body(body, "");
     }
 
+    /**
+     * What makes two requests the same for {@code Idempotency-Key}: the concrete path (with its ids)
+     * and the body, hashed.
+     */
+    public String fingerprint() {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(String.valueOf(event.getRawPath()).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(String.valueOf(event.getBody()).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     public String requestId() {
         return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
     }

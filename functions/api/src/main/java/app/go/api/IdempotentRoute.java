@@ -37,15 +37,22 @@ public final class IdempotentRoute implements Route {
             throw DomainException.validation("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String storeKey = "api#" + request.caller().userId() + "#" + request.routeKey() + "#" + key;
+        String fingerprint = request.fingerprint();
         try {
             String stored = store.once(storeKey, IN_PROGRESS_FOR, REMEMBER_FOR, () -> {
                 APIGatewayV2HTTPResponse response = route.handle(request);
                 ObjectNode saved = Json.object();
                 saved.put("status", response.getStatusCode());
                 saved.put("body", response.getBody());
+                saved.put("fingerprint", fingerprint);
                 return Json.write(saved);
             });
             JsonNode saved = Json.parse(stored);
+            if (saved.hasNonNull("fingerprint") && !saved.get("fingerprint").asText().equals(fingerprint)) {
+                // the same key for another request (another path or body) must not replay the first answer
+                throw new DomainException(DomainException.Kind.RULE, "IDEMPOTENCY_KEY_REUSED",
+                        "this Idempotency-Key was used for a different request; use a new key");
+            }
             JsonNode body = saved.get("body");
             return APIGatewayV2HTTPResponse.builder().withStatusCode(saved.get("status").asInt())
                     .withHeaders(Map.of("content-type", "application/json"))

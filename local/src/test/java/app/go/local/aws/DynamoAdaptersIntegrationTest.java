@@ -107,6 +107,18 @@ class DynamoAdaptersIntegrationTest {
     }
 
     @Test
+    @DisplayName("PA-ACT-8 once the seller has taken over, a late assistant reply is refused by the write itself")
+    void lateReplyAfterTakeoverIsRefused() {
+        Instant now = clock.instant();
+        Conversation c = new Conversation("c-int-2", "s-int", "u-2", null, now, now, true, HandledBy.ASSISTANT);
+        Message question = new Message("m-q2", c.conversationId(), Author.CLIENT, "Hi", null, now);
+        conversations.create(c, question);
+        conversations.handOverToSeller(c, now.plusSeconds(1));
+        assertFalse(conversations.appendReply(c, question, new Message("m-r3", c.conversationId(), Author.ASSISTANT, "Hello!", "en", now.plusSeconds(2))));
+        assertEquals(List.of("m-q2"), conversations.messages(c).stream().map(Message::messageId).toList());
+    }
+
+    @Test
     @DisplayName("PA-LIM-2 the daily counter stops at the limit even under concurrent replies")
     void dailyCounterStopsAtLimit() throws Exception {
         LocalDate day = LocalDate.of(2026, 3, 8);

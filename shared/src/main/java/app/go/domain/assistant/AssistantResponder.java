@@ -160,10 +160,20 @@ public final class AssistantResponder {
         ReplyWriter.Written written = writer.write(conversation.sellerId(), settings, history, inbound.text());
         Message reply = new Message("m-" + inbound.messageId().substring(2) + "-r", conversation.conversationId(),
                 Author.ASSISTANT, written.text(), written.language(), clock.instant());
+        // PA-ACT-8: the seller may have stepped in while the model was writing
+        if (conversations.find(conversation.conversationId()).map(Conversation::takenOverBySeller).orElse(true)) {
+            return Outcome.SELLER_HANDLES;
+        }
+        if (conversations.message(conversation, reply.messageId()).isPresent()) {
+            return Outcome.DUPLICATE; // an earlier attempt stored (and counted) it
+        }
+        // PA-LIM-2: the conditional count is the limit; the read above may be stale or raced by another conversation
+        if (!sellers.tryCountAssistantMessage(conversation.sellerId(), today, DAILY_MESSAGE_LIMIT)) {
+            return Outcome.DAILY_LIMIT_REACHED;
+        }
         if (!conversations.appendReply(conversation, inbound, reply)) {
             return Outcome.DUPLICATE;
         }
-        sellers.tryCountAssistantMessage(conversation.sellerId(), today, DAILY_MESSAGE_LIMIT);
         LOG.info("assistant replied", "language", written.language(), "inputTokens", written.usage().inputTokens(),
                 "outputTokens", written.usage().outputTokens());
         return Outcome.REPLIED;

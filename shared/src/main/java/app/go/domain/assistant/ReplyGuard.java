@@ -69,8 +69,13 @@ public final class ReplyGuard {
         return true;
     }
 
+    /** The amount in cents; -1 (no package's price) when it is too large for a long. */
     private static long cents(String amount) {
         String plain = amount.replace(",", "");
+        int digitsBeforeDot = plain.indexOf('.') < 0 ? plain.length() : plain.indexOf('.');
+        if (digitsBeforeDot > 16) {
+            return -1;
+        }
         int dot = plain.indexOf('.');
         if (dot < 0) {
             return Long.parseLong(plain) * 100;

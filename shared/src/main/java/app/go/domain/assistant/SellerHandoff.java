@@ -55,7 +55,11 @@ public final class SellerHandoff {
             "zh", "已通知卖家，卖家会尽快回复您。感谢您的耐心等待！",
             "ru", "Продавец уведомлён и ответит вам как можно скорее. Спасибо за терпение!");
 
-    private static final Duration IN_PROGRESS_FOR = Duration.ofMinutes(1);
+    /**
+     * Longer than SendFollowUp's 15 s function timeout (a live attempt keeps its claim), shorter than
+     * the state machine's retries of that step (an attempt killed by the timeout does not fail the handoff).
+     */
+    private static final Duration IN_PROGRESS_FOR = Duration.ofSeconds(20);
     private static final Duration REMEMBER_FOR = Duration.ofDays(7);
     private static final Log LOG = Log.get(SellerHandoff.class);
 
@@ -194,11 +198,15 @@ public final class SellerHandoff {
         if (sellerJoined) {
             return FollowUp.SELLER_JOINED;
         }
+        String followUpId = trigger.messageId() + "-followup";
+        if (messages.stream().anyMatch(m -> m.messageId().equals(followUpId))) {
+            return FollowUp.SELLER_NOT_JOINED; // an earlier attempt sent it but could not record that it did
+        }
         String clientText = messages.stream().filter(m -> m.author() == Author.CLIENT)
                 .reduce((first, second) -> second).map(Message::text).orElse(trigger.text());
         String language = LanguageDetector.detect(clientText);
         // the conversation is the seller's now; the follow-up is appended directly, under a key only this handoff produces
-        conversations.append(conversation, new Message(trigger.messageId() + "-followup", conversation.conversationId(),
+        conversations.append(conversation, new Message(followUpId, conversation.conversationId(),
                 Author.ASSISTANT, followUpText(language), language, clock.instant()));
         return FollowUp.SELLER_NOT_JOINED;
     }

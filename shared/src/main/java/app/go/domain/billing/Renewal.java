@@ -74,6 +74,10 @@ public final class Renewal {
             planEnd.ended(sellerId, plan); // a retry after ending it: finish switching the features off
             return Outcome.ENDED;
         }
+        if (subscription.status() == SubscriptionStatus.PAST_DUE) {
+            planEnd.ended(sellerId, plan); // a retry after the decline: finish switching the features off
+            return Outcome.SKIPPED;
+        }
         if (subscription.status() != SubscriptionStatus.ACTIVE) {
             return Outcome.SKIPPED;
         }
@@ -83,6 +87,7 @@ public final class Renewal {
             if (store.replace(subscription.withStatus(SubscriptionStatus.PAST_DUE), periodEnd)) {
                 sellers.addNotification(sellerId, new Notification(key + "#failed", PAYMENT_FAILED, null, now));
             }
+            planEnd.ended(sellerId, plan); // PAST_DUE does not entitle (Entitlements): unpaid features stop
             return Outcome.PAST_DUE;
         }
         return store.replace(subscription.renewed(), periodEnd) ? Outcome.RENEWED : Outcome.SKIPPED;

@@ -32,7 +32,7 @@ public final class Subscriptions {
     public record Subscribed(Subscription subscription, Charge charge) {}
 
     /**
-     * BILL-4 consent, ELIG-1 for PA, BILL-3 first payment by card or PayPal; the subscription's
+     * BILL-4 consent, ELIG-1 for PA, ELIG-2 for CM, BILL-3 first payment by card or PayPal; the subscription's
      * periods then run monthly from now.
      */
     public Subscribed subscribe(String sellerId, Plan plan, PaymentMethod method, boolean autoRenewConsent) {
@@ -44,6 +44,11 @@ public final class Subscriptions {
                 && !sellers.account(sellerId).map(SellerAccount::eligibleForAssistant).orElse(false)) {
             throw new DomainException(DomainException.Kind.RULE, "NOT_ELIGIBLE",
                     "the Personal Assistant is for sellers of level 2 and above and Seller Plus Premium members");
+        }
+        if (plan == Plan.CREATION_MODEL
+                && !sellers.account(sellerId).map(SellerAccount::eligibleForCreationModel).orElse(false)) {
+            throw new DomainException(DomainException.Kind.RULE, "NOT_ELIGIBLE",
+                    "Creation Models are for sellers of level 2 and above, and for Pro sellers");
         }
         store.subscription(sellerId, plan).filter(s -> s.status() != SubscriptionStatus.ENDED).ifPresent(s -> {
             throw new DomainException(DomainException.Kind.CONFLICT, "ALREADY_SUBSCRIBED", "already subscribed to " + plan);

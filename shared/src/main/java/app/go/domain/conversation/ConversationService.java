@@ -64,9 +64,10 @@ public final class ConversationService {
         Instant now = clock.instant();
         if (caller.is(Caller.Role.SELLER)) {
             Message message = new Message("m-" + UUID.randomUUID(), conversationId, Author.SELLER, text, null, now);
-            conversations.append(conversation, message);
-            // PA-ACT-8: the seller wrote, so the human has taken over and the assistant stays quiet
+            // PA-ACT-8: the seller writes, so the human takes over and the assistant stays quiet; marked
+            // first, so an assistant reply being written right now cannot land after the seller's message
             conversations.handOverToSeller(conversation, now);
+            conversations.append(conversation, message);
             LOG.info("seller took over the conversation");
             suggestFromSellerReply(conversation, message);
             return message;

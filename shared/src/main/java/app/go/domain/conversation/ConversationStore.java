@@ -15,9 +15,11 @@ public interface ConversationStore {
     void append(Conversation conversation, Message message);
 
     /**
-     * Stores the assistant's reply to {@code inbound} under a key derived from it.
+     * Stores the assistant's reply to {@code inbound} under a key derived from it, unless the seller
+     * has taken the conversation over meanwhile (PA-ACT-8).
      *
-     * @return false if a reply to that message already exists (a duplicate delivery)
+     * @return false, storing nothing, if a reply to that message already exists (a duplicate
+     *         delivery) or the seller handles the conversation now
      */
     boolean appendReply(Conversation conversation, Message inbound, Message reply);
 

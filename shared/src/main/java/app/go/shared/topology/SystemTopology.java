@@ -83,11 +83,11 @@ public final class SystemTopology {
 
     public static final FunctionSpec TRAIN_MODEL = new FunctionSpec("TrainModel", "creation",
             "app.go.creation.handler.TrainModelHandler", 2048, Duration.ofSeconds(120),
-            List.of(CREATIONS, SELLERS), List.of(), List.of(), true, true);
+            List.of(CREATIONS, SELLERS), List.of(), List.of(), false, true); // no Bedrock: the offline profile/generator
 
     public static final FunctionSpec GENERATE_ASSET = new FunctionSpec("GenerateAsset", "creation",
             "app.go.creation.handler.GenerateAssetHandler", 2048, Duration.ofSeconds(60),
-            List.of(CREATIONS, IDEMPOTENCY), List.of(), List.of(), true, true);
+            List.of(CREATIONS, IDEMPOTENCY), List.of(), List.of(), false, true); // no Bedrock: the offline profile/generator
 
     public static final FunctionSpec RUN_BILLING = new FunctionSpec("RunBilling", "billing",
             "app.go.billing.handler.RunBillingHandler", 512, Duration.ofSeconds(60),

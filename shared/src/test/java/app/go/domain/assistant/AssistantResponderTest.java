@@ -303,4 +303,58 @@ class AssistantResponderTest {
         settings(Availability.ALWAYS, Set.of());
         assertEquals(Outcome.PAUSED_NEW_CONVERSATION, clientWrites(new Caller("c-3", Caller.Role.CLIENT), "Hi"));
     }
+
+    @Test
+    @DisplayName("PA-LIM-2 two conversations answered at the same time cannot both send the seller's 50th message")
+    void dailyLimitHoldsUnderConcurrentReplies() throws Exception {
+        LocalDate berlinDay = LocalDate.of(2026, 3, 8);
+        for (int i = 0; i < AssistantResponder.DAILY_MESSAGE_LIMIT - 1; i++) {
+            sellers.tryCountAssistantMessage(SELLER, berlinDay, AssistantResponder.DAILY_MESSAGE_LIMIT);
+        }
+        java.util.concurrent.CyclicBarrier bothWriting = new java.util.concurrent.CyclicBarrier(2);
+        OfflineLanguageModel offline = new OfflineLanguageModel();
+        AssistantResponder concurrent = new AssistantResponder(conversations, sellers, prompt -> {
+            try {
+                bothWriting.await(5, java.util.concurrent.TimeUnit.SECONDS); // both passed the limit check
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return offline.complete(prompt);
+        }, new InMemoryIdempotencyStore(), workflows, clock);
+        service.start(CLIENT, SELLER, "svc-1", "Hi");
+        service.start(new Caller("c-2", Caller.Role.CLIENT), SELLER, "svc-1", "Hello");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> concurrent.respond(queued.get(0)));
+            var second = pool.submit(() -> concurrent.respond(queued.get(1)));
+            List<Outcome> outcomes = List.of(first.get(10, java.util.concurrent.TimeUnit.SECONDS),
+                    second.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(1, outcomes.stream().filter(o -> o == Outcome.REPLIED).count(), outcomes.toString());
+            assertEquals(1, outcomes.stream().filter(o -> o == Outcome.DAILY_LIMIT_REACHED).count(), outcomes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        long assistantMessages = queued.stream().flatMap(q -> messagesOf(q).stream())
+                .filter(m -> m.author() == Author.ASSISTANT).count();
+        assertEquals(1, assistantMessages);
+        assertEquals(AssistantResponder.DAILY_MESSAGE_LIMIT, sellers.assistantMessagesOn(SELLER, berlinDay));
+    }
+
+    @Test
+    @DisplayName("PA-ACT-8 a seller who writes while the assistant's reply is being written is not talked over")
+    void sellerWritingDuringReplyIsNotTalkedOver() {
+        OfflineLanguageModel offline = new OfflineLanguageModel();
+        String[] conversationId = new String[1];
+        AssistantResponder slow = new AssistantResponder(conversations, sellers, prompt -> {
+            // the model takes a few seconds; meanwhile the seller steps in
+            service.post(new Caller(SELLER, Caller.Role.SELLER), conversationId[0], "Ada here, I'll take it from here");
+            return offline.complete(prompt);
+        }, new InMemoryIdempotencyStore(), workflows, clock);
+        conversationId[0] = service.start(CLIENT, SELLER, "svc-1", "Hi, I need a logo").conversationId();
+
+        assertEquals(Outcome.SELLER_HANDLES, slow.respond(queued.get(0)));
+        List<Message> messages = messagesOf(queued.get(0));
+        assertEquals(List.of(Author.CLIENT, Author.SELLER), messages.stream().map(Message::author).toList());
+        assertEquals(0, sellers.assistantMessagesOn(SELLER, LocalDate.of(2026, 3, 8)));
+    }
 }

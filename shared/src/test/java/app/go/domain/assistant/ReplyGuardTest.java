@@ -32,4 +32,13 @@ class ReplyGuardTest {
         assertFalse(ReplyGuard.allowed("Je vous fais une remise.", PACKAGES));
         assertEquals(ReplyGuard.FALLBACK.get("de"), ReplyGuard.clean("20% Rabatt für Sie!", PACKAGES, "de"));
     }
+
+    @Test
+    @DisplayName("PA-KB-5 a price too large for any package (more digits than a long holds) is taken out, not a crash")
+    void hugePriceIsRemovedWithoutFailing() {
+        assertFalse(ReplyGuard.allowed("It is $99999999999999999999 for you.", PACKAGES));
+        assertFalse(ReplyGuard.allowed("Only 1,000,000,000,000,000,000,000 USD.", PACKAGES));
+        assertEquals("What is your deadline?", ReplyGuard.clean(
+                "It is $99999999999999999999.99 for you. What is your deadline?", PACKAGES, "en"));
+    }
 }

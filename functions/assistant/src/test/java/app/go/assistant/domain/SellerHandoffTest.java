@@ -204,6 +204,61 @@ class SellerHandoffTest {
         assertEquals(1, f.conversations.messages(f.conversation()).size());
     }
 
+    @Test
+    @DisplayName("PA-BEH-6 exactly once: a follow-up retried after its first attempt stored the message but lost its idempotency record sends one message")
+    void followUpRetriedAfterLostRecordSendsOnce() {
+        HandoffFixture f = new HandoffFixture("I need a custom offer");
+        SellerHandoff handoff = new SellerHandoff(f.conversations, f.sellers, f.model,
+                app.go.testing.InMemoryIdempotencyStore.forgetful(), f.clock);
+        handoff.summarize(SELLER, CONVERSATION, MESSAGE, List.of("CUSTOM_OFFER"));
+
+        handoff.followUp(SELLER, CONVERSATION, MESSAGE);
+        f.clock.advance(Duration.ofSeconds(30)); // the state machine's retry, or a redriven execution
+        handoff.followUp(SELLER, CONVERSATION, MESSAGE);
+
+        assertEquals(1, f.conversations.messages(f.conversation()).stream().filter(m -> m.author() == Author.ASSISTANT).count());
+    }
+
+    @Test
+    @DisplayName("PA-BEH-6 a follow-up attempt killed by its function timeout leaves the claim free for the state machine's retries")
+    void followUpClaimExpiresWithinTheStateMachinesRetries() throws Exception {
+        HandoffFixture f = new HandoffFixture("I need a custom offer");
+        Duration[] claimedFor = new Duration[1];
+        app.go.shared.idempotency.IdempotencyStore recording = new app.go.shared.idempotency.IdempotencyStore() {
+            @Override
+            public Claim claim(String key, Duration inProgressFor) {
+                claimedFor[0] = inProgressFor;
+                return f.idempotency.claim(key, inProgressFor);
+            }
+
+            @Override
+            public void complete(String key, String result, Duration keepFor) {
+                f.idempotency.complete(key, result, keepFor);
+            }
+
+            @Override
+            public void release(String key) {
+                f.idempotency.release(key);
+            }
+        };
+        new SellerHandoff(f.conversations, f.sellers, f.model, recording, f.clock).followUp(SELLER, CONVERSATION, MESSAGE);
+
+        com.fasterxml.jackson.databind.JsonNode retry = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Path.of("../../statemachines/handoff.asl.json").toFile())
+                .at("/States/SendFollowUp/Retry/0");
+        long functionTimeout = app.go.shared.topology.SystemTopology.SEND_FOLLOW_UP.timeout().toSeconds();
+        // a killed attempt is retried after the interval, then after interval * rate, ...; the last retry must find the claim expired
+        long lastRetryAt = functionTimeout;
+        double interval = retry.get("IntervalSeconds").asDouble();
+        for (int i = 0; i < retry.get("MaxAttempts").asInt(); i++) {
+            lastRetryAt += (long) interval;
+            interval *= retry.get("BackoffRate").asDouble();
+        }
+        assertTrue(claimedFor[0].toSeconds() > functionTimeout, "a live attempt must keep its claim: " + claimedFor[0]);
+        assertTrue(claimedFor[0].toSeconds() < lastRetryAt - 1, "the claim " + claimedFor[0] + " outlives every retry (last at "
+                + lastRetryAt + " s)");
+    }
+
     private static Message lastMessage(HandoffFixture f) {
         List<Message> messages = f.conversations.messages(f.conversation());
         return messages.get(messages.size() - 1);

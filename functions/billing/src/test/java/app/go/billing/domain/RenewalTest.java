@@ -199,6 +199,26 @@ class RenewalTest {
     }
 
     @Test
+    @DisplayName("BILL-3 BILL-6 a declined PA renewal (PAST_DUE, no longer entitled) switches the assistant's auto-replies off, also on a retry")
+    void declinedRenewalStopsTheAssistant() {
+        BillingFixture f = new BillingFixture().seller("s1", 2).assistant("s1", app.go.domain.seller.AssistantState.ACTIVE);
+        f.store.put(new Subscription("s1", Plan.PERSONAL_ASSISTANT, SubscriptionStatus.ACTIVE, FEB_18, MAR_18, 18, DECLINING, true));
+        f.clock.set(MAR_18);
+        assertEquals(Renewal.Outcome.PAST_DUE, f.renewal.renew("s1", Plan.PERSONAL_ASSISTANT, MAR_18));
+        assertTrue(!f.entitlements.hasAssistant("s1"));
+        assertEquals(app.go.domain.seller.AssistantState.INACTIVE, f.assistantState("s1"));
+
+        // a retry after the attempt stopped between PAST_DUE and switching off finishes the job
+        BillingFixture g = new BillingFixture(InMemoryIdempotencyStore.forgetful()).seller("s1", 2)
+                .assistant("s1", app.go.domain.seller.AssistantState.ACTIVE);
+        g.store.put(new Subscription("s1", Plan.PERSONAL_ASSISTANT, SubscriptionStatus.PAST_DUE, FEB_18, MAR_18, 18, DECLINING, true));
+        g.clock.set(MAR_18);
+        assertEquals(Renewal.Outcome.SKIPPED, g.renewal.renew("s1", Plan.PERSONAL_ASSISTANT, MAR_18));
+        assertEquals(app.go.domain.seller.AssistantState.INACTIVE, g.assistantState("s1"));
+        assertEquals(0, g.gateway.charges());
+    }
+
+    @Test
     @DisplayName("BILL-9 a renewal message for a period already renewed or an unknown subscription is skipped")
     void stale() {
         BillingFixture f = new BillingFixture();

@@ -47,6 +47,22 @@ class SubscriptionsTest {
     }
 
     @Test
+    @DisplayName("ELIG-2 a level 1 seller who is not Pro is not charged for the Creation Model (NOT_ELIGIBLE); a Pro seller is")
+    void creationModelEligibility() {
+        BillingFixture f = new BillingFixture().seller("s1", 1);
+        DomainException e = assertThrows(DomainException.class,
+                () -> f.subscriptions.subscribe("s1", Plan.CREATION_MODEL, CARD, true));
+        assertEquals("NOT_ELIGIBLE", e.code());
+        assertEquals(422, e.kind().httpStatus());
+        assertEquals(0, f.gateway.charges());
+        assertTrue(f.store.subscriptions("s1").isEmpty());
+
+        f.sellers.saveAccount(new app.go.domain.seller.SellerAccount("s1", 1, true, "UTC", false));
+        assertEquals(SubscriptionStatus.ACTIVE,
+                f.subscriptions.subscribe("s1", Plan.CREATION_MODEL, CARD, true).subscription().status());
+    }
+
+    @Test
     @DisplayName("BILL-3 BILL-1 the first payment of $29 is taken from the card and written to the ledger in cents")
     void firstPaymentByCard() {
         BillingFixture f = new BillingFixture().seller("s1", 2);
@@ -65,7 +81,7 @@ class SubscriptionsTest {
     @Test
     @DisplayName("BILL-3 BILL-2 PayPal pays the first $25 of the Creation Model")
     void firstPaymentByPaypal() {
-        BillingFixture f = new BillingFixture().seller("s1", 0);
+        BillingFixture f = new BillingFixture().seller("s1", 2);
         Subscriptions.Subscribed result = f.subscriptions.subscribe("s1", Plan.CREATION_MODEL, PAYPAL, true);
         assertEquals(2_500L, result.charge().amountCents());
         assertEquals(LedgerEntry.Source.PAYPAL, result.charge().source());

@@ -92,7 +92,7 @@ public final class DynamoConversationStore implements ConversationStore {
             dynamo.transactWriteItems(b -> b.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(replyItem)
                             .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                    touch(c, reply)));
+                    touchUnlessSellerHandles(c, reply)));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
             if (DynamoTable.conditionFailed(e)) {
@@ -149,6 +149,16 @@ public final class DynamoConversationStore implements ConversationStore {
     }
 
     /** Moves the conversation's activity time; the first assistant or seller message also sets firstResponseAt (PA-BEH-8). */
+    /** PA-ACT-8 in the write itself: once the seller has taken over, no assistant reply lands, however late. */
+    private TransactWriteItem touchUnlessSellerHandles(Conversation c, Message reply) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key(pk(c.sellerId(), c.conversationId()), META))
+                .updateExpression("SET lastActivityAt = :at, firstResponseAt = if_not_exists(firstResponseAt, :at)")
+                .conditionExpression("attribute_exists(pk) AND handledBy <> :seller")
+                .expressionAttributeValues(Map.of(":at", s(reply.createdAt().toString()), ":seller", s(HandledBy.SELLER.name())))
+                .build()).build();
+    }
+
     private TransactWriteItem touch(Conversation c, Message message) {
         String update = message.author() == Author.CLIENT ? "SET lastActivityAt = :at"
                 : "SET lastActivityAt = :at, firstResponseAt = if_not_exists(firstResponseAt, :at)";
