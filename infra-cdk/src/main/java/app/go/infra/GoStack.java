@@ -98,9 +98,13 @@ public class GoStack extends Stack {
     public static final String LIVE_ALIAS = "live";
     public static final String ASSETS_BUCKET_ENV = "ASSETS_BUCKET";
     public static final String BEDROCK_MODEL_ENV = "BEDROCK_MODEL_ID";
+    /** CDK context key and env var naming the payment provider ({@code offline} until a real one exists). */
+    public static final String PAYMENTS_PROVIDER_CONTEXT = "paymentsProvider";
+    public static final String PAYMENTS_PROVIDER_ENV = "PAYMENTS_PROVIDER";
 
     private final Path repoRoot;
     private final String bedrockModelId;
+    private final String paymentsProvider;
     private final Map<TableSpec, Table> tables = new LinkedHashMap<>();
     private final Map<QueueSpec, Queue> queues = new LinkedHashMap<>();
     private final Map<FunctionSpec, Function> functions = new LinkedHashMap<>();
@@ -120,6 +124,13 @@ public class GoStack extends Stack {
         this.repoRoot = repoRoot.toAbsolutePath().normalize();
         this.bedrockModelId = Optional.ofNullable(getNode().tryGetContext(BEDROCK_MODEL_CONTEXT))
                 .map(Object::toString).orElse(DEFAULT_BEDROCK_MODEL_ID);
+        this.paymentsProvider = Optional.ofNullable(getNode().tryGetContext(PAYMENTS_PROVIDER_CONTEXT))
+                .map(Object::toString).orElse("offline");
+        if ("offline".equals(paymentsProvider)) {
+            // no card/PayPal provider is integrated yet: say so loudly at every synth and deploy
+            Annotations.of(this).addWarningV2("go:offline-payments", "PAYMENTS_PROVIDER is 'offline': charges are "
+                    + "simulated and always succeed unless the token starts with tok_decline. Not for production.");
+        }
 
         SystemTopology.TABLES.forEach(this::table);
         SystemTopology.QUEUES.forEach(this::queue);
@@ -228,6 +239,7 @@ public class GoStack extends Stack {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         env.put("POWERTOOLS_SERVICE_NAME", "go");
+        env.put(PAYMENTS_PROVIDER_ENV, paymentsProvider);
         spec.readsWrites().forEach(t -> env.put(t.envVar(), tables.get(t).getTableName()));
         spec.sendsTo().forEach(q -> env.put(q.envVar(), queues.get(q).getQueueUrl()));
         if (spec.usesAssets()) env.put(ASSETS_BUCKET_ENV, assets.getBucketName());

@@ -66,11 +66,13 @@ class GoStackTest {
     static final List<Named<ScheduleSpec>> schedules = named(SystemTopology.SCHEDULES, ScheduleSpec::id);
 
     private static Template template;
+    private static GoStack stack;
 
     @BeforeAll
     static void synthesizeOnce() {
         App app = new App();
-        template = Template.fromStack(new GoStack(app, "GoStack", null, REPO_ROOT));
+        stack = new GoStack(app, "GoStack", null, REPO_ROOT);
+        template = Template.fromStack(stack);
     }
 
     // ---- DynamoDB --------------------------------------------------------------------------------
@@ -175,7 +177,7 @@ class GoStackTest {
         assertNotNull(map(props.get("LoggingConfig")).get("LogGroup"), "logs go to the function's own log group");
 
         Map<String, Object> env = map(map(props.get("Environment")).get("Variables"));
-        Set<String> expected = new HashSet<>(Set.of("JAVA_TOOL_OPTIONS", "POWERTOOLS_SERVICE_NAME"));
+        Set<String> expected = new HashSet<>(Set.of("JAVA_TOOL_OPTIONS", "POWERTOOLS_SERVICE_NAME", GoStack.PAYMENTS_PROVIDER_ENV));
         spec.readsWrites().forEach(t -> expected.add(t.envVar()));
         spec.sendsTo().forEach(q -> expected.add(q.envVar()));
         expected.addAll(spec.starts());
@@ -570,5 +572,14 @@ class GoStackTest {
     private static long number(Object o) {
         assertNotNull(o, "a number is set");
         return ((Number) o).longValue();
+    }
+
+    @Test
+    @DisplayName("BILL-3 until a card/PayPal provider is integrated, the simulated one is named in every function and warned about at synth")
+    void offlinePaymentsAreExplicit() {
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Environment",
+                Map.of("Variables", Match.objectLike(Map.of(GoStack.PAYMENTS_PROVIDER_ENV, "offline"))))));
+        software.amazon.awscdk.assertions.Annotations.fromStack(stack)
+                .hasWarning("*", Match.stringLikeRegexp(".*simulated.*Not for production.*"));
     }
 }

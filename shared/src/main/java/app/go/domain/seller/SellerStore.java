@@ -62,22 +62,16 @@ public interface SellerStore {
     int assistantMessagesOn(String sellerId, LocalDate day);
 
     /** Online / out of office as the seller's apps last reported it (PA-AV-2, PA-ACT-4). */
-    default Presence presence(String sellerId) {
-        return Presence.UNKNOWN;
-    }
+    Presence presence(String sellerId);
 
-    default void savePresence(String sellerId, Presence presence) {
-        throw new UnsupportedOperationException("this seller store does not keep presence");
-    }
+    void savePresence(String sellerId, Presence presence);
 
     /**
      * Counts one try of the assistant before activation (PA-LIM-1).
      *
      * @return false, counting nothing, when {@code limit} tries were already made
      */
-    default boolean tryCountAssistantTry(String sellerId, int limit) {
-        throw new UnsupportedOperationException("this seller store does not count assistant tries");
-    }
+    boolean tryCountAssistantTry(String sellerId, int limit);
 
     default int assistantTries(String sellerId) {
         return 0;
