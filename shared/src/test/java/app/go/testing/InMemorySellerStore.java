@@ -147,6 +147,11 @@ public final class InMemorySellerStore implements SellerStore {
     }
 
     @Override
+    public synchronized void returnAssistantTry(String sellerId) {
+        tries.computeIfPresent(sellerId, (id, count) -> Math.max(0, count - 1));
+    }
+
+    @Override
     public int assistantTries(String sellerId) {
         return tries.getOrDefault(sellerId, 0);
     }

@@ -1,5 +1,6 @@
 package app.go.api;
 
+import app.go.shared.ai.LanguageModelException;
 import app.go.shared.errors.DomainException;
 import app.go.shared.log.Log;
 import app.go.shared.wiring.Adapters;
@@ -50,6 +51,11 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
                     : route.handle(new ApiRequest(event));
         } catch (DomainException e) {
             response = ApiResponses.problem(e);
+        } catch (LanguageModelException e) {
+            LOG.error("the language model could not answer", e, "reason", e.reason().name());
+            response = e.reason() == LanguageModelException.Reason.THROTTLED
+                    ? ApiResponses.problem(429, "Limit reached", "the assistant is busy; retry in a moment", "MODEL_THROTTLED")
+                    : ApiResponses.problem(503, "Unavailable", "the assistant cannot answer right now; retry later", "MODEL_UNAVAILABLE");
         } catch (RuntimeException e) {
             LOG.error("request failed", e);
             response = ApiResponses.problem(500, "Internal error", "the request could not be completed; it is safe to retry", "INTERNAL_ERROR");

@@ -114,4 +114,19 @@ class HttpApiHandlerTest {
         assertEquals(400, handler.handleRequest(event("POST /x", claims, "[1,2]"), null).getStatusCode());
         assertEquals(404, handler.handleRequest(event("GET /nowhere", claims, null), null).getStatusCode());
     }
+
+    @Test
+    @DisplayName("PA-LIM-1 a model outage on a try is a 503 MODEL_UNAVAILABLE (429 MODEL_THROTTLED when throttled), not a generic 500")
+    void modelFailuresAreNamed() {
+        HttpApiHandler down = new HttpApiHandler(Map.of("POST /x", request -> {
+            throw new app.go.shared.ai.LanguageModelException(app.go.shared.ai.LanguageModelException.Reason.UNAVAILABLE, "boom", null);
+        }));
+        APIGatewayV2HTTPResponse unavailable = down.handleRequest(event("POST /x", Map.of("sub", "s-1", "role", "seller"), "{}"), null);
+        assertEquals(503, unavailable.getStatusCode());
+        assertEquals("MODEL_UNAVAILABLE", body(unavailable).get("code").asText());
+        HttpApiHandler busy = new HttpApiHandler(Map.of("POST /x", request -> {
+            throw new app.go.shared.ai.LanguageModelException(app.go.shared.ai.LanguageModelException.Reason.THROTTLED, "slow down", null);
+        }));
+        assertEquals(429, busy.handleRequest(event("POST /x", Map.of("sub", "s-1", "role", "seller"), "{}"), null).getStatusCode());
+    }
 }

@@ -60,7 +60,14 @@ public final class AssistantTrial {
                     "the assistant can be tried with at most " + TRY_LIMIT + " messages before activation");
         }
         Message question = new Message("try", "try", Author.CLIENT, text, null, clock.instant());
-        ReplyWriter.Written written = writer.write(sellerId, settings, List.of(question), text);
+        ReplyWriter.Written written;
+        try {
+            written = writer.write(sellerId, settings, List.of(question), text);
+        } catch (RuntimeException e) {
+            // a try the model could not answer was not a try
+            sellers.returnAssistantTry(sellerId);
+            throw e;
+        }
         int triesLeft = Math.max(0, TRY_LIMIT - sellers.assistantTries(sellerId));
         LOG.info("assistant tried", "sellerId", sellerId, "language", written.language(), "triesLeft", triesLeft,
                 "inputTokens", written.usage().inputTokens(), "outputTokens", written.usage().outputTokens());

@@ -73,6 +73,9 @@ public interface SellerStore {
      */
     boolean tryCountAssistantTry(String sellerId, int limit);
 
+    /** Gives back one counted try (the model could not answer it); never below zero. */
+    void returnAssistantTry(String sellerId);
+
     default int assistantTries(String sellerId) {
         return 0;
     }

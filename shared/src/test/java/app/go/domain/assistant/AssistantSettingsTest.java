@@ -249,6 +249,17 @@ class AssistantSettingsTest {
     }
 
     @Test
+    @DisplayName("PA-LIM-1 a try the model could not answer is given back: it does not count toward the 5")
+    void failedTryIsNotCounted() {
+        AssistantTrial failing = new AssistantTrial(sellers, prompt -> {
+            throw new app.go.shared.ai.LanguageModelException(app.go.shared.ai.LanguageModelException.Reason.UNAVAILABLE, "down", null);
+        }, clock);
+        assertThrows(app.go.shared.ai.LanguageModelException.class, () -> failing.tryOut(SELLER, "How much is a logo?"));
+        assertEquals(0, sellers.assistantTries(SELLER));
+        assertEquals(AssistantTrial.TRY_LIMIT - 1, trial.tryOut(SELLER, "How much is a logo?").triesLeft());
+    }
+
+    @Test
     @DisplayName("PA-LIM-1 a try uses the same prompt as a real reply: the assistant's name, the seller's sources, the client's language")
     void tryUsesTheRealPrompt() {
         settings.update(SELLER, "desktop", new AssistantSettingsService.Change("Pixel", null, null, null));

@@ -189,6 +189,19 @@ public final class DynamoSellerStore implements SellerStore {
     }
 
     @Override
+    public void returnAssistantTry(String sellerId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(pk(sellerId), "TRIES#PA"))
+                    .updateExpression("ADD #c :minusOne")
+                    .conditionExpression("#c > :zero")
+                    .expressionAttributeNames(Map.of("#c", "count"))
+                    .expressionAttributeValues(Map.of(":minusOne", n(-1), ":zero", n(0))));
+        } catch (ConditionalCheckFailedException nothingToGiveBack) {
+            // no counted try: nothing to return
+        }
+    }
+
+    @Override
     public int assistantTries(String sellerId) {
         return get(sellerId, "TRIES#PA").map(i -> (int) Items.num(i, "count", 0)).orElse(0);
     }
