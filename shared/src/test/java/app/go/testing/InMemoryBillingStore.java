@@ -18,10 +18,16 @@ public final class InMemoryBillingStore implements BillingStore {
     private final SellerItems<Subscription> subscriptions = new SellerItems<>(Subscription::sellerId, s -> s.plan().name());
     private final SellerItems<LedgerEntry> ledger = new SellerItems<>(LedgerEntry::sellerId, LedgerEntry::id);
     private final Map<String, Long> balances = new HashMap<>();
+    private Runnable beforeNextReplace = () -> { };
 
     /** Stores the subscription as is, replacing any of the same seller and plan (test setup). */
     public synchronized void put(Subscription subscription) {
         subscriptions.put(subscription);
+    }
+
+    /** Runs {@code action} once, inside the next replace and before its condition is checked (a write landing in between). */
+    public synchronized void beforeNextReplace(Runnable action) {
+        beforeNextReplace = action;
     }
 
     /** Sets the balance without a ledger entry (test setup). */
@@ -50,9 +56,23 @@ public final class InMemoryBillingStore implements BillingStore {
     }
 
     @Override
-    public synchronized boolean replace(Subscription next, Instant expectedPeriodEnd) {
+    public synchronized boolean replace(Subscription next, Instant expectedPeriodEnd, SubscriptionStatus expectedStatus) {
+        Runnable interleaved = beforeNextReplace;
+        beforeNextReplace = () -> { };
+        interleaved.run();
         return subscriptions.replace(next.sellerId(), next.plan().name(),
-                stored -> stored.currentPeriodEnd().equals(expectedPeriodEnd), stored -> next);
+                stored -> stored.currentPeriodEnd().equals(expectedPeriodEnd) && stored.status() == expectedStatus,
+                stored -> next);
+    }
+
+    @Override
+    public synchronized boolean delete(String sellerId, Plan plan, Instant expectedPeriodEnd, SubscriptionStatus expectedStatus) {
+        Optional<Subscription> stored = subscription(sellerId, plan);
+        if (stored.isEmpty() || !stored.get().currentPeriodEnd().equals(expectedPeriodEnd) || stored.get().status() != expectedStatus) {
+            return false;
+        }
+        subscriptions.remove(sellerId, plan.name());
+        return true;
     }
 
     @Override

@@ -62,6 +62,10 @@ final class SellerItems<T> {
         return true;
     }
 
+    void remove(String sellerId, String id) {
+        items.remove(sellerId + "/" + id);
+    }
+
     private String key(T item) {
         return sellerOf.apply(item) + "/" + idOf.apply(item);
     }

@@ -1,7 +1,11 @@
 package app.go.local.stepfunctions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.go.domain.creation.AssetValidationFailedException;
+import app.go.domain.creation.Model;
+import app.go.domain.creation.StaleTrainingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +74,7 @@ class ProjectStateMachinesTest {
     }
 
     @Test
-    @DisplayName("training.asl.json: Train failing through all its retries goes to MarkFailed, and the execution FAILS with TrainingFailed")
+    @DisplayName("CM-TRN-1 training.asl.json: Train failing through all its retries goes to MarkFailed, and the execution FAILS with TrainingFailed")
     void trainingFailureIsMarked() throws Exception {
         String machine = sfn.register("training", load("training.asl.json", Map.of("TrainModelFunctionArn", TRAIN)));
         invoker.on(TRAIN, (input, n) -> {
@@ -95,5 +99,130 @@ class ProjectStateMachinesTest {
         List<FakeTaskInvoker.Call> trains = invoker.calls(TRAIN).subList(1, 5);
         assertEquals(Duration.ofSeconds(5 + 10 + 20), Duration.between(trains.get(0).at(), trains.get(3).at()),
                 "backoff 5s, 10s, 20s");
+    }
+
+    private static final String TRAINING_INPUT = "{\"sellerId\": \"s1\", \"modelId\": \"m1\", \"trainingId\": \"t1\"}";
+
+    private ExecutionDescription runTraining(FakeTaskInvoker.Behaviour behaviour) throws Exception {
+        String machine = sfn.register("training", load("training.asl.json", Map.of("TrainModelFunctionArn", TRAIN)));
+        invoker.on(TRAIN, behaviour);
+        return sfn.awaitCompletion(sfn.startExecution(machine, "train-m1", TRAINING_INPUT).executionArn(), AWAIT);
+    }
+
+    private List<String> trainingSteps() {
+        return invoker.calls(TRAIN).stream().map(call -> call.input().get("step").asText()).toList();
+    }
+
+    /** The error a Java handler's exception becomes: its fully-qualified class name, as AWS Lambda reports it. */
+    private static TaskFailedException thrown(Class<? extends Exception> type, String message) {
+        return new TaskFailedException(type.getName(), message);
+    }
+
+    @Test
+    @DisplayName("CM-TRN-1 training.asl.json: an asset validation failure in ValidateAssets goes straight to MarkFailed, without a retry")
+    void validationFailureIsNotRetried() throws Exception {
+        ExecutionDescription done = runTraining((input, n) -> {
+            if (input.get("step").asText().equals("VALIDATE")) {
+                throw thrown(AssetValidationFailedException.class, "a1: AUDIO asset in a IMAGE subcategory");
+            }
+            return Json.parse("{\"ok\": true}");
+        });
+
+        assertEquals(ExecutionStatus.FAILED, done.status());
+        assertEquals("TrainingFailed", done.error());
+        assertEquals(List.of("VALIDATE", "FAIL"), trainingSteps());
+        assertEquals(AssetValidationFailedException.class.getName(),
+                invoker.calls(TRAIN).get(1).input().at("/error/Error").asText());
+    }
+
+    @Test
+    @DisplayName("CM-TRN-1 training.asl.json: an asset validation failure in Train is not retried either (no ~35 s of backoff)")
+    void validationFailureInTrainIsNotRetried() throws Exception {
+        ExecutionDescription done = runTraining((input, n) -> {
+            if (input.get("step").asText().equals("TRAIN")) {
+                throw thrown(AssetValidationFailedException.class, "a1: content not found");
+            }
+            return Json.parse("{\"ok\": true}");
+        });
+
+        assertEquals(ExecutionStatus.FAILED, done.status());
+        assertEquals(List.of("VALIDATE", "TRAIN", "FAIL"), trainingSteps());
+        assertEquals(invoker.calls(TRAIN).get(1).at(), invoker.calls(TRAIN).get(2).at(), "no backoff");
+    }
+
+    @Test
+    @DisplayName("CM-TRN-1 training.asl.json: a stale training's FINISH is not retried and goes to MarkFailed")
+    void staleTrainingIsNotRetried() throws Exception {
+        ExecutionDescription done = runTraining((input, n) -> {
+            if (input.get("step").asText().equals("FINISH")) {
+                throw thrown(StaleTrainingException.class, "training t1 of model m1 is not current");
+            }
+            return Json.parse("{\"ok\": true}");
+        });
+
+        assertEquals(ExecutionStatus.FAILED, done.status());
+        assertEquals(List.of("VALIDATE", "TRAIN", "FINISH", "FAIL"), trainingSteps());
+    }
+
+    @Test
+    @DisplayName("CM-TRN-1 training.asl.json: a Lambda throttle in ValidateAssets is retried with backoff and the training succeeds")
+    void throttleIsRetried() throws Exception {
+        ExecutionDescription done = runTraining((input, n) -> {
+            if (input.get("step").asText().equals("VALIDATE") && n <= 2) {
+                throw new TaskFailedException("Lambda.TooManyRequestsException", "Rate Exceeded.");
+            }
+            return Json.parse("{\"ok\": true}");
+        });
+
+        assertEquals(ExecutionStatus.SUCCEEDED, done.status(), () -> done.error() + " " + done.cause());
+        assertEquals(List.of("VALIDATE", "VALIDATE", "VALIDATE", "TRAIN", "FINISH"), trainingSteps());
+        List<FakeTaskInvoker.Call> calls = invoker.calls(TRAIN);
+        assertEquals(Duration.ofSeconds(2), Duration.between(calls.get(0).at(), calls.get(1).at()));
+        assertEquals(Duration.ofSeconds(4), Duration.between(calls.get(1).at(), calls.get(2).at()));
+    }
+
+    @Test
+    @DisplayName("CM-TRN-1 training.asl.json: a Lambda service error in MarkFailed is retried, so the model does not stay TRAINING")
+    void markFailedServiceErrorIsRetried() throws Exception {
+        ExecutionDescription done = runTraining((input, n) -> {
+            String step = input.get("step").asText();
+            if (step.equals("TRAIN")) {
+                throw thrown(AssetValidationFailedException.class, "a1: content not found");
+            }
+            if (step.equals("FAIL") && n == 3) {
+                throw new TaskFailedException("Lambda.ServiceException", "Lambda is unavailable");
+            }
+            return Json.parse("{\"ok\": true}");
+        });
+
+        assertEquals(ExecutionStatus.FAILED, done.status());
+        assertEquals(List.of("VALIDATE", "TRAIN", "FAIL", "FAIL"), trainingSteps());
+        assertEquals(Duration.ofSeconds(1), Duration.between(invoker.calls(TRAIN).get(2).at(), invoker.calls(TRAIN).get(3).at()));
+    }
+
+    @Test
+    @DisplayName("CM-TRN-1 the longest run training.asl.json allows (every attempt of every Task timing out, plus backoff) is shorter than Model.TRAINING_STALE_AFTER")
+    void longestRunIsUnderTheStalenessBound() throws Exception {
+        JsonNode states = Json.parse(Files.readString(STATE_MACHINES.resolve("training.asl.json"))).get("States");
+        double seconds = 0;
+        for (JsonNode state : states) {
+            if (!"Task".equals(state.path("Type").asText())) {
+                continue;
+            }
+            int attempts = 1;
+            for (JsonNode retrier : state.get("Retry")) {
+                int max = retrier.path("MaxAttempts").asInt(3);
+                attempts += max;
+                for (int k = 0; k < max; k++) {
+                    double delay = retrier.path("IntervalSeconds").asDouble(1) * Math.pow(retrier.path("BackoffRate").asDouble(2.0), k);
+                    seconds += retrier.has("MaxDelaySeconds") ? Math.min(delay, retrier.get("MaxDelaySeconds").asDouble()) : delay;
+                }
+            }
+            seconds += attempts * state.get("TimeoutSeconds").asDouble();
+        }
+        double longest = seconds;
+        assertEquals(1023, longest, 0.001, "4 x (60 + 120 + 30 + 30) s of attempts plus 14 + 35 + 7 + 7 s of backoff");
+        assertTrue(Duration.ofMillis(Math.round(longest * 1000)).compareTo(Model.TRAINING_STALE_AFTER) < 0,
+                () -> "the bound must exceed the longest run, " + longest + " s");
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * BILL-3: a payment after the first one comes from the balance first, as much as it holds, and the
  * payment method on file pays the rest. Every movement is keyed on {@code key}: the ledger ids are
- * {@code key#balance}, {@code key#method} and {@code key#reversal}, and the gateway gets {@code key}
+ * {@code key#balance}, {@code key#method}, {@code key#reversal} and {@code key#refund}, and the gateway gets {@code key}
  * as its idempotency key, so repeating a payment with the same key moves no money twice.
  */
 final class BalanceFirstPayment {
@@ -50,6 +50,27 @@ final class BalanceFirstPayment {
         LedgerEntry.Source source = LedgerEntry.sourceOf(method);
         store.record(new LedgerEntry(key + "#method", sellerId, LedgerEntry.Type.CHARGE, rest, source, plan, chargeId, now));
         return new Result(fromBalance, rest, source, chargeId, false);
+    }
+
+    /**
+     * Gives back what the payment with this key took and kept (balance part plus method part, less a
+     * reversal), as one REFUND entry {@code key#refund}, so repeating it gives nothing more.
+     * {@link PaymentGateway} has no refund call, so the method part goes to the balance too, where the
+     * next fee is taken from first (BILL-3).
+     *
+     * @return the cents given back by this call
+     */
+    long refund(String key, String sellerId, Plan plan, Instant now) {
+        long kept = amount(sellerId, key + "#balance") + amount(sellerId, key + "#method") - amount(sellerId, key + "#reversal");
+        if (kept <= 0) {
+            return 0;
+        }
+        return store.credit(new LedgerEntry(key + "#refund", sellerId, LedgerEntry.Type.REFUND, kept, LedgerEntry.Source.BALANCE,
+                plan, key, now)) ? kept : 0;
+    }
+
+    private long amount(String sellerId, String entryId) {
+        return store.ledgerEntry(sellerId, entryId).map(LedgerEntry::amountCents).orElse(0L);
     }
 
     /** Whether a payment with this key already moved money (a retry of an interrupted attempt). */

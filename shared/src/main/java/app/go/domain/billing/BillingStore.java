@@ -15,10 +15,14 @@ public interface BillingStore {
     boolean create(Subscription subscription);
 
     /**
-     * Replaces a subscription only if its stored {@code currentPeriodEnd} is still {@code expectedPeriodEnd}
-     * (optimistic concurrency: a duplicate renewal cannot advance a period twice).
+     * Replaces a subscription only if its stored {@code currentPeriodEnd} and {@code status} are still the
+     * ones read (optimistic concurrency: a duplicate renewal cannot advance a period twice, and a renewal
+     * cannot overwrite a cancel that landed after its read).
      */
-    boolean replace(Subscription next, Instant expectedPeriodEnd);
+    boolean replace(Subscription next, Instant expectedPeriodEnd, SubscriptionStatus expectedStatus);
+
+    /** Deletes the seller's subscription to {@code plan} only if its period end and status are still the ones read. */
+    boolean delete(String sellerId, Plan plan, Instant expectedPeriodEnd, SubscriptionStatus expectedStatus);
 
     /** Subscriptions still ACTIVE or CANCELLED_AT_PERIOD_END whose period ended at or before {@code at}. */
     List<Subscription> dueForRenewal(Instant at);

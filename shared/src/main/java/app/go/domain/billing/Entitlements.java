@@ -40,7 +40,7 @@ public final class Entitlements {
         return switch (subscription.status()) {
             case ACTIVE -> true;
             case CANCELLED_AT_PERIOD_END -> at.isBefore(subscription.currentPeriodEnd());
-            case PAST_DUE, ENDED -> false;
+            case PENDING, PAST_DUE, ENDED -> false;
         };
     }
 }

@@ -17,7 +17,10 @@ public record LedgerEntry(String id, String sellerId, Type type, long amountCent
         CHARGE,
         /** Balance given back (a renewal whose card part was declined). */
         REVERSAL,
-        /** Unused days given back to the balance (BILL-8: upgrading from PA to Seller Plus Premium). */
+        /**
+         * Given back to the balance: unused days (BILL-8: upgrading from PA to Seller Plus Premium), or a
+         * renewal's fee when a cancel won the race against it (BILL-6).
+         */
         REFUND
     }
 

@@ -121,7 +121,7 @@ public final class ProratedUpgrade {
         }
         // ended last: until then a retry finds the PA subscription running and finishes the upgrade
         Subscription ended = current.endedAt(now);
-        if (!store.replace(ended, current.currentPeriodEnd())) {
+        if (!store.replace(ended, current.currentPeriodEnd(), current.status())) {
             throw changed();
         }
         Proration given = new Proration(proration.priceCents(), proration.dailyRateCents(), proration.remainingDays(), refunded);

@@ -16,7 +16,9 @@ import java.util.Optional;
  * <p>Exactly once, in layers: the idempotency store lets one attempt per subscription and period
  * run at a time and replays its outcome; every money movement has a ledger id derived from the
  * same key (so the balance is debited once and the payment gateway gets the same idempotency key);
- * and the period advances only by a conditional write on the expected {@code currentPeriodEnd}.
+ * and the period advances only by a conditional write on the expected {@code currentPeriodEnd} and
+ * status. Money taken under the key stays only if that write wins: when a cancel (or an early end)
+ * lands between the read and the write, the cancel wins and the charge goes back as a REFUND.
  */
 public final class Renewal {
     private static final Log LOG = Log.get(Renewal.class);
@@ -58,38 +60,72 @@ public final class Renewal {
     }
 
     private Outcome renewOnce(String key, String sellerId, Plan plan, Instant periodEnd) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Outcome> outcome = tryRenew(key, sellerId, plan, periodEnd);
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
+        }
+        throw new IllegalStateException("the subscription keeps changing; retry later");
+    }
+
+    /** @return empty when a conditional write lost to another writer: read again and decide again */
+    private Optional<Outcome> tryRenew(String key, String sellerId, Plan plan, Instant periodEnd) {
+        Instant now = clock.instant();
         Optional<Subscription> found = store.subscription(sellerId, plan);
-        if (found.isEmpty() || !found.get().currentPeriodEnd().equals(periodEnd)) {
-            return Outcome.SKIPPED; // gone, or this period was already dealt with
+        if (found.isEmpty()) {
+            return Optional.of(Outcome.SKIPPED);
         }
         Subscription subscription = found.get();
-        if (subscription.status() == SubscriptionStatus.CANCELLED_AT_PERIOD_END) {
-            if (!store.replace(subscription.withStatus(SubscriptionStatus.ENDED), periodEnd)) {
-                return Outcome.SKIPPED;
+        if (!subscription.currentPeriodEnd().equals(periodEnd)) {
+            if (subscription.currentPeriodStart().isBefore(periodEnd)) {
+                payment.refund(key, sellerId, plan, now); // ended early (BILL-7, BILL-8) while this renewal charged
             }
-            planEnd.ended(sellerId, plan); // BILL-6, BILL-7: the features stop now
-            return Outcome.ENDED;
+            return Optional.of(Outcome.SKIPPED); // gone, or this period was already dealt with
         }
-        if (subscription.status() == SubscriptionStatus.ENDED) {
-            planEnd.ended(sellerId, plan); // a retry after ending it: finish switching the features off
-            return Outcome.ENDED;
+        switch (subscription.status()) {
+            case CANCELLED_AT_PERIOD_END -> {
+                // a cancel that landed after this renewal charged wins (BILL-6): the charge goes back
+                payment.refund(key, sellerId, plan, now);
+                if (!store.replace(subscription.withStatus(SubscriptionStatus.ENDED), periodEnd, subscription.status())) {
+                    return Optional.empty();
+                }
+                planEnd.ended(sellerId, plan); // BILL-6, BILL-7: the features stop now
+                return Optional.of(Outcome.ENDED);
+            }
+            case ENDED -> {
+                payment.refund(key, sellerId, plan, now);
+                planEnd.ended(sellerId, plan); // a retry after ending it: finish switching the features off
+                return Optional.of(Outcome.ENDED);
+            }
+            case PAST_DUE -> {
+                planEnd.ended(sellerId, plan); // a retry after the decline: finish switching the features off
+                return Optional.of(Outcome.SKIPPED);
+            }
+            case ACTIVE -> {
+                return charge(key, subscription, now);
+            }
+            default -> {
+                return Optional.of(Outcome.SKIPPED);
+            }
         }
-        if (subscription.status() == SubscriptionStatus.PAST_DUE) {
-            planEnd.ended(sellerId, plan); // a retry after the decline: finish switching the features off
-            return Outcome.SKIPPED;
-        }
-        if (subscription.status() != SubscriptionStatus.ACTIVE) {
-            return Outcome.SKIPPED;
-        }
-        Instant now = clock.instant();
+    }
+
+    private Optional<Outcome> charge(String key, Subscription subscription, Instant now) {
+        String sellerId = subscription.sellerId();
+        Plan plan = subscription.plan();
+        Instant periodEnd = subscription.currentPeriodEnd();
         BalanceFirstPayment.Result paid = payment.pay(key, sellerId, plan, subscription.paymentMethod(), plan.priceCents(), now);
         if (paid.declined()) {
-            if (store.replace(subscription.withStatus(SubscriptionStatus.PAST_DUE), periodEnd)) {
-                sellers.addNotification(sellerId, new Notification(key + "#failed", PAYMENT_FAILED, null, now));
+            if (!store.replace(subscription.withStatus(SubscriptionStatus.PAST_DUE), periodEnd, SubscriptionStatus.ACTIVE)) {
+                return Optional.empty();
             }
+            sellers.addNotification(sellerId, new Notification(key + "#failed", PAYMENT_FAILED, null, now));
             planEnd.ended(sellerId, plan); // PAST_DUE does not entitle (Entitlements): unpaid features stop
-            return Outcome.PAST_DUE;
+            return Optional.of(Outcome.PAST_DUE);
         }
-        return store.replace(subscription.renewed(), periodEnd) ? Outcome.RENEWED : Outcome.SKIPPED;
+        // a retry that lost this write to a duplicate attempt finds the period advanced and keeps the (shared) charge
+        return store.replace(subscription.renewed(), periodEnd, SubscriptionStatus.ACTIVE)
+                ? Optional.of(Outcome.RENEWED) : Optional.empty();
     }
 }

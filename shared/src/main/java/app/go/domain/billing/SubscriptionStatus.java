@@ -2,6 +2,11 @@ package app.go.domain.billing;
 
 /** Where a subscription is in its life. */
 public enum SubscriptionStatus {
+    /**
+     * Reserved by a subscribe whose first payment is being taken; it blocks a second subscribe to the
+     * same plan, entitles to nothing and is not shown to the seller (BILL-3).
+     */
+    PENDING,
     /** Renews on its anniversary. */
     ACTIVE,
     /** Cancelled; features stay until the period ends, then it ends without a charge (BILL-6). */

@@ -1,5 +1,6 @@
 package app.go.domain.creation;
 
+import app.go.domain.seller.Notification;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerService;
 import app.go.domain.seller.SellerStore;
@@ -108,11 +109,29 @@ public final class CreationService {
     }
 
     public Model model(String sellerId, String modelId) {
-        return store.model(sellerId, modelId).orElseThrow(() -> DomainException.notFound("model"));
+        return store.model(sellerId, modelId).map(this::failIfTimedOut).orElseThrow(() -> DomainException.notFound("model"));
     }
 
     public List<Model> models(String sellerId) {
-        return store.models(sellerId).stream().sorted(Comparator.comparing(Model::createdAt).thenComparing(Model::id)).toList();
+        return store.models(sellerId).stream().map(this::failIfTimedOut)
+                .sorted(Comparator.comparing(Model::createdAt).thenComparing(Model::id)).toList();
+    }
+
+    /**
+     * CM-TRN-1: a training older than {@link Model#TRAINING_STALE_AFTER} is FAILED, written with the
+     * replace guarded by its training id, so a newer training or a late step of this one wins the race.
+     */
+    private Model failIfTimedOut(Model model) {
+        if (!model.trainingTimedOut(clock.instant())) {
+            return model;
+        }
+        Model failed = model.failed(Model.TRAINING_TIMED_OUT, clock.instant());
+        if (!store.replaceModel(failed, model)) {
+            return store.model(model.sellerId(), model.id()).orElse(model);
+        }
+        sellers.addNotification(model.sellerId(), new Notification("training-" + model.trainingId(), "TRAINING_FAILED",
+                null, failed.updatedAt()));
+        return failed;
     }
 
     public Subcategory subcategoryOf(Model model) {

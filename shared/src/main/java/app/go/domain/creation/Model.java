@@ -1,5 +1,6 @@
 package app.go.domain.creation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,15 @@ public record Model(String id, String sellerId, String subcategory, String name,
 
     /** More than any period's retrainings. */
     public static final int KEPT_TRAINING_STARTS = 12;
+
+    /**
+     * CM-TRN-1: a training that started longer ago than this is over, even if its pipeline never
+     * reported back (its MarkFailed step failed too). Longer than the longest run
+     * {@code statemachines/training.asl.json} allows: every Task's attempts at their TimeoutSeconds
+     * plus the backoff between them, about 17 minutes (a local test recomputes it from the file).
+     */
+    public static final Duration TRAINING_STALE_AFTER = Duration.ofMinutes(30);
+    public static final String TRAINING_TIMED_OUT = "training timed out";
 
     public Model {
         assetIds = assetIds == null ? List.of() : List.copyOf(assetIds);
@@ -85,6 +95,12 @@ public record Model(String id, String sellerId, String subcategory, String name,
         return new Model(id, sellerId, subcategory, name, ModelStatus.FAILED, assetIds, warnings, trainingsUsed, reason,
                 trainingId, createdAt, now, instructions, pricing, onServices, onProfile, published, retrainingRequired,
                 trainingStartedAt, trainingStarts);
+    }
+
+    /** CM-TRN-1: TRAINING for longer than {@link #TRAINING_STALE_AFTER}. */
+    public boolean trainingTimedOut(Instant now) {
+        Instant started = trainingStartedAt != null ? trainingStartedAt : updatedAt;
+        return status == ModelStatus.TRAINING && started != null && now.isAfter(started.plus(TRAINING_STALE_AFTER));
     }
 
     public boolean isTraining(String aTrainingId) {

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import static app.go.billing.domain.BillingFixture.CARD;
 import static app.go.billing.domain.BillingFixture.DECLINING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RenewalTest {
@@ -226,5 +227,30 @@ class RenewalTest {
         subscribed(f, Plan.CREATION_MODEL);
         assertEquals(Renewal.Outcome.SKIPPED, f.renewal.renew("s1", Plan.CREATION_MODEL, FEB_18));
         assertEquals(0L, cardChargedOnRenewal(f, Plan.CREATION_MODEL));
+    }
+
+    @Test
+    @DisplayName("BILL-6 BILL-9 a cancel landing between the renewal's read and its write wins: the subscription ends and the renewal's charge goes back to the balance once")
+    void cancelDuringRenewal() {
+        BillingFixture f = new BillingFixture(InMemoryIdempotencyStore.forgetful());
+        subscribed(f, Plan.PERSONAL_ASSISTANT);
+        f.store.setBalance("s1", 1_000);
+        f.store.beforeNextReplace(() -> f.subscriptions.cancel("s1", Plan.PERSONAL_ASSISTANT));
+
+        assertEquals(Renewal.Outcome.ENDED, f.renewal.renew("s1", Plan.PERSONAL_ASSISTANT, MAR_18));
+        Subscription s = f.store.subscription("s1", Plan.PERSONAL_ASSISTANT).orElseThrow();
+        assertEquals(SubscriptionStatus.ENDED, s.status());
+        assertEquals(MAR_18, s.currentPeriodEnd());
+        assertFalse(f.entitlements.hasAssistant("s1"));
+        assertEquals(1_900L, cardChargedOnRenewal(f, Plan.PERSONAL_ASSISTANT)); // no refund call: the card part goes to the balance
+        assertEquals(2_900L, f.store.balance("s1"));
+
+        assertEquals(Renewal.Outcome.ENDED, f.renewal.renew("s1", Plan.PERSONAL_ASSISTANT, MAR_18)); // a redelivered message
+        List<LedgerEntry> refunds = f.store.ledger("s1").stream().filter(e -> e.type() == LedgerEntry.Type.REFUND).toList();
+        assertEquals(1, refunds.size());
+        assertEquals(Renewal.key("s1", Plan.PERSONAL_ASSISTANT, MAR_18) + "#refund", refunds.get(0).id());
+        assertEquals(2_900L, refunds.get(0).amountCents());
+        assertEquals(2_900L, f.store.balance("s1"));
+        assertEquals(1_900L, cardChargedOnRenewal(f, Plan.PERSONAL_ASSISTANT));
     }
 }

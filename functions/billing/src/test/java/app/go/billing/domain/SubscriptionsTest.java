@@ -1,14 +1,20 @@
 package app.go.billing.domain;
 
 import app.go.domain.billing.LedgerEntry;
+import app.go.domain.billing.PaymentGateway;
 import app.go.domain.billing.Plan;
+import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
 import app.go.domain.billing.Subscriptions;
 import app.go.shared.errors.DomainException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static app.go.billing.domain.BillingFixture.CARD;
 import static app.go.billing.domain.BillingFixture.DECLINING;
@@ -118,5 +124,69 @@ class SubscriptionsTest {
         assertEquals(2_000L, f.subscriptions.balance("s1"));
         assertEquals(2, f.subscriptions.ledger("s1").size());
         assertThrows(DomainException.class, () -> f.subscriptions.credit("s1", 0));
+    }
+
+    private static String attempt(Subscriptions subscriptions) {
+        try {
+            subscriptions.subscribe("s1", Plan.PERSONAL_ASSISTANT, CARD, true);
+            return "SUBSCRIBED";
+        } catch (DomainException e) {
+            return e.code();
+        }
+    }
+
+    @Test
+    @DisplayName("BILL-3 BILL-9 two concurrent subscribes to one plan a second apart charge once: one subscribes, the other is ALREADY_SUBSCRIBED")
+    void concurrentSubscribes() {
+        BillingFixture f = new BillingFixture().seller("s1", 2);
+        List<String> outcomes = new ArrayList<>();
+        AtomicBoolean raced = new AtomicBoolean();
+        Subscriptions[] racing = new Subscriptions[1];
+        PaymentGateway gateway = (sellerId, method, amountCents, key) -> {
+            if (raced.compareAndSet(false, true)) { // the second request arrives while the first is being charged
+                f.clock.advance(Duration.ofSeconds(1));
+                outcomes.add(attempt(racing[0]));
+            }
+            return f.gateway.charge(sellerId, method, amountCents, key);
+        };
+        racing[0] = new Subscriptions(f.store, f.sellers, gateway, f.clock);
+
+        outcomes.add(attempt(racing[0]));
+        assertEquals(List.of("ALREADY_SUBSCRIBED", "SUBSCRIBED"), outcomes.stream().sorted().toList());
+        assertEquals(1, f.gateway.charges());
+        assertEquals(1, f.store.ledger("s1").size());
+        assertEquals(SubscriptionStatus.ACTIVE, f.store.subscription("s1", Plan.PERSONAL_ASSISTANT).orElseThrow().status());
+    }
+
+    @Test
+    @DisplayName("BILL-3 after a declined first payment the seller can subscribe again with another card")
+    void retryAfterDecline() {
+        BillingFixture f = new BillingFixture().seller("s1", 2);
+        assertEquals("PAYMENT_DECLINED", assertThrows(DomainException.class,
+                () -> f.subscriptions.subscribe("s1", Plan.PERSONAL_ASSISTANT, DECLINING, true)).code());
+        f.clock.advance(Duration.ofSeconds(1)); // within the same second the charge key, and so the gateway's answer, is the same
+        assertEquals(SubscriptionStatus.ACTIVE,
+                f.subscriptions.subscribe("s1", Plan.PERSONAL_ASSISTANT, CARD, true).subscription().status());
+        assertEquals(1, f.gateway.charges());
+    }
+
+    @Test
+    @DisplayName("BILL-3 a subscribe that stopped after reserving is finished by the next one, without charging twice")
+    void abandonedReservation() {
+        BillingFixture f = new BillingFixture().seller("s1", 2);
+        Subscription reserved = Subscription.start("s1", Plan.PERSONAL_ASSISTANT, f.clock.instant(), CARD, true)
+                .withStatus(SubscriptionStatus.PENDING);
+        f.store.put(reserved);
+        f.gateway.charge("s1", CARD, 2_900, "subscribe#s1#PERSONAL_ASSISTANT#" + reserved.currentPeriodStart()); // charged, then crashed
+        assertEquals("ALREADY_SUBSCRIBED", assertThrows(DomainException.class,
+                () -> f.subscriptions.subscribe("s1", Plan.PERSONAL_ASSISTANT, CARD, true)).code());
+        assertTrue(f.subscriptions.subscriptions("s1").isEmpty(), "a reservation is not shown as a subscription");
+
+        f.clock.advance(Duration.ofMinutes(11));
+        Subscriptions.Subscribed resumed = f.subscriptions.subscribe("s1", Plan.PERSONAL_ASSISTANT, CARD, true);
+        assertEquals(SubscriptionStatus.ACTIVE, resumed.subscription().status());
+        assertEquals(reserved.currentPeriodStart(), resumed.subscription().currentPeriodStart());
+        assertEquals(1, f.gateway.charges());
+        assertEquals(1, f.store.ledger("s1").size());
     }
 }

@@ -8,6 +8,7 @@ import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -69,9 +70,25 @@ public final class DynamoBillingStore implements BillingStore {
     }
 
     @Override
-    public boolean replace(Subscription next, Instant expectedPeriodEnd) {
-        return items.putIf(toItem(next), b -> b.conditionExpression("currentPeriodEnd = :expected")
-                .expressionAttributeValues(Map.of(":expected", s(expectedPeriodEnd.toString()))));
+    public boolean replace(Subscription next, Instant expectedPeriodEnd, SubscriptionStatus expectedStatus) {
+        return items.putIf(toItem(next), b -> b.conditionExpression("currentPeriodEnd = :expected AND #st = :status")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":expected", s(expectedPeriodEnd.toString()),
+                        ":status", s(expectedStatus.name()))));
+    }
+
+    @Override
+    public boolean delete(String sellerId, Plan plan, Instant expectedPeriodEnd, SubscriptionStatus expectedStatus) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(key(pk(sellerId), SUBSCRIPTION + plan.name()))
+                    .conditionExpression("currentPeriodEnd = :expected AND #st = :status")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":expected", s(expectedPeriodEnd.toString()),
+                            ":status", s(expectedStatus.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     @Override
