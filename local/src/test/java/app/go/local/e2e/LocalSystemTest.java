@@ -6,13 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,20 +74,9 @@ abstract class LocalSystemTest {
         assertEquals(200, activated.status(), activated.body().toString());
     }
 
-    /** A one-colour PNG, as a seller's portfolio image. */
+    /** A one-colour square PNG, as a seller's portfolio image. */
     static byte[] png(int size, Color colour) {
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(colour);
-        g.fillRect(0, 0, size, size);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return app.go.testing.TestMedia.png(size, size, colour);
     }
 
     static JsonNode ok(LocalApiClient.Response response) {
