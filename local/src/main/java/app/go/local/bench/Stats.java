@@ -37,7 +37,11 @@ public final class Stats {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("no values");
         }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] sorted = new double[values.size()];
+        int i = 0;
+        for (double value : values) {
+            sorted[i++] = value;
+        }
         Arrays.sort(sorted);
         return sorted;
     }

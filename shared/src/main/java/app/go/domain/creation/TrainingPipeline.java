@@ -193,9 +193,11 @@ public final class TrainingPipeline {
             style.put("meanAspect", round(aspectSum / rgbCount));
         }
         if (!seconds.isEmpty()) {
-            style.put("minSeconds", round(seconds.stream().mapToDouble(Double::doubleValue).min().orElse(0)));
-            style.put("maxSeconds", round(seconds.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
-            style.put("meanSeconds", round(seconds.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
+            java.util.DoubleSummaryStatistics lengths = seconds.stream()
+                    .collect(java.util.stream.Collectors.summarizingDouble(Double::doubleValue));
+            style.put("minSeconds", round(lengths.getMin()));
+            style.put("maxSeconds", round(lengths.getMax()));
+            style.put("meanSeconds", round(lengths.getAverage()));
         }
         profile.put("style", style);
         profile.put("assets", assets);
