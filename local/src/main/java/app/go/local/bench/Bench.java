@@ -34,9 +34,12 @@ import java.util.function.Function;
  *   (a) Cold start, fresh child JVM per run, per flag set (Lambda's C1-only flags, and JVM defaults):
  *       handler = assistant.jar + ColdStartProbe: new OnMessageHandler() and one real SQS record
  *                 whose client message it answers (verified afterwards over HTTP);
- *       floor   = assistant.jar + FloorProbe: the same SDK clients and one DynamoDB GetItem.
+ *       floor   = assistant.jar + FloorProbe: the same SDK clients and one DynamoDB GetItem;
+ *       handler+primed = as handler, with OnMessagePriming.prime() between construction and the
+ *                 invocation, timed apart as primeMs (under SnapStart it runs before the snapshot).
  *       Median and min/max of totalMs (JVM start to first invocation done), the handler/floor ratio,
- *       and medians of jvmToMainMs, constructMs, firstInvokeMs and the child's fork-to-exit time.
+ *       and medians of jvmToMainMs, constructMs, firstInvokeMs and the child's fork-to-exit time;
+ *       for handler+primed also primeMs, totalMs without it, and its firstInvokeMs over the floor's.
  *   (b) Warm message path: N new conversations from distinct clients (<= 40 per seller), sent by a
  *       pool of HTTP clients, through the SQS poller running --sqs-concurrency batches at once
  *       (GoLocal's default unless given). Client latency: from just before POST /conversations until
@@ -90,8 +93,8 @@ public final class Bench {
         System.out.println(header(report));
         try (GoLocal local = GoLocal.start(new GoLocal.Options(0, null, null, settings.effectiveSqsConcurrency()))) {
             BenchHttp api = new BenchHttp(local.uri());
-            System.out.println("(a) cold start: preparing " + (1 + settings.runs() * ColdStart.FLAG_SETS.size())
-                    + " conversations, then " + 2 * (1 + settings.runs() * ColdStart.FLAG_SETS.size()) + " child JVMs ...");
+            System.out.println("(a) cold start: preparing " + ColdStart.conversations(settings.runs())
+                    + " conversations, then " + ColdStart.childJvms(settings.runs()) + " child JVMs ...");
             ColdStart.Outcome cold = new ColdStart(local, api, settings.assistantJar(), outDir, settings.runs()).run();
             coldStart(report.putObject("coldStart"), cold);
 
@@ -146,10 +149,17 @@ public final class Bench {
             side(flags.putObject("floor"), result.floor());
             flags.put("ratioTotalMedian", round(median(result.handler(), r -> r.line().totalMs())
                     / median(result.floor(), r -> r.line().totalMs())));
+            ObjectNode primed = side(flags.putObject("handlerPrimed"), result.primed());
+            primed.put("primeMsMedian", round(median(result.primed(), r -> r.line().primeMs())));
+            primed.put("totalWithoutPrimeMsMedian", round(median(result.primed(), r -> r.line().totalWithoutPrimeMs())));
+            flags.put("ratioPrimedFirstInvokeOverFloorFirstInvoke", round(median(result.primed(), r -> r.line().firstInvokeMs())
+                    / median(result.floor(), r -> r.line().firstInvokeMs())));
+            flags.put("ratioPrimedTotalWithoutPrimeOverFloorTotal", round(median(result.primed(), r -> r.line().totalWithoutPrimeMs())
+                    / median(result.floor(), r -> r.line().totalMs())));
         }
     }
 
-    private static void side(ObjectNode node, List<ColdStart.Run> runs) {
+    private static ObjectNode side(ObjectNode node, List<ColdStart.Run> runs) {
         List<Double> totals = runs.stream().map(r -> r.line().totalMs()).toList();
         node.put("totalMsMedian", round(Stats.median(totals)));
         node.put("totalMsMin", round(Stats.min(totals)));
@@ -159,8 +169,14 @@ public final class Bench {
         node.put("firstInvokeMsMedian", round(median(runs, r -> r.line().firstInvokeMs())));
         node.put("processMsMedian", round(median(runs, ColdStart.Run::processMs)));
         ArrayNode each = node.putArray("runs");
-        runs.forEach(r -> each.addObject().put("jvmToMainMs", r.line().jvmToMainMs()).put("constructMs", r.line().constructMs())
-                .put("firstInvokeMs", r.line().firstInvokeMs()).put("totalMs", r.line().totalMs()).put("processMs", round(r.processMs())));
+        runs.forEach(r -> {
+            ObjectNode run = each.addObject().put("jvmToMainMs", r.line().jvmToMainMs()).put("constructMs", r.line().constructMs())
+                    .put("firstInvokeMs", r.line().firstInvokeMs()).put("totalMs", r.line().totalMs()).put("processMs", round(r.processMs()));
+            if (r.line().primeMs() > 0) {
+                run.put("primeMs", r.line().primeMs());
+            }
+        });
+        return node;
     }
 
     private static void warm(ObjectNode report, WarmPath.Result messages, WarmPath.Result health) {
@@ -242,20 +258,21 @@ public final class Bench {
         ObjectNode cold = (ObjectNode) report.get("coldStart");
         ObjectNode env = (ObjectNode) report.get("environment");
         out.append("(a) Cold start, fresh JVM per run, ").append(env.get("runs")).append(" runs per side and flag set (+1 discarded warm-up pair)\n");
-        out.append(String.format(Locale.ROOT, "  %-10s %-8s %28s %10s %10s %12s %10s%n",
+        out.append(String.format(Locale.ROOT, "  %-10s %-14s %28s %10s %10s %12s %10s%n",
                 "flags", "side", "totalMs median [min..max]", "jvmToMain", "construct", "firstInvoke", "process"));
         for (ColdStart.FlagSet flagSet : ColdStart.FLAG_SETS) {
             ObjectNode flags = (ObjectNode) cold.get(flagSet.name());
-            for (String side : List.of("handler", "floor")) {
+            for (String side : List.of("handler", "floor", "handlerPrimed")) {
                 ObjectNode s = (ObjectNode) flags.get(side);
-                out.append(String.format(Locale.ROOT, "  %-10s %-8s %28s %10.1f %10.1f %12.1f %10.1f%n",
-                        side.equals("handler") ? flagSet.name() : "", side,
+                out.append(String.format(Locale.ROOT, "  %-10s %-14s %28s %10.1f %10.1f %12.1f %10.1f%n",
+                        side.equals("handler") ? flagSet.name() : "", side.equals("handlerPrimed") ? "handler+primed" : side,
                         String.format(Locale.ROOT, "%.0f [%.0f..%.0f]", s.get("totalMsMedian").asDouble(),
                                 s.get("totalMsMin").asDouble(), s.get("totalMsMax").asDouble()),
                         s.get("jvmToMainMsMedian").asDouble(), s.get("constructMsMedian").asDouble(),
                         s.get("firstInvokeMsMedian").asDouble(), s.get("processMsMedian").asDouble()));
             }
             out.append(String.format(Locale.ROOT, "  %-10s ratio handler/floor (median totalMs): %.2fx%n", "", flags.get("ratioTotalMedian").asDouble()));
+            out.append(primedText(flags));
         }
         out.append(String.format("  replies verified over HTTP: %d of %d conversations have exactly one ASSISTANT reply%n%n",
                 cold.get("verifiedReplies").asInt(), cold.get("conversations").asInt()));
@@ -297,6 +314,18 @@ public final class Bench {
         out.append(String.format(Locale.ROOT, "  handler alone (1 thread) p50 / server p50 of (b): %.2f%n",
                 d.path("sequentialP50OverServerP50").asDouble(Double.NaN)));
         return out.toString();
+    }
+
+    /** What a SnapStart restore would still pay: the priming (and construction) happen before the snapshot. */
+    static String primedText(JsonNode flags) {
+        JsonNode primed = flags.get("handlerPrimed");
+        return String.format(Locale.ROOT, "  %-10s primed: prime %.1f ms (before the snapshot under SnapStart); totalMs without it %.0f "
+                        + "(%.2fx the floor's)%n"
+                        + "  %-10s first invoke ms: handler %.1f, handler+primed %.1f, floor %.1f; primed/floor: %.2fx%n", "",
+                primed.get("primeMsMedian").asDouble(), primed.get("totalWithoutPrimeMsMedian").asDouble(),
+                flags.get("ratioPrimedTotalWithoutPrimeOverFloorTotal").asDouble(), "",
+                flags.get("handler").get("firstInvokeMsMedian").asDouble(), primed.get("firstInvokeMsMedian").asDouble(),
+                flags.get("floor").get("firstInvokeMsMedian").asDouble(), flags.get("ratioPrimedFirstInvokeOverFloorFirstInvoke").asDouble());
     }
 
     private static String latencyLine(JsonNode node) {

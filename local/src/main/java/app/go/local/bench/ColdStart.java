@@ -23,7 +23,8 @@ import java.util.Map;
 
 /**
  * Part (a): the assistant handler's cold start against its floor, each in fresh child JVMs on the
- * deployed assistant.jar plus the probe classes. Every handler run answers its own, not yet answered
+ * deployed assistant.jar plus the probe classes; a third side, handler+primed, runs the SnapStart
+ * priming between construction and the first invocation. Every handler run answers its own, not yet answered
  * client message: the conversations are started while the seller's assistant is INACTIVE (the local
  * poller then refuses with NOT_ACTIVE, which claims nothing), and the assistant is activated before
  * the children run.
@@ -39,7 +40,7 @@ final class ColdStart {
     /** The probe's own figures and the bench's wall time from fork to exit. */
     record Run(ProbeLine line, double processMs) {}
 
-    record Result(FlagSet flagSet, List<Run> handler, List<Run> floor) {}
+    record Result(FlagSet flagSet, List<Run> handler, List<Run> primed, List<Run> floor) {}
 
     record Outcome(List<Result> results, int conversations, int verifiedReplies) {}
 
@@ -54,6 +55,16 @@ final class ColdStart {
     private final Path workDir;
     private final int runs;
 
+    /** Conversations a bench of {@code runs} answers: a handler and a primed run per run and flag set, plus the warm-up. */
+    static int conversations(int runs) {
+        return 1 + 2 * runs * FLAG_SETS.size();
+    }
+
+    /** Child JVMs a bench of {@code runs} starts: three sides per run and flag set, plus the warm-up pair. */
+    static int childJvms(int runs) {
+        return 2 + 3 * runs * FLAG_SETS.size();
+    }
+
     ColdStart(GoLocal local, BenchHttp api, Path assistantJar, Path workDir, int runs) {
         this.local = local;
         this.api = api;
@@ -66,7 +77,7 @@ final class ColdStart {
         String sellerToken = local.tokens().mint(SELLER, "seller");
         api.setUpSeller(SELLER, local.tokens().mint("bench-platform", "platform"), sellerToken);
         List<Prepared> prepared = new ArrayList<>();
-        for (int i = 0; i < 1 + runs * FLAG_SETS.size(); i++) { // one extra for the discarded warm-up run
+        for (int i = 0; i < conversations(runs); i++) { // one extra for the discarded warm-up run
             prepared.add(prepare("bench-cold-client-" + i));
         }
         awaitInboundQueueDrained(local);
@@ -81,13 +92,14 @@ final class ColdStart {
 
         List<Result> results = new ArrayList<>();
         for (FlagSet flagSet : FLAG_SETS) {
-            results.add(new Result(flagSet, new ArrayList<>(), new ArrayList<>()));
+            results.add(new Result(flagSet, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         }
         for (int run = 0; run < runs; run++) {
             for (Result result : results) { // interleaved, so drift on the machine hits both sides alike
                 Run[] pair = runPair(result.flagSet(), classpath, env, next.next());
                 result.handler().add(pair[0]);
                 result.floor().add(pair[1]);
+                result.primed().add(runPrimed(result.flagSet(), classpath, env, next.next()));
             }
         }
         int verified = 0;
@@ -100,11 +112,19 @@ final class ColdStart {
     }
 
     private Run[] runPair(FlagSet flagSet, String classpath, Map<String, String> env, Prepared p) throws IOException, InterruptedException {
-        String body = Json.write(new InboundMessage(SELLER, p.conversationId(), p.messageId()));
-        Run handler = child(flagSet, classpath, env, ColdStartProbe.class, body, p.conversationId());
+        Run handler = child(flagSet, classpath, env, ColdStartProbe.class, body(p), p.conversationId());
         String pk = "SELLER#" + SELLER + "#CONV#" + p.conversationId();
         Run floor = child(flagSet, classpath, env, FloorProbe.class, SystemTopology.CONVERSATIONS.envVar(), pk);
         return new Run[] {handler, floor};
+    }
+
+    /** The handler run with the SnapStart priming before its first invocation. */
+    private Run runPrimed(FlagSet flagSet, String classpath, Map<String, String> env, Prepared p) throws IOException, InterruptedException {
+        return child(flagSet, classpath, env, ColdStartProbe.class, body(p), p.conversationId(), ColdStartProbe.PRIMED);
+    }
+
+    private static String body(Prepared p) {
+        return Json.write(new InboundMessage(SELLER, p.conversationId(), p.messageId()));
     }
 
     private Prepared prepare(String clientId) {

@@ -37,6 +37,42 @@ class BenchHelpersTest {
     }
 
     @Test
+    @DisplayName("A primed probe line carries primeMs, inside totalMs; an unprimed line reads as primeMs 0")
+    void primedProbeLine() {
+        String line = ProbeLine.format("handler+primed", 80, 400_000_000L, 350_250_000L, 120_040_000L, 1000, true);
+        ProbeLine parsed = ProbeLine.parse(line);
+        assertEquals(new ProbeLine("handler+primed", 80, 400.0, 350.3, 120.0, 1000, true), parsed);
+        assertEquals(649.7, parsed.totalWithoutPrimeMs(), 1e-9);
+        ProbeLine unprimed = ProbeLine.parse(ProbeLine.format("handler", 85, 412_300_000L, 655_070_000L, 1160, true));
+        assertEquals(0.0, unprimed.primeMs());
+        assertEquals(1160.0, unprimed.totalWithoutPrimeMs());
+        assertThrows(IllegalArgumentException.class, () -> ProbeLine.parse(
+                "PROBE {\"probe\":\"handler+primed\",\"jvmToMainMs\":1,\"constructMs\":1,\"primeMs\":\"x\",\"firstInvokeMs\":1,\"totalMs\":1,\"ok\":true}"));
+    }
+
+    @Test
+    @DisplayName("The primed summary puts the three first invocations side by side with the primed/floor ratio")
+    void primedSummary() {
+        com.fasterxml.jackson.databind.node.ObjectNode flags = app.go.shared.json.Json.object();
+        flags.putObject("handler").put("firstInvokeMsMedian", 576.0);
+        flags.putObject("floor").put("firstInvokeMsMedian", 128.0);
+        flags.putObject("handlerPrimed").put("firstInvokeMsMedian", 160.0).put("primeMsMedian", 420.0).put("totalWithoutPrimeMsMedian", 700.0);
+        flags.put("ratioPrimedFirstInvokeOverFloorFirstInvoke", 1.25).put("ratioPrimedTotalWithoutPrimeOverFloorTotal", 1.4);
+        String text = Bench.primedText(flags);
+        assertTrue(text.contains("prime 420.0 ms"), text);
+        assertTrue(text.contains("totalMs without it 700 (1.40x the floor's)"), text);
+        assertTrue(text.contains("handler 576.0, handler+primed 160.0, floor 128.0; primed/floor: 1.25x"), text);
+    }
+
+    @Test
+    @DisplayName("Part (a) prepares one conversation per handler run (unprimed and primed) plus the warm-up's")
+    void coldStartCounts() {
+        int flagSets = ColdStart.FLAG_SETS.size();
+        assertEquals(1 + 2 * 5 * flagSets, ColdStart.conversations(5));
+        assertEquals(2 + 3 * 5 * flagSets, ColdStart.childJvms(5));
+    }
+
+    @Test
     @DisplayName("A probe line without a figure, or not a probe line at all, is rejected")
     void malformedProbeLines() {
         assertThrows(IllegalArgumentException.class, () -> ProbeLine.parse("PROBE {\"probe\":\"handler\",\"ok\":true}"));

@@ -25,24 +25,35 @@ public final class OnMessageHandler implements RequestHandler<SQSEvent, SQSBatch
     private static final Log LOG = Log.get(OnMessageHandler.class);
 
     private final AssistantResponder responder;
+    /** Held here because CRaC keeps registered resources only weakly; null when built around a given service. */
+    private final OnMessagePriming priming;
 
     public OnMessageHandler() {
         this(Adapters.fromEnvironment());
     }
 
     public OnMessageHandler(Adapters adapters) {
-        this(new AssistantResponder(
+        this(responder(adapters), OnMessagePriming.registered(adapters));
+    }
+
+    public OnMessageHandler(AssistantResponder responder) {
+        this(responder, null);
+    }
+
+    private OnMessageHandler(AssistantResponder responder, OnMessagePriming priming) {
+        this.responder = responder;
+        this.priming = priming;
+    }
+
+    private static AssistantResponder responder(Adapters adapters) {
+        return new AssistantResponder(
                 new DynamoConversationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CONVERSATIONS.envVar())),
                 new DynamoSellerStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar())),
                 adapters.languageModel(),
                 new DynamoIdempotencyStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.IDEMPOTENCY.envVar()), adapters.clock()),
                 new SfnWorkflowStarter(adapters.sfn(), adapters.env().require(SystemTopology.HANDOFF.envVar())),
                 adapters.clock(),
-                new DynamoKnowledgeStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar()))));
-    }
-
-    public OnMessageHandler(AssistantResponder responder) {
-        this.responder = responder;
+                new DynamoKnowledgeStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar())));
     }
 
     @Override
