@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static app.go.shared.aws.dynamodb.Items.item;
+import static app.go.shared.aws.dynamodb.Items.sellerKey;
 import static app.go.shared.aws.dynamodb.Items.key;
 import static app.go.shared.aws.dynamodb.Items.n;
 import static app.go.shared.aws.dynamodb.Items.s;
@@ -48,9 +49,6 @@ public final class DynamoBillingStore implements BillingStore {
         this.items = new DynamoTable(dynamo, table);
     }
 
-    static String pk(String sellerId) {
-        return "SELLER#" + sellerId;
-    }
 
     @Override
     public Optional<Subscription> subscription(String sellerId, Plan plan) {
@@ -59,7 +57,7 @@ public final class DynamoBillingStore implements BillingStore {
 
     @Override
     public List<Subscription> subscriptions(String sellerId) {
-        return items.queryPrefix(pk(sellerId), SUBSCRIPTION).map(DynamoBillingStore::toSubscription).toList();
+        return items.queryPrefix(sellerKey(sellerId), SUBSCRIPTION).map(DynamoBillingStore::toSubscription).toList();
     }
 
     @Override
@@ -80,7 +78,7 @@ public final class DynamoBillingStore implements BillingStore {
     @Override
     public boolean delete(String sellerId, Plan plan, Instant expectedPeriodEnd, SubscriptionStatus expectedStatus) {
         try {
-            dynamo.deleteItem(b -> b.tableName(table).key(key(pk(sellerId), SUBSCRIPTION + plan.name()))
+            dynamo.deleteItem(b -> b.tableName(table).key(key(sellerKey(sellerId), SUBSCRIPTION + plan.name()))
                     .conditionExpression("currentPeriodEnd = :expected AND #st = :status")
                     .expressionAttributeNames(Map.of("#st", "status"))
                     .expressionAttributeValues(Map.of(":expected", s(expectedPeriodEnd.toString()),
@@ -108,7 +106,7 @@ public final class DynamoBillingStore implements BillingStore {
     @Override
     public boolean credit(LedgerEntry entry) {
         TransactWriteItem add = TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(key(pk(entry.sellerId()), BALANCE))
+                .key(key(sellerKey(entry.sellerId()), BALANCE))
                 .updateExpression("ADD amountCents :a")
                 .expressionAttributeValues(Map.of(":a", n(entry.amountCents())))).build();
         try {
@@ -125,7 +123,7 @@ public final class DynamoBillingStore implements BillingStore {
     @Override
     public Debit debit(LedgerEntry entry) {
         TransactWriteItem take = TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(key(pk(entry.sellerId()), BALANCE))
+                .key(key(sellerKey(entry.sellerId()), BALANCE))
                 .updateExpression("SET amountCents = amountCents - :a")
                 .conditionExpression("amountCents >= :a")
                 .expressionAttributeValues(Map.of(":a", n(entry.amountCents())))).build();
@@ -155,7 +153,7 @@ public final class DynamoBillingStore implements BillingStore {
 
     @Override
     public List<LedgerEntry> ledger(String sellerId) {
-        return items.queryPrefix(pk(sellerId), LEDGER).map(DynamoBillingStore::toEntry)
+        return items.queryPrefix(sellerKey(sellerId), LEDGER).map(DynamoBillingStore::toEntry)
                 .sorted(Comparator.comparing(LedgerEntry::createdAt).thenComparing(LedgerEntry::id)).toList();
     }
 
@@ -165,7 +163,7 @@ public final class DynamoBillingStore implements BillingStore {
     }
 
     private static Map<String, AttributeValue> ledgerItem(LedgerEntry entry) {
-        return item(pk(entry.sellerId()), LEDGER + entry.id()).with("id", entry.id()).with("sellerId", entry.sellerId())
+        return item(sellerKey(entry.sellerId()), LEDGER + entry.id()).with("id", entry.id()).with("sellerId", entry.sellerId())
                 .with("type", entry.type().name()).with("amountCents", entry.amountCents()).with("source", entry.source().name())
                 .with("plan", entry.plan() == null ? null : entry.plan().name()).with("reference", entry.reference())
                 .with("createdAt", entry.createdAt()).build();
@@ -178,7 +176,7 @@ public final class DynamoBillingStore implements BillingStore {
     }
 
     private static Map<String, AttributeValue> toItem(Subscription sub) {
-        Items.Builder b = item(pk(sub.sellerId()), SUBSCRIPTION + sub.plan().name()).with("sellerId", sub.sellerId())
+        Items.Builder b = item(sellerKey(sub.sellerId()), SUBSCRIPTION + sub.plan().name()).with("sellerId", sub.sellerId())
                 .with("plan", sub.plan().name()).with("status", sub.status().name())
                 .with("currentPeriodStart", sub.currentPeriodStart()).with("currentPeriodEnd", sub.currentPeriodEnd())
                 .with("anniversaryDay", sub.anniversaryDay()).with("paymentType", sub.paymentMethod().type().name())
@@ -198,6 +196,6 @@ public final class DynamoBillingStore implements BillingStore {
     }
 
     private Optional<Map<String, AttributeValue>> get(String sellerId, String sk) {
-        return items.get(pk(sellerId), sk);
+        return items.get(sellerKey(sellerId), sk);
     }
 }

@@ -41,7 +41,7 @@ public final class DynamoConversationStore implements ConversationStore {
     }
 
     static String pk(String sellerId, String conversationId) {
-        return "SELLER#" + sellerId + "#CONV#" + conversationId;
+        return Items.sellerKey(sellerId) + "#CONV#" + conversationId;
     }
 
     private static String messageKey(Message message) {

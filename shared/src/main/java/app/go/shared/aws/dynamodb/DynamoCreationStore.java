@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static app.go.shared.aws.dynamodb.Items.item;
+import static app.go.shared.aws.dynamodb.Items.sellerKey;
 import static app.go.shared.aws.dynamodb.Items.key;
 import static app.go.shared.aws.dynamodb.Items.s;
 
@@ -44,13 +45,10 @@ public final class DynamoCreationStore implements CreationStore {
         this.items = new DynamoTable(dynamo, table);
     }
 
-    static String pk(String sellerId) {
-        return "SELLER#" + sellerId;
-    }
 
     @Override
     public void saveAsset(Asset asset) {
-        Map<String, AttributeValue> it = item(pk(asset.sellerId()), "ASSET#" + asset.id())
+        Map<String, AttributeValue> it = item(sellerKey(asset.sellerId()), "ASSET#" + asset.id())
                 .with("id", asset.id()).with("kind", asset.kind().name()).with("filename", asset.filename())
                 .with("source", asset.source().name()).with("tags", asset.tags()).with("sizeBytes", asset.sizeBytes())
                 .with("blobKey", asset.blobKey()).with("createdAt", asset.createdAt()).build();
@@ -64,7 +62,7 @@ public final class DynamoCreationStore implements CreationStore {
 
     @Override
     public List<Asset> assets(String sellerId) {
-        return items.queryPrefix(pk(sellerId), "ASSET#").map(i -> asset(sellerId, i)).toList();
+        return items.queryPrefix(sellerKey(sellerId), "ASSET#").map(i -> asset(sellerId, i)).toList();
     }
 
     @Override
@@ -79,7 +77,7 @@ public final class DynamoCreationStore implements CreationStore {
 
     @Override
     public List<Model> models(String sellerId) {
-        return items.queryPrefix(pk(sellerId), "MODEL#").map(i -> model(sellerId, i)).toList();
+        return items.queryPrefix(sellerKey(sellerId), "MODEL#").map(i -> model(sellerId, i)).toList();
     }
 
     @Override
@@ -100,7 +98,7 @@ public final class DynamoCreationStore implements CreationStore {
         String update = update(trainingState(updated), names, values);
         String finalCondition = condition;
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(pk(updated.sellerId()), "MODEL#" + updated.id()))
+            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(updated.sellerId()), "MODEL#" + updated.id()))
                     .updateExpression(update).conditionExpression(finalCondition)
                     .expressionAttributeNames(names).expressionAttributeValues(values));
             return true;
@@ -124,7 +122,7 @@ public final class DynamoCreationStore implements CreationStore {
         }
         String update = update(settings, names, values);
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(pk(model.sellerId()), "MODEL#" + model.id()))
+            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(model.sellerId()), "MODEL#" + model.id()))
                     .updateExpression(update).conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(names).expressionAttributeValues(values));
             return true;
@@ -147,7 +145,7 @@ public final class DynamoCreationStore implements CreationStore {
     @Override
     public boolean activateModel(String sellerId, String modelId, int limit) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(pk(sellerId), ACTIVE_MODELS))
+            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), ACTIVE_MODELS))
                     .updateExpression("ADD modelIds :ids")
                     .conditionExpression("attribute_not_exists(modelIds) OR size(modelIds) < :limit OR contains(modelIds, :id)")
                     .expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(List.of(modelId)),
@@ -160,7 +158,7 @@ public final class DynamoCreationStore implements CreationStore {
 
     @Override
     public void deactivateModel(String sellerId, String modelId) {
-        dynamo.updateItem(b -> b.tableName(table).key(key(pk(sellerId), ACTIVE_MODELS))
+        dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), ACTIVE_MODELS))
                 .updateExpression("DELETE modelIds :ids")
                 .expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(List.of(modelId)))));
     }
@@ -223,7 +221,7 @@ public final class DynamoCreationStore implements CreationStore {
     }
 
     private static Map<String, AttributeValue> modelItem(Model m) {
-        Map<String, AttributeValue> item = item(pk(m.sellerId()), "MODEL#" + m.id()).with("publicId", m.id()).with("id", m.id())
+        Map<String, AttributeValue> item = item(sellerKey(m.sellerId()), "MODEL#" + m.id()).with("publicId", m.id()).with("id", m.id())
                 .with("subcategory", m.subcategory()).with("name", m.name()).with("status", m.status().name())
                 .with("assetIds", m.assetIds()).with("warnings", m.warnings()).with("trainingsUsed", m.trainingsUsed())
                 .with("failureReason", m.failureReason()).with("trainingId", m.trainingId())
@@ -255,6 +253,6 @@ public final class DynamoCreationStore implements CreationStore {
     }
 
     private Optional<Map<String, AttributeValue>> get(String sellerId, String sk) {
-        return items.get(pk(sellerId), sk);
+        return items.get(sellerKey(sellerId), sk);
     }
 }

@@ -39,7 +39,7 @@ public final class DynamoGenerationStore implements GenerationStore {
 
     @Override
     public Optional<String> sellerOfModel(String modelId) {
-        return locate(modelId, "MODEL#").map(pk -> pk.substring(DynamoCreationStore.pk("").length()));
+        return locate(modelId, "MODEL#").map(pk -> pk.substring(Items.sellerKey("").length()));
     }
 
     @Override
@@ -49,7 +49,7 @@ public final class DynamoGenerationStore implements GenerationStore {
 
     @Override
     public Optional<Generation> generation(String sellerId, String generationId) {
-        return items.get(DynamoCreationStore.pk(sellerId), GENERATION + generationId).map(DynamoGenerationStore::generation);
+        return items.get(Items.sellerKey(sellerId), GENERATION + generationId).map(DynamoGenerationStore::generation);
     }
 
     @Override
@@ -72,7 +72,7 @@ public final class DynamoGenerationStore implements GenerationStore {
 
     @Override
     public Optional<CreationOrder> order(String sellerId, String orderId) {
-        return items.get(DynamoCreationStore.pk(sellerId), ORDER + orderId).map(DynamoGenerationStore::order);
+        return items.get(Items.sellerKey(sellerId), ORDER + orderId).map(DynamoGenerationStore::order);
     }
 
     @Override
@@ -89,7 +89,7 @@ public final class DynamoGenerationStore implements GenerationStore {
 
     @Override
     public List<CreationOrder> orders(String sellerId) {
-        return items.queryPrefix(DynamoCreationStore.pk(sellerId), ORDER).map(DynamoGenerationStore::order).toList();
+        return items.queryPrefix(Items.sellerKey(sellerId), ORDER).map(DynamoGenerationStore::order).toList();
     }
 
     /** The partition key of the item with this public id and sort-key prefix, from the index. */
@@ -101,7 +101,7 @@ public final class DynamoGenerationStore implements GenerationStore {
     }
 
     private static Map<String, AttributeValue> generationItem(Generation g) {
-        return item(DynamoCreationStore.pk(g.sellerId()), GENERATION + g.id()).with("publicId", g.id()).with("id", g.id())
+        return item(Items.sellerKey(g.sellerId()), GENERATION + g.id()).with("publicId", g.id()).with("id", g.id())
                 .with("sellerId", g.sellerId()).with("modelId", g.modelId()).with("clientId", g.clientId())
                 .with("prompt", g.prompt()).with("instructions", g.instructions()).with("units", g.units())
                 .with("priceCents", g.priceCents()).with("currency", g.currency()).with("status", g.status().name())
@@ -119,7 +119,7 @@ public final class DynamoGenerationStore implements GenerationStore {
     }
 
     private static Map<String, AttributeValue> orderItem(CreationOrder o) {
-        Items.Builder b = item(DynamoCreationStore.pk(o.sellerId()), ORDER + o.id()).with("publicId", o.id())
+        Items.Builder b = item(Items.sellerKey(o.sellerId()), ORDER + o.id()).with("publicId", o.id())
                 .with("id", o.id()).with("sellerId", o.sellerId()).with("modelId", o.modelId())
                 .with("clientId", o.clientId()).with("generationId", o.generationId())
                 .with("deliveryGenerationId", o.deliveryGenerationId()).with("priceCents", o.priceCents())

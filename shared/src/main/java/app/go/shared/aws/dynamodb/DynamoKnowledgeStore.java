@@ -31,24 +31,24 @@ public final class DynamoKnowledgeStore implements KnowledgeStore {
 
     @Override
     public Optional<SavedKnowledge> saved(String sellerId) {
-        return items.get(DynamoSellerStore.pk(sellerId), BASE).map(found -> Json.read(Items.str(found, "data"), SavedKnowledge.class));
+        return items.get(Items.sellerKey(sellerId), BASE).map(found -> Json.read(Items.str(found, "data"), SavedKnowledge.class));
     }
 
     @Override
     public void save(String sellerId, SavedKnowledge knowledge) {
-        items.put(item(DynamoSellerStore.pk(sellerId), BASE)
+        items.put(item(Items.sellerKey(sellerId), BASE)
                 .with("data", Json.write(knowledge)).with("savedAt", knowledge.savedAt()).build());
     }
 
     @Override
     public void deleteSaved(String sellerId) {
-        items.delete(DynamoSellerStore.pk(sellerId), BASE);
+        items.delete(Items.sellerKey(sellerId), BASE);
     }
 
     @Override
     public void recordSellerReply(String sellerId, SellerReply reply) {
         String sk = String.format("%s%013d#%s", REPLY_PREFIX, reply.at().toEpochMilli(), reply.messageId());
-        items.put(item(DynamoSellerStore.pk(sellerId), sk)
+        items.put(item(Items.sellerKey(sellerId), sk)
                 .with("conversationId", reply.conversationId()).with("messageId", reply.messageId())
                 .with("serviceId", reply.serviceId()).with("question", reply.question()).with("answer", reply.answer())
                 .with("at", reply.at()).with("expiresAt", reply.at().plus(REPLY_RETENTION).getEpochSecond()).build());
@@ -56,7 +56,7 @@ public final class DynamoKnowledgeStore implements KnowledgeStore {
 
     @Override
     public List<SellerReply> sellerReplies(String sellerId, int limit) {
-        return items.queryPrefix(DynamoSellerStore.pk(sellerId), REPLY_PREFIX, false).limit(limit)
+        return items.queryPrefix(Items.sellerKey(sellerId), REPLY_PREFIX, false).limit(limit)
                 .map(i -> new SellerReply(Items.str(i, "conversationId"), Items.str(i, "messageId"), Items.str(i, "serviceId"),
                         Items.str(i, "question"), Items.str(i, "answer"), Items.instant(i, "at")))
                 .toList();

@@ -25,7 +25,7 @@ public final class DynamoReportStore implements ReportStore {
 
     @Override
     public void save(Report r) {
-        Map<String, AttributeValue> it = item(DynamoCreationStore.pk(r.sellerId()), REPORT + r.id()).with("id", r.id())
+        Map<String, AttributeValue> it = item(Items.sellerKey(r.sellerId()), REPORT + r.id()).with("id", r.id())
                 .with("targetType", r.targetType().name()).with("targetId", r.targetId())
                 .with("reporterId", r.reporterId()).with("reporterRole", r.reporterRole()).with("reason", r.reason())
                 .with("createdAt", r.createdAt()).build();
@@ -34,7 +34,7 @@ public final class DynamoReportStore implements ReportStore {
 
     @Override
     public List<Report> reports(String sellerId) {
-        return items.queryPrefix(DynamoCreationStore.pk(sellerId), REPORT).map(i -> new Report(Items.str(i, "id"), sellerId,
+        return items.queryPrefix(Items.sellerKey(sellerId), REPORT).map(i -> new Report(Items.str(i, "id"), sellerId,
                         Report.TargetType.valueOf(Items.str(i, "targetType")), Items.str(i, "targetId"),
                         Items.str(i, "reporterId"), Items.str(i, "reporterRole"), Items.str(i, "reason"),
                         Items.instant(i, "createdAt"))).toList();

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static app.go.shared.aws.dynamodb.Items.item;
+import static app.go.shared.aws.dynamodb.Items.sellerKey;
 import static app.go.shared.aws.dynamodb.Items.key;
 import static app.go.shared.aws.dynamodb.Items.n;
 import static app.go.shared.aws.dynamodb.Items.s;
@@ -54,13 +55,10 @@ public final class DynamoSellerStore implements SellerStore {
         this.items = new DynamoTable(dynamo, table);
     }
 
-    static String pk(String sellerId) {
-        return "SELLER#" + sellerId;
-    }
 
     @Override
     public void saveAccount(SellerAccount account) {
-        items.put(item(pk(account.sellerId()), "ACCOUNT").with("level", account.level()).with("pro", account.pro())
+        items.put(item(sellerKey(account.sellerId()), "ACCOUNT").with("level", account.level()).with("pro", account.pro())
                 .with("timezone", account.timezone()).with("sellerPlusPremium", account.sellerPlusPremium()).build());
     }
 
@@ -72,7 +70,7 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public void saveProfile(String sellerId, SellerProfile profile) {
-        items.put(item(pk(sellerId), "PROFILE").with("data", Json.write(profile)).build());
+        items.put(item(sellerKey(sellerId), "PROFILE").with("data", Json.write(profile)).build());
     }
 
     @Override
@@ -82,18 +80,18 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public void saveService(String sellerId, SellerService service) {
-        items.put(item(pk(sellerId), "SERVICE#" + service.serviceId()).with("data", Json.write(service)).build());
+        items.put(item(sellerKey(sellerId), "SERVICE#" + service.serviceId()).with("data", Json.write(service)).build());
     }
 
     @Override
     public List<SellerService> services(String sellerId) {
-        return items.queryPrefix(pk(sellerId), "SERVICE#").map(i -> Json.read(Items.str(i, "data"), SellerService.class)).toList();
+        return items.queryPrefix(sellerKey(sellerId), "SERVICE#").map(i -> Json.read(Items.str(i, "data"), SellerService.class)).toList();
     }
 
     @Override
     public void saveClient(String sellerId, ClientRecord client) {
         // keeps firstConversationId, which registerFirstContact owns
-        dynamo.updateItem(b -> b.tableName(table).key(key(pk(sellerId), "CLIENT#" + client.clientId()))
+        dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), "CLIENT#" + client.clientId()))
                 .updateExpression("SET clientType = :t, hasOrdered = :o")
                 .expressionAttributeValues(Map.of(":t", s(client.clientType().name()), ":o", Items.bool(client.hasOrdered()))));
     }
@@ -108,7 +106,7 @@ public final class DynamoSellerStore implements SellerStore {
     @Override
     public boolean registerFirstContact(String sellerId, String clientId, String conversationId) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(pk(sellerId), "CLIENT#" + clientId))
+            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), "CLIENT#" + clientId))
                     .updateExpression("SET firstConversationId = :c")
                     .conditionExpression("attribute_not_exists(firstConversationId)")
                     .expressionAttributeValues(Map.of(":c", s(conversationId))));
@@ -139,7 +137,7 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public void saveAssistant(String sellerId, AssistantSettings settings) {
-        items.put(item(pk(sellerId), "ASSISTANT").with("name", settings.name()).with("state", settings.state().name())
+        items.put(item(sellerKey(sellerId), "ASSISTANT").with("name", settings.name()).with("state", settings.state().name())
                 .with("updatedAt", settings.updatedAt()).with("updatedFrom", settings.updatedFrom())
                 .with("availabilityMode", settings.availability().mode().name())
                 .with("schedule", settings.availability().schedule().entrySet().stream()
@@ -170,14 +168,14 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public void savePresence(String sellerId, Presence presence) {
-        items.put(item(pk(sellerId), "PRESENCE").with("online", presence.online()).with("outOfOffice", presence.outOfOffice())
+        items.put(item(sellerKey(sellerId), "PRESENCE").with("online", presence.online()).with("outOfOffice", presence.outOfOffice())
                 .with("updatedAt", presence.updatedAt()).build());
     }
 
     @Override
     public boolean tryCountAssistantTry(String sellerId, int limit) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(pk(sellerId), "TRIES#PA"))
+            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), "TRIES#PA"))
                     .updateExpression("ADD #c :one")
                     .conditionExpression("attribute_not_exists(#c) OR #c < :limit")
                     .expressionAttributeNames(Map.of("#c", "count"))
@@ -191,7 +189,7 @@ public final class DynamoSellerStore implements SellerStore {
     @Override
     public void returnAssistantTry(String sellerId) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(pk(sellerId), "TRIES#PA"))
+            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), "TRIES#PA"))
                     .updateExpression("ADD #c :minusOne")
                     .conditionExpression("#c > :zero")
                     .expressionAttributeNames(Map.of("#c", "count"))
@@ -208,7 +206,7 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public void addNotification(String sellerId, Notification notification) {
-        items.put(item(pk(sellerId), "NOTIFICATION#" + notification.createdAt() + "#" + notification.id())
+        items.put(item(sellerKey(sellerId), "NOTIFICATION#" + notification.createdAt() + "#" + notification.id())
                 .with("id", notification.id()).with("type", notification.type())
                 .with("conversationId", notification.conversationId()).with("createdAt", notification.createdAt())
                 .with("expiresAt", notification.createdAt().plus(NOTIFICATION_RETENTION).getEpochSecond()).build());
@@ -218,9 +216,9 @@ public final class DynamoSellerStore implements SellerStore {
     @Override
     public boolean addNotificationIfAbsent(String sellerId, Notification notification) {
         long expiresAt = notification.createdAt().plus(NOTIFICATION_RETENTION).getEpochSecond();
-        Map<String, AttributeValue> marker = item(pk(sellerId), "NOTIFICATION_ID#" + notification.id())
+        Map<String, AttributeValue> marker = item(sellerKey(sellerId), "NOTIFICATION_ID#" + notification.id())
                 .with("expiresAt", expiresAt).build();
-        Map<String, AttributeValue> entry = item(pk(sellerId), "NOTIFICATION#" + notification.createdAt() + "#" + notification.id())
+        Map<String, AttributeValue> entry = item(sellerKey(sellerId), "NOTIFICATION#" + notification.createdAt() + "#" + notification.id())
                 .with("id", notification.id()).with("type", notification.type())
                 .with("conversationId", notification.conversationId()).with("createdAt", notification.createdAt())
                 .with("expiresAt", expiresAt).build();
@@ -240,7 +238,7 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public List<Notification> notifications(String sellerId) {
-        return items.queryPrefix(pk(sellerId), "NOTIFICATION#").map(i -> new Notification(Items.str(i, "id"),
+        return items.queryPrefix(sellerKey(sellerId), "NOTIFICATION#").map(i -> new Notification(Items.str(i, "id"),
                 Items.str(i, "type"), Items.str(i, "conversationId"), Items.instant(i, "createdAt"))).toList();
     }
 
@@ -248,7 +246,7 @@ public final class DynamoSellerStore implements SellerStore {
     public boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit) {
         long expiresAt = day.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plus(QUOTA_RETENTION).getEpochSecond();
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(pk(sellerId), quotaKey(day)))
+            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), quotaKey(day)))
                     .updateExpression("ADD #c :one SET expiresAt = :exp")
                     .conditionExpression("attribute_not_exists(#c) OR #c < :limit")
                     .expressionAttributeNames(Map.of("#c", "count"))
@@ -270,6 +268,6 @@ public final class DynamoSellerStore implements SellerStore {
 
     /** Eventually consistent, as these reads have always been. */
     private Optional<Map<String, AttributeValue>> get(String sellerId, String sk) {
-        return items.get(pk(sellerId), sk, false);
+        return items.get(sellerKey(sellerId), sk, false);
     }
 }

@@ -28,6 +28,11 @@ public final class Items {
         return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
     }
 
+    /** The partition key of a seller's items: every key starts with the tenant (DATA-2, IAM LeadingKeys). */
+    public static String sellerKey(String sellerId) {
+        return "SELLER#" + sellerId;
+    }
+
     public static Map<String, AttributeValue> key(String pk, String sk) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
         key.put("pk", s(pk));
