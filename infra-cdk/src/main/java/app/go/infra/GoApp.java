@@ -5,7 +5,7 @@ import software.amazon.awscdk.App;
 import java.nio.file.Path;
 
 /**
- * The CDK app: one stack, synthesized from {@link app.go.shared.topology.SystemTopology}.
+ * The CDK app: one stack, synthesized from {@link app.go.wiring.topology.SystemTopology}.
  * Run from {@code infra-cdk/} ({@code npx cdk synth}); the repository root, where the Lambda jars
  * live, is the parent of the working directory unless the context value {@code repoRoot} says
  * otherwise.

@@ -1,13 +1,13 @@
 package app.go.infra;
 
-import app.go.shared.topology.EventSourceSpec;
-import app.go.shared.topology.FunctionSpec;
-import app.go.shared.topology.QueueSpec;
-import app.go.shared.topology.RouteSpec;
-import app.go.shared.topology.ScheduleSpec;
-import app.go.shared.topology.StateMachineSpec;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.topology.TableSpec;
+import app.go.wiring.topology.EventSourceSpec;
+import app.go.wiring.topology.FunctionSpec;
+import app.go.wiring.topology.QueueSpec;
+import app.go.wiring.topology.RouteSpec;
+import app.go.wiring.topology.ScheduleSpec;
+import app.go.wiring.topology.StateMachineSpec;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.topology.TableSpec;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;

@@ -1,8 +1,8 @@
 package app.go.local;
 
 import app.go.local.lambda.LambdaInvoker;
-import app.go.shared.log.Log;
-import app.go.shared.topology.ScheduleSpec;
+import app.go.support.log.Log;
+import app.go.wiring.topology.ScheduleSpec;
 
 import java.time.Clock;
 import java.time.Instant;

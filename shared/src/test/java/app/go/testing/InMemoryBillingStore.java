@@ -1,6 +1,6 @@
 package app.go.testing;
 
-import app.go.domain.billing.BillingStore;
+import app.go.domain.port.BillingStore;
 import app.go.domain.billing.LedgerEntry;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Subscription;

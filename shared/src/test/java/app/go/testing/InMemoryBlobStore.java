@@ -1,6 +1,6 @@
 package app.go.testing;
 
-import app.go.shared.blob.BlobStore;
+import app.go.domain.port.BlobStore;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package app.go.testing;
 
 import app.go.domain.conversation.Conversation;
-import app.go.domain.conversation.ConversationStore;
+import app.go.domain.port.ConversationStore;
 import app.go.domain.conversation.HandledBy;
 import app.go.domain.conversation.Message;
 import app.go.domain.conversation.MessageFeedback;

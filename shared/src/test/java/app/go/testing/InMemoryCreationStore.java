@@ -1,7 +1,7 @@
 package app.go.testing;
 
 import app.go.domain.creation.Asset;
-import app.go.domain.creation.CreationStore;
+import app.go.domain.port.CreationStore;
 import app.go.domain.creation.Model;
 
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package app.go.testing;
 import app.go.domain.creation.CreationOrder;
 import app.go.domain.creation.Generation;
 import app.go.domain.creation.GenerationStatus;
-import app.go.domain.creation.GenerationStore;
+import app.go.domain.port.GenerationStore;
 
 import java.util.List;
 import java.util.Optional;

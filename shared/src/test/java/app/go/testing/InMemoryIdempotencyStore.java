@@ -1,6 +1,6 @@
 package app.go.testing;
 
-import app.go.shared.idempotency.IdempotencyStore;
+import app.go.domain.port.IdempotencyStore;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package app.go.testing;
 
-import app.go.domain.knowledge.KnowledgeStore;
+import app.go.domain.port.KnowledgeStore;
 import app.go.domain.knowledge.SavedKnowledge;
 import app.go.domain.knowledge.SellerReply;
 

@@ -1,7 +1,7 @@
 package app.go.testing;
 
 import app.go.domain.report.Report;
-import app.go.domain.report.ReportStore;
+import app.go.domain.port.ReportStore;
 
 import java.util.ArrayList;
 import java.util.List;

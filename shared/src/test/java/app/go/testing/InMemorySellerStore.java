@@ -7,7 +7,7 @@ import app.go.domain.seller.Presence;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
-import app.go.domain.seller.SellerStore;
+import app.go.domain.port.SellerStore;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package app.go.testing;
 
-import app.go.shared.ai.Completion;
-import app.go.shared.ai.LanguageModel;
-import app.go.shared.ai.Prompt;
+import app.go.domain.port.Completion;
+import app.go.domain.port.LanguageModel;
+import app.go.domain.port.Prompt;
 
 import java.util.ArrayList;
 import java.util.List;

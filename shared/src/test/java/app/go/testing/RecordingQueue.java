@@ -1,6 +1,6 @@
 package app.go.testing;
 
-import app.go.shared.queue.MessageQueue;
+import app.go.domain.port.MessageQueue;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package app.go.testing;
 
-import app.go.shared.workflow.WorkflowStarter;
+import app.go.domain.port.WorkflowStarter;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

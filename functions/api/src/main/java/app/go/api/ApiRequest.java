@@ -1,8 +1,8 @@
 package app.go.api;
 
-import app.go.shared.auth.Caller;
-import app.go.shared.errors.DomainException;
-import app.go.shared.json.Json;
+import app.go.support.auth.Caller;
+import app.go.support.errors.DomainException;
+import app.go.support.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,7 +1,7 @@
 package app.go.api;
 
-import app.go.shared.errors.DomainException;
-import app.go.shared.json.Json;
+import app.go.support.errors.DomainException;
+import app.go.support.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -10,9 +10,9 @@ import app.go.domain.seller.Availability;
 import app.go.domain.seller.ClientRecord;
 import app.go.domain.seller.HandoffSettings;
 import app.go.domain.seller.Presence;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.errors.DomainException;
-import app.go.shared.idempotency.IdempotencyStore;
+import app.go.domain.port.SellerStore;
+import app.go.support.errors.DomainException;
+import app.go.domain.port.IdempotencyStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 

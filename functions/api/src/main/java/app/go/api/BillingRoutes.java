@@ -1,21 +1,21 @@
 package app.go.api;
 
 import app.go.domain.billing.BillingRun;
-import app.go.domain.billing.BillingStore;
+import app.go.domain.port.BillingStore;
 import app.go.domain.billing.LedgerEntry;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.ProratedUpgrade;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.Subscriptions;
 import app.go.domain.seller.AssistantSettings;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.auth.Caller;
-import app.go.shared.aws.sqs.SqsMessageQueue;
-import app.go.shared.errors.DomainException;
-import app.go.shared.idempotency.IdempotencyStore;
-import app.go.shared.payments.PaymentGateways;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.wiring.Adapters;
+import app.go.domain.port.SellerStore;
+import app.go.support.auth.Caller;
+import app.go.adapter.aws.sqs.SqsMessageQueue;
+import app.go.support.errors.DomainException;
+import app.go.domain.port.IdempotencyStore;
+import app.go.wiring.PaymentGateways;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import java.time.Clock;
@@ -47,7 +47,7 @@ final class BillingRoutes {
                 PaymentGateways.fromEnv(adapters.env()), sellers, idempotency, adapters.clock());
     }
 
-    BillingRoutes(BillingStore store, app.go.shared.queue.MessageQueue renewals, app.go.domain.billing.PaymentGateway gateway,
+    BillingRoutes(BillingStore store, app.go.domain.port.MessageQueue renewals, app.go.domain.port.PaymentGateway gateway,
                   SellerStore sellers, IdempotencyStore idempotency, Clock clock) {
         this.subscriptions = new Subscriptions(store, sellers, gateway, clock);
         this.run = new BillingRun(store, renewals);

@@ -1,7 +1,7 @@
 package app.go.api;
 
-import app.go.shared.errors.DomainException;
-import app.go.shared.json.Json;
+import app.go.support.errors.DomainException;
+import app.go.support.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

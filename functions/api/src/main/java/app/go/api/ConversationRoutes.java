@@ -6,9 +6,9 @@ import app.go.domain.conversation.Message;
 import app.go.domain.conversation.MessageFeedback;
 import app.go.domain.conversation.ResponseStats;
 import app.go.domain.assistant.AskForSeller;
-import app.go.shared.auth.Caller;
-import app.go.shared.errors.DomainException;
-import app.go.shared.idempotency.IdempotencyStore;
+import app.go.support.auth.Caller;
+import app.go.support.errors.DomainException;
+import app.go.domain.port.IdempotencyStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import java.util.LinkedHashMap;

@@ -1,25 +1,25 @@
 package app.go.api;
 
-import app.go.domain.billing.BillingStore;
+import app.go.domain.port.BillingStore;
 import app.go.domain.creation.Asset;
 import app.go.domain.creation.AssetSource;
 import app.go.domain.creation.AssetTags;
 import app.go.domain.creation.CreationPlan;
 import app.go.domain.creation.CreationService;
-import app.go.domain.creation.CreationStore;
+import app.go.domain.port.CreationStore;
 import app.go.domain.creation.GeneratedAsset;
 import app.go.domain.creation.MediaKind;
 import app.go.domain.creation.Model;
 import app.go.domain.creation.ModelManagement;
 import app.go.domain.creation.Pricing;
 import app.go.domain.creation.Subcategories;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.ai.offline.OfflineAssetGenerator;
-import app.go.shared.errors.DomainException;
-import app.go.shared.idempotency.IdempotencyStore;
-import app.go.shared.json.Json;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.wiring.Adapters;
+import app.go.domain.port.SellerStore;
+import app.go.adapter.offline.OfflineAssetGenerator;
+import app.go.support.errors.DomainException;
+import app.go.domain.port.IdempotencyStore;
+import app.go.support.json.Json;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

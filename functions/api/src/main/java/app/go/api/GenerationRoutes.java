@@ -1,7 +1,7 @@
 package app.go.api;
 
 import app.go.domain.creation.CreationOrder;
-import app.go.domain.creation.CreationStore;
+import app.go.domain.port.CreationStore;
 import app.go.domain.creation.Delivery;
 import app.go.domain.creation.Generation;
 import app.go.domain.creation.GenerationService;
@@ -9,14 +9,14 @@ import app.go.domain.creation.GenerationStatus;
 import app.go.domain.creation.Pricing;
 import app.go.domain.report.Report;
 import app.go.domain.report.ReportService;
-import app.go.shared.auth.Caller;
-import app.go.shared.aws.dynamodb.DynamoConversationStore;
-import app.go.shared.aws.dynamodb.DynamoGenerationStore;
-import app.go.shared.aws.dynamodb.DynamoReportStore;
-import app.go.shared.idempotency.IdempotencyStore;
-import app.go.shared.payments.PaymentGateways;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.wiring.Adapters;
+import app.go.support.auth.Caller;
+import app.go.adapter.aws.dynamodb.DynamoConversationStore;
+import app.go.adapter.aws.dynamodb.DynamoGenerationStore;
+import app.go.adapter.aws.dynamodb.DynamoReportStore;
+import app.go.domain.port.IdempotencyStore;
+import app.go.wiring.PaymentGateways;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import java.util.Base64;

@@ -1,9 +1,9 @@
 package app.go.api;
 
-import app.go.shared.ai.LanguageModelException;
-import app.go.shared.errors.DomainException;
-import app.go.shared.log.Log;
-import app.go.shared.wiring.Adapters;
+import app.go.domain.port.LanguageModelException;
+import app.go.support.errors.DomainException;
+import app.go.support.log.Log;
+import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

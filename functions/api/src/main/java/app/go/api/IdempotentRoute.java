@@ -1,8 +1,8 @@
 package app.go.api;
 
-import app.go.shared.errors.DomainException;
-import app.go.shared.idempotency.IdempotencyStore;
-import app.go.shared.json.Json;
+import app.go.support.errors.DomainException;
+import app.go.domain.port.IdempotencyStore;
+import app.go.support.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,6 @@
 package app.go.api;
 
-import app.go.shared.errors.DomainException;
+import app.go.support.errors.DomainException;
 
 import java.util.regex.Pattern;
 

@@ -2,7 +2,7 @@ package app.go.api;
 
 import app.go.domain.knowledge.KnowledgeEntry;
 import app.go.domain.knowledge.KnowledgeService;
-import app.go.shared.errors.DomainException;
+import app.go.support.errors.DomainException;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import java.util.LinkedHashMap;

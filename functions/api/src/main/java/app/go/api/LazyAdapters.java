@@ -1,11 +1,11 @@
 package app.go.api;
 
-import app.go.shared.aws.sfn.SfnWorkflowStarter;
-import app.go.shared.aws.sqs.SqsMessageQueue;
-import app.go.shared.blob.BlobStore;
-import app.go.shared.queue.MessageQueue;
-import app.go.shared.wiring.Adapters;
-import app.go.shared.workflow.WorkflowStarter;
+import app.go.adapter.aws.sfn.SfnWorkflowStarter;
+import app.go.adapter.aws.sqs.SqsMessageQueue;
+import app.go.domain.port.BlobStore;
+import app.go.domain.port.MessageQueue;
+import app.go.wiring.Adapters;
+import app.go.domain.port.WorkflowStarter;
 
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package app.go.api;
 
 import app.go.domain.billing.PaymentMethod;
-import app.go.shared.errors.DomainException;
+import app.go.support.errors.DomainException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The {@code paymentMethod} object of a body that pays: {@code {"type": "CARD|PAYPAL", "token"}}. */

@@ -3,9 +3,9 @@ package app.go.api;
 import app.go.domain.seller.ClientRecord;
 import app.go.domain.seller.EligibilityChange;
 import app.go.domain.seller.SellerAccount;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.auth.Caller;
-import app.go.shared.errors.DomainException;
+import app.go.domain.port.SellerStore;
+import app.go.support.auth.Caller;
+import app.go.support.errors.DomainException;
 
 import java.time.Clock;
 import java.time.DateTimeException;

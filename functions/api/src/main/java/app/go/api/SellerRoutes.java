@@ -7,7 +7,7 @@ import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
-import app.go.domain.seller.SellerStore;
+import app.go.domain.port.SellerStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import java.util.LinkedHashMap;

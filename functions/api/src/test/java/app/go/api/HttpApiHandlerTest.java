@@ -1,13 +1,13 @@
 package app.go.api;
 
-import app.go.shared.ai.offline.OfflineLanguageModel;
-import app.go.shared.blob.FileBlobStore;
-import app.go.shared.config.Env;
-import app.go.shared.errors.DomainException;
-import app.go.shared.json.Json;
-import app.go.shared.topology.RouteSpec;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.wiring.Adapters;
+import app.go.adapter.offline.OfflineLanguageModel;
+import app.go.adapter.file.FileBlobStore;
+import app.go.support.config.Env;
+import app.go.support.errors.DomainException;
+import app.go.support.json.Json;
+import app.go.wiring.topology.RouteSpec;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +87,7 @@ class HttpApiHandlerTest {
     @DisplayName("No claims means 401 UNAUTHORIZED; a seller on a platform route gets 403 FORBIDDEN")
     void authRules() {
         HttpApiHandler handler = new HttpApiHandler(Map.of("PUT /platform/sellers/{sellerId}",
-                request -> ApiResponses.json(200, Map.of("caller", request.caller().requireRole(app.go.shared.auth.Caller.Role.PLATFORM).userId()))));
+                request -> ApiResponses.json(200, Map.of("caller", request.caller().requireRole(app.go.support.auth.Caller.Role.PLATFORM).userId()))));
         assertEquals(401, handler.handleRequest(event("PUT /platform/sellers/{sellerId}", Map.of(), "{}"), null).getStatusCode());
         APIGatewayV2HTTPResponse forbidden = handler.handleRequest(event("PUT /platform/sellers/{sellerId}", Map.of("sub", "s-1", "role", "seller"), "{}"), null);
         assertEquals(403, forbidden.getStatusCode());
@@ -119,13 +119,13 @@ class HttpApiHandlerTest {
     @DisplayName("PA-LIM-1 a model outage on a try is a 503 MODEL_UNAVAILABLE (429 MODEL_THROTTLED when throttled), not a generic 500")
     void modelFailuresAreNamed() {
         HttpApiHandler down = new HttpApiHandler(Map.of("POST /x", request -> {
-            throw new app.go.shared.ai.LanguageModelException(app.go.shared.ai.LanguageModelException.Reason.UNAVAILABLE, "boom", null);
+            throw new app.go.domain.port.LanguageModelException(app.go.domain.port.LanguageModelException.Reason.UNAVAILABLE, "boom", null);
         }));
         APIGatewayV2HTTPResponse unavailable = down.handleRequest(event("POST /x", Map.of("sub", "s-1", "role", "seller"), "{}"), null);
         assertEquals(503, unavailable.getStatusCode());
         assertEquals("MODEL_UNAVAILABLE", body(unavailable).get("code").asText());
         HttpApiHandler busy = new HttpApiHandler(Map.of("POST /x", request -> {
-            throw new app.go.shared.ai.LanguageModelException(app.go.shared.ai.LanguageModelException.Reason.THROTTLED, "slow down", null);
+            throw new app.go.domain.port.LanguageModelException(app.go.domain.port.LanguageModelException.Reason.THROTTLED, "slow down", null);
         }));
         assertEquals(429, busy.handleRequest(event("POST /x", Map.of("sub", "s-1", "role", "seller"), "{}"), null).getStatusCode());
     }

@@ -1,6 +1,6 @@
 package app.go.api;
 
-import app.go.shared.json.Json;
+import app.go.support.json.Json;
 import app.go.testing.InMemoryIdempotencyStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;

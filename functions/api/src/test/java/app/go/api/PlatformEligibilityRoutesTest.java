@@ -3,7 +3,7 @@ package app.go.api;
 import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.EligibilityChange;
 import app.go.domain.seller.Notification;
-import app.go.shared.json.Json;
+import app.go.support.json.Json;
 import app.go.testing.InMemorySellerStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;

@@ -1,7 +1,7 @@
 package app.go.local.aws;
 
-import app.go.shared.topology.QueueSpec;
-import app.go.shared.topology.TableSpec;
+import app.go.wiring.topology.QueueSpec;
+import app.go.wiring.topology.TableSpec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package app.go.local.aws;
 
-import app.go.shared.json.Json;
-import app.go.shared.topology.EventSourceSpec;
-import app.go.shared.topology.QueueSpec;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.topology.TableSpec;
-import app.go.shared.topology.TableSpec.IndexSpec;
+import app.go.support.json.Json;
+import app.go.wiring.topology.EventSourceSpec;
+import app.go.wiring.topology.QueueSpec;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.topology.TableSpec;
+import app.go.wiring.topology.TableSpec.IndexSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

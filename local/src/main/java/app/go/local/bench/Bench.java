@@ -2,8 +2,8 @@ package app.go.local.bench;
 
 import app.go.local.GoLocal;
 import app.go.local.lambda.SqsEventSourcePoller;
-import app.go.shared.json.Json;
-import app.go.shared.log.Log;
+import app.go.support.json.Json;
+import app.go.support.log.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -3,8 +3,8 @@ package app.go.local.bench;
 import app.go.domain.conversation.InboundMessage;
 import app.go.local.GoLocal;
 import app.go.local.aws.LocalAws;
-import app.go.shared.json.Json;
-import app.go.shared.topology.SystemTopology;
+import app.go.support.json.Json;
+import app.go.wiring.topology.SystemTopology;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 

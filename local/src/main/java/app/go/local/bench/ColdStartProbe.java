@@ -2,7 +2,7 @@ package app.go.local.bench;
 
 import app.go.assistant.handler.OnMessageHandler;
 import app.go.assistant.handler.OnMessagePriming;
-import app.go.shared.wiring.Adapters;
+import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;

@@ -2,8 +2,8 @@ package app.go.local.bench;
 
 import app.go.domain.conversation.InboundMessage;
 import app.go.local.GoLocal;
-import app.go.shared.json.Json;
-import app.go.shared.topology.SystemTopology;
+import app.go.support.json.Json;
+import app.go.wiring.topology.SystemTopology;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 

@@ -1,6 +1,6 @@
 package app.go.local.http;
 
-import app.go.shared.json.Json;
+import app.go.support.json.Json;
 
 /** What a {@link LocalRoute} answers: a status, a content type and a text body. */
 public record LocalResponse(int status, String contentType, String body) {

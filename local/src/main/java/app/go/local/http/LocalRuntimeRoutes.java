@@ -1,7 +1,7 @@
 package app.go.local.http;
 
-import app.go.shared.json.Json;
-import app.go.shared.time.AdjustableClock;
+import app.go.support.json.Json;
+import app.go.support.time.AdjustableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package app.go.local.lambda;
 
-import app.go.shared.json.Json;
-import app.go.shared.topology.FunctionSpec;
-import app.go.shared.wiring.Adapters;
+import app.go.support.json.Json;
+import app.go.wiring.topology.FunctionSpec;
+import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;

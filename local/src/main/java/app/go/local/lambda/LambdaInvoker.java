@@ -1,6 +1,6 @@
 package app.go.local.lambda;
 
-import app.go.shared.topology.FunctionSpec;
+import app.go.wiring.topology.FunctionSpec;
 
 /**
  * Invokes a function's handler in-process the way AWS Lambda would: one handler instance per

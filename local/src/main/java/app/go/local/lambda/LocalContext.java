@@ -1,7 +1,7 @@
 package app.go.local.lambda;
 
 import app.go.local.aws.LocalAws;
-import app.go.shared.topology.FunctionSpec;
+import app.go.wiring.topology.FunctionSpec;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;

@@ -1,9 +1,9 @@
 package app.go.local.lambda;
 
-import app.go.shared.json.Json;
-import app.go.shared.topology.FunctionSpec;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.wiring.Adapters;
+import app.go.support.json.Json;
+import app.go.wiring.topology.FunctionSpec;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.Adapters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import org.slf4j.Logger;

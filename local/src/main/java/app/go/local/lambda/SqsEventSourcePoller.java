@@ -1,8 +1,8 @@
 package app.go.local.lambda;
 
 import app.go.local.aws.LocalAws;
-import app.go.shared.topology.EventSourceSpec;
-import app.go.shared.topology.QueueSpec;
+import app.go.wiring.topology.EventSourceSpec;
+import app.go.wiring.topology.QueueSpec;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.slf4j.Logger;

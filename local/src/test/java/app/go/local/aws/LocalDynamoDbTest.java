@@ -1,6 +1,6 @@
 package app.go.local.aws;
 
-import app.go.shared.topology.SystemTopology;
+import app.go.wiring.topology.SystemTopology;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

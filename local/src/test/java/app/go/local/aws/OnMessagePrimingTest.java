@@ -1,12 +1,12 @@
 package app.go.local.aws;
 
 import app.go.assistant.handler.OnMessagePriming;
-import app.go.shared.ai.offline.OfflineLanguageModel;
-import app.go.shared.config.Env;
-import app.go.shared.log.Log;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.topology.TableSpec;
-import app.go.shared.wiring.Adapters;
+import app.go.adapter.offline.OfflineLanguageModel;
+import app.go.support.config.Env;
+import app.go.support.log.Log;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.topology.TableSpec;
+import app.go.wiring.Adapters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

@@ -1,10 +1,10 @@
 package app.go.local.aws;
 
-import app.go.shared.json.Json;
-import app.go.shared.topology.EventSourceSpec;
-import app.go.shared.topology.QueueSpec;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.topology.TableSpec;
+import app.go.support.json.Json;
+import app.go.wiring.topology.EventSourceSpec;
+import app.go.wiring.topology.QueueSpec;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.topology.TableSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

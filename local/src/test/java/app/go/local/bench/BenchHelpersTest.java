@@ -53,7 +53,7 @@ class BenchHelpersTest {
     @Test
     @DisplayName("The primed summary puts the three first invocations side by side with the primed/floor ratio")
     void primedSummary() {
-        com.fasterxml.jackson.databind.node.ObjectNode flags = app.go.shared.json.Json.object();
+        com.fasterxml.jackson.databind.node.ObjectNode flags = app.go.support.json.Json.object();
         flags.putObject("handler").put("firstInvokeMsMedian", 576.0);
         flags.putObject("floor").put("firstInvokeMsMedian", 128.0);
         flags.putObject("handlerPrimed").put("firstInvokeMsMedian", 160.0).put("primeMsMedian", 420.0).put("totalWithoutPrimeMsMedian", 700.0);

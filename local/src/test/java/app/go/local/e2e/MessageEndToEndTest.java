@@ -2,8 +2,8 @@ package app.go.local.e2e;
 
 import app.go.domain.conversation.InboundMessage;
 import app.go.local.aws.LocalAws;
-import app.go.shared.json.Json;
-import app.go.shared.topology.SystemTopology;
+import app.go.support.json.Json;
+import app.go.wiring.topology.SystemTopology;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

@@ -1,9 +1,9 @@
 package app.go.local.http;
 
 import app.go.local.lambda.LambdaInvocationException;
-import app.go.shared.time.AdjustableClock;
-import app.go.shared.topology.RouteSpec;
-import app.go.shared.topology.SystemTopology;
+import app.go.support.time.AdjustableClock;
+import app.go.wiring.topology.RouteSpec;
+import app.go.wiring.topology.SystemTopology;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package app.go.local.http;
 
-import app.go.shared.time.AdjustableClock;
-import app.go.shared.topology.SystemTopology;
+import app.go.support.time.AdjustableClock;
+import app.go.wiring.topology.SystemTopology;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package app.go.local.http;
 
-import app.go.shared.time.AdjustableClock;
+import app.go.support.time.AdjustableClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

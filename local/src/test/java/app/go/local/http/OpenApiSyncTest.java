@@ -1,8 +1,8 @@
 package app.go.local.http;
 
-import app.go.shared.time.AdjustableClock;
-import app.go.shared.topology.RouteSpec;
-import app.go.shared.topology.SystemTopology;
+import app.go.support.time.AdjustableClock;
+import app.go.wiring.topology.RouteSpec;
+import app.go.wiring.topology.SystemTopology;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -1,7 +1,7 @@
 package app.go.local.http;
 
 import app.go.local.lambda.LambdaInvoker;
-import app.go.shared.topology.FunctionSpec;
+import app.go.wiring.topology.FunctionSpec;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 

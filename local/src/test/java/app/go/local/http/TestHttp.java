@@ -1,6 +1,6 @@
 package app.go.local.http;
 
-import app.go.shared.json.Json;
+import app.go.support.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package app.go.local.lambda;
 
-import app.go.shared.config.Env;
-import app.go.shared.json.Json;
-import app.go.shared.topology.FunctionSpec;
-import app.go.shared.wiring.Adapters;
+import app.go.support.config.Env;
+import app.go.support.json.Json;
+import app.go.wiring.topology.FunctionSpec;
+import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;

@@ -72,6 +72,6 @@ class MessagePathLocalStackIT {
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(response.statusCode() < 300, method + " " + path + " -> " + response.statusCode() + " " + response.body());
-        return app.go.shared.json.Json.parse(response.body());
+        return app.go.support.json.Json.parse(response.body());
     }
 }

@@ -3,7 +3,7 @@ package app.go.local.stepfunctions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.go.shared.time.AdjustableClock;
+import app.go.support.time.AdjustableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;

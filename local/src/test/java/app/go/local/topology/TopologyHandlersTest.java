@@ -1,8 +1,8 @@
 package app.go.local.topology;
 
-import app.go.shared.topology.FunctionSpec;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.wiring.Adapters;
+import app.go.wiring.topology.FunctionSpec;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;

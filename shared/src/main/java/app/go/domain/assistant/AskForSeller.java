@@ -3,12 +3,12 @@ package app.go.domain.assistant;
 import app.go.domain.conversation.Author;
 import app.go.domain.conversation.Conversation;
 import app.go.domain.conversation.ConversationService;
-import app.go.domain.conversation.ConversationStore;
+import app.go.domain.port.ConversationStore;
 import app.go.domain.conversation.Message;
-import app.go.shared.auth.Caller;
-import app.go.shared.errors.DomainException;
-import app.go.shared.log.Log;
-import app.go.shared.workflow.WorkflowStarter;
+import app.go.support.auth.Caller;
+import app.go.support.errors.DomainException;
+import app.go.support.log.Log;
+import app.go.domain.port.WorkflowStarter;
 
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package app.go.domain.assistant;
 
 import app.go.domain.conversation.Conversation;
-import app.go.domain.conversation.ConversationStore;
+import app.go.domain.port.ConversationStore;
 import app.go.domain.conversation.HandledBy;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.SellerAccount;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.errors.DomainException;
-import app.go.shared.log.Log;
+import app.go.domain.port.SellerStore;
+import app.go.support.errors.DomainException;
+import app.go.support.log.Log;
 
 import java.time.Clock;
 import java.time.Instant;

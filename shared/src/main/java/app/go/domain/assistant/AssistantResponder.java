@@ -2,7 +2,7 @@ package app.go.domain.assistant;
 
 import app.go.domain.conversation.Author;
 import app.go.domain.conversation.Conversation;
-import app.go.domain.conversation.ConversationStore;
+import app.go.domain.port.ConversationStore;
 import app.go.domain.conversation.InboundMessage;
 import app.go.domain.conversation.Message;
 import app.go.domain.seller.AssistantSettings;
@@ -11,12 +11,12 @@ import app.go.domain.seller.ClientRecord;
 import app.go.domain.seller.Presence;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.knowledge.KnowledgeService;
-import app.go.domain.knowledge.KnowledgeStore;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.ai.LanguageModel;
-import app.go.shared.idempotency.IdempotencyStore;
-import app.go.shared.log.Log;
-import app.go.shared.workflow.WorkflowStarter;
+import app.go.domain.port.KnowledgeStore;
+import app.go.domain.port.SellerStore;
+import app.go.domain.port.LanguageModel;
+import app.go.domain.port.IdempotencyStore;
+import app.go.support.log.Log;
+import app.go.domain.port.WorkflowStarter;
 
 import java.time.Clock;
 import java.time.Duration;

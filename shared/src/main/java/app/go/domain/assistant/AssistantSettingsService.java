@@ -5,8 +5,8 @@ import app.go.domain.seller.Availability;
 import app.go.domain.seller.ClientRecord;
 import app.go.domain.seller.HandoffSettings;
 import app.go.domain.seller.SellerAccount;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.log.Log;
+import app.go.domain.port.SellerStore;
+import app.go.support.log.Log;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -5,12 +5,12 @@ import app.go.domain.conversation.Message;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.SellerAccount;
-import app.go.domain.seller.SellerStore;
+import app.go.domain.port.SellerStore;
 import app.go.domain.knowledge.KnowledgeService;
-import app.go.domain.knowledge.KnowledgeStore;
-import app.go.shared.ai.LanguageModel;
-import app.go.shared.errors.DomainException;
-import app.go.shared.log.Log;
+import app.go.domain.port.KnowledgeStore;
+import app.go.domain.port.LanguageModel;
+import app.go.support.errors.DomainException;
+import app.go.support.log.Log;
 
 import java.time.Clock;
 import java.util.List;

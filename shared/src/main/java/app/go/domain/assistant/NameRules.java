@@ -1,6 +1,6 @@
 package app.go.domain.assistant;
 
-import app.go.shared.errors.DomainException;
+import app.go.support.errors.DomainException;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

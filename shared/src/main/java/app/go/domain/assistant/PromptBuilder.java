@@ -9,9 +9,9 @@ import app.go.domain.knowledge.ToneProfile;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
-import app.go.shared.ai.Prompt;
-import app.go.shared.ai.Prompt.Role;
-import app.go.shared.ai.Prompt.Turn;
+import app.go.domain.port.Prompt;
+import app.go.domain.port.Prompt.Role;
+import app.go.domain.port.Prompt.Turn;
 
 import java.util.ArrayList;
 import java.util.List;

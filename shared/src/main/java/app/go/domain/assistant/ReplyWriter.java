@@ -8,9 +8,9 @@ import app.go.domain.knowledge.ToneProfile;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.ai.Completion;
-import app.go.shared.ai.LanguageModel;
+import app.go.domain.port.SellerStore;
+import app.go.domain.port.Completion;
+import app.go.domain.port.LanguageModel;
 
 import java.util.List;
 import java.util.Set;

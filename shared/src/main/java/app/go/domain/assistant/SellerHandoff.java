@@ -2,17 +2,17 @@ package app.go.domain.assistant;
 
 import app.go.domain.conversation.Author;
 import app.go.domain.conversation.Conversation;
-import app.go.domain.conversation.ConversationStore;
+import app.go.domain.port.ConversationStore;
 import app.go.domain.conversation.Message;
 import app.go.domain.seller.HandoffSettings;
 import app.go.domain.seller.Notification;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.ai.Completion;
-import app.go.shared.ai.LanguageModel;
-import app.go.shared.ai.Prompt;
-import app.go.shared.errors.DomainException;
-import app.go.shared.idempotency.IdempotencyStore;
-import app.go.shared.log.Log;
+import app.go.domain.port.SellerStore;
+import app.go.domain.port.Completion;
+import app.go.domain.port.LanguageModel;
+import app.go.domain.port.Prompt;
+import app.go.support.errors.DomainException;
+import app.go.domain.port.IdempotencyStore;
+import app.go.support.log.Log;
 
 import java.time.Clock;
 import java.time.Duration;

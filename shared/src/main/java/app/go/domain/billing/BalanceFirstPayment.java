@@ -1,5 +1,8 @@
 package app.go.domain.billing;
 
+import app.go.domain.port.BillingStore;
+import app.go.domain.port.PaymentGateway;
+
 import java.time.Instant;
 import java.util.Optional;
 

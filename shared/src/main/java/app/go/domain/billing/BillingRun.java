@@ -1,7 +1,9 @@
 package app.go.domain.billing;
 
-import app.go.shared.log.Log;
-import app.go.shared.queue.MessageQueue;
+import app.go.domain.port.BillingStore;
+
+import app.go.support.log.Log;
+import app.go.domain.port.MessageQueue;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package app.go.domain.billing;
 
+import app.go.domain.port.BillingStore;
+
 import java.time.Clock;
 import java.time.Instant;
 

@@ -1,8 +1,10 @@
 package app.go.domain.billing;
 
+import app.go.domain.port.BillingStore;
+
 import app.go.domain.seller.EligibilityChange;
 import app.go.domain.seller.SellerAccount;
-import app.go.domain.seller.SellerStore;
+import app.go.domain.port.SellerStore;
 
 import java.time.Clock;
 import java.util.Optional;

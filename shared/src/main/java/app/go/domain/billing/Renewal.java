@@ -1,9 +1,12 @@
 package app.go.domain.billing;
 
+import app.go.domain.port.BillingStore;
+import app.go.domain.port.PaymentGateway;
+
 import app.go.domain.seller.Notification;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.idempotency.IdempotencyStore;
-import app.go.shared.log.Log;
+import app.go.domain.port.SellerStore;
+import app.go.domain.port.IdempotencyStore;
+import app.go.support.log.Log;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package app.go.domain.billing;
 
 import app.go.domain.seller.SellerAccount;
-import app.go.domain.seller.SellerStore;
+import app.go.domain.port.SellerStore;
 
 /** Seller Plus Premium membership lives on the seller account (ELIG-1); billing switches it. */
 final class SellerMembership {

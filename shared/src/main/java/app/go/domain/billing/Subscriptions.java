@@ -1,8 +1,11 @@
 package app.go.domain.billing;
 
+import app.go.domain.port.BillingStore;
+import app.go.domain.port.PaymentGateway;
+
 import app.go.domain.seller.SellerAccount;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.errors.DomainException;
+import app.go.domain.port.SellerStore;
+import app.go.support.errors.DomainException;
 
 import java.time.Clock;
 import java.time.Duration;

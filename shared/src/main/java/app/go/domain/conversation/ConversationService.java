@@ -1,13 +1,15 @@
 package app.go.domain.conversation;
 
-import app.go.domain.knowledge.KnowledgeStore;
+import app.go.domain.port.ConversationStore;
+
+import app.go.domain.port.KnowledgeStore;
 import app.go.domain.knowledge.SellerReply;
 import app.go.domain.seller.ClientRecord;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.auth.Caller;
-import app.go.shared.errors.DomainException;
-import app.go.shared.log.Log;
-import app.go.shared.queue.MessageQueue;
+import app.go.domain.port.SellerStore;
+import app.go.support.auth.Caller;
+import app.go.support.errors.DomainException;
+import app.go.support.log.Log;
+import app.go.domain.port.MessageQueue;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package app.go.domain.creation;
 
-import app.go.shared.errors.DomainException;
+import app.go.support.errors.DomainException;
 
 import java.util.ArrayList;
 import java.util.HashSet;

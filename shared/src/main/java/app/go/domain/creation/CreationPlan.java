@@ -1,7 +1,7 @@
 package app.go.domain.creation;
 
 import app.go.domain.billing.BillingPeriods;
-import app.go.domain.billing.BillingStore;
+import app.go.domain.port.BillingStore;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;

@@ -1,12 +1,14 @@
 package app.go.domain.creation;
 
+import app.go.domain.port.CreationStore;
+
 import app.go.domain.seller.Notification;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerService;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.blob.BlobStore;
-import app.go.shared.errors.DomainException;
-import app.go.shared.workflow.WorkflowStarter;
+import app.go.domain.port.SellerStore;
+import app.go.domain.port.BlobStore;
+import app.go.support.errors.DomainException;
+import app.go.domain.port.WorkflowStarter;
 
 import java.security.SecureRandom;
 import java.time.Clock;

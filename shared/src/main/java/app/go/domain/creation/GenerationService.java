@@ -1,12 +1,15 @@
 package app.go.domain.creation;
 
-import app.go.domain.billing.PaymentGateway;
+import app.go.domain.port.CreationStore;
+import app.go.domain.port.GenerationStore;
+
+import app.go.domain.port.PaymentGateway;
 import app.go.domain.billing.PaymentMethod;
-import app.go.shared.auth.Caller;
-import app.go.shared.blob.BlobStore;
-import app.go.shared.errors.DomainException;
-import app.go.shared.log.Log;
-import app.go.shared.queue.MessageQueue;
+import app.go.support.auth.Caller;
+import app.go.domain.port.BlobStore;
+import app.go.support.errors.DomainException;
+import app.go.support.log.Log;
+import app.go.domain.port.MessageQueue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,8 +1,12 @@
 package app.go.domain.creation;
 
-import app.go.shared.blob.BlobStore;
-import app.go.shared.idempotency.IdempotencyStore;
-import app.go.shared.log.Log;
+import app.go.domain.port.AssetGenerator;
+import app.go.domain.port.CreationStore;
+import app.go.domain.port.GenerationStore;
+
+import app.go.domain.port.BlobStore;
+import app.go.domain.port.IdempotencyStore;
+import app.go.support.log.Log;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,10 @@
 package app.go.domain.creation;
 
-import app.go.shared.blob.BlobStore;
-import app.go.shared.errors.DomainException;
+import app.go.domain.port.AssetGenerator;
+import app.go.domain.port.CreationStore;
+
+import app.go.domain.port.BlobStore;
+import app.go.support.errors.DomainException;
 
 import java.time.Clock;
 import java.util.Set;

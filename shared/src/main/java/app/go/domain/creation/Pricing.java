@@ -1,6 +1,6 @@
 package app.go.domain.creation;
 
-import app.go.shared.errors.DomainException;
+import app.go.support.errors.DomainException;
 
 /**
  * The price of one generation, which includes one revision (CM-PRC-1). Either per deliverable

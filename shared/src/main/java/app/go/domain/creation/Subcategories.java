@@ -1,7 +1,7 @@
 package app.go.domain.creation;
 
-import app.go.shared.errors.DomainException;
-import app.go.shared.json.Json;
+import app.go.support.errors.DomainException;
+import app.go.support.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;

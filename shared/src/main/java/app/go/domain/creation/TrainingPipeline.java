@@ -1,9 +1,11 @@
 package app.go.domain.creation;
 
+import app.go.domain.port.CreationStore;
+
 import app.go.domain.seller.Notification;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.blob.BlobStore;
-import app.go.shared.json.Json;
+import app.go.domain.port.SellerStore;
+import app.go.domain.port.BlobStore;
+import app.go.support.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import javax.imageio.ImageIO;

@@ -1,12 +1,14 @@
 package app.go.domain.knowledge;
 
+import app.go.domain.port.KnowledgeStore;
+
 import app.go.domain.knowledge.KnowledgeEntry.Scope;
 import app.go.domain.knowledge.KnowledgeEntry.Source;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
-import app.go.domain.seller.SellerStore;
-import app.go.shared.errors.DomainException;
-import app.go.shared.log.Log;
+import app.go.domain.port.SellerStore;
+import app.go.support.errors.DomainException;
+import app.go.support.log.Log;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,13 +1,15 @@
 package app.go.domain.report;
 
+import app.go.domain.port.ReportStore;
+
 import app.go.domain.conversation.Conversation;
-import app.go.domain.conversation.ConversationStore;
-import app.go.domain.creation.CreationStore;
+import app.go.domain.port.ConversationStore;
+import app.go.domain.port.CreationStore;
 import app.go.domain.creation.Generation;
-import app.go.domain.creation.GenerationStore;
+import app.go.domain.port.GenerationStore;
 import app.go.domain.creation.Model;
-import app.go.shared.auth.Caller;
-import app.go.shared.errors.DomainException;
+import app.go.support.auth.Caller;
+import app.go.support.errors.DomainException;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,6 +1,8 @@
 package app.go.domain.seller;
 
-import app.go.shared.log.Log;
+import app.go.domain.port.SellerStore;
+
+import app.go.support.log.Log;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -11,11 +11,11 @@ import app.go.domain.seller.HandoffSettings;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
-import app.go.shared.ai.Prompt;
-import app.go.shared.ai.offline.OfflineLanguageModel;
-import app.go.shared.auth.Caller;
-import app.go.shared.errors.DomainException;
-import app.go.shared.time.AdjustableClock;
+import app.go.domain.port.Prompt;
+import app.go.adapter.offline.OfflineLanguageModel;
+import app.go.support.auth.Caller;
+import app.go.support.errors.DomainException;
+import app.go.support.time.AdjustableClock;
 import app.go.testing.InMemoryConversationStore;
 import app.go.testing.InMemoryIdempotencyStore;
 import app.go.testing.InMemorySellerStore;
@@ -252,9 +252,9 @@ class AssistantSettingsTest {
     @DisplayName("PA-LIM-1 a try the model could not answer is given back: it does not count toward the 5")
     void failedTryIsNotCounted() {
         AssistantTrial failing = new AssistantTrial(sellers, prompt -> {
-            throw new app.go.shared.ai.LanguageModelException(app.go.shared.ai.LanguageModelException.Reason.UNAVAILABLE, "down", null);
+            throw new app.go.domain.port.LanguageModelException(app.go.domain.port.LanguageModelException.Reason.UNAVAILABLE, "down", null);
         }, clock);
-        assertThrows(app.go.shared.ai.LanguageModelException.class, () -> failing.tryOut(SELLER, "How much is a logo?"));
+        assertThrows(app.go.domain.port.LanguageModelException.class, () -> failing.tryOut(SELLER, "How much is a logo?"));
         assertEquals(0, sellers.assistantTries(SELLER));
         assertEquals(AssistantTrial.TRY_LIMIT - 1, trial.tryOut(SELLER, "How much is a logo?").triesLeft());
     }

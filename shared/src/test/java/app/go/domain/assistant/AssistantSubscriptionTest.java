@@ -2,8 +2,8 @@ package app.go.domain.assistant;
 
 import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.SellerAccount;
-import app.go.shared.errors.DomainException;
-import app.go.shared.time.AdjustableClock;
+import app.go.support.errors.DomainException;
+import app.go.support.time.AdjustableClock;
 import app.go.testing.InMemoryConversationStore;
 import app.go.testing.InMemorySellerStore;
 import org.junit.jupiter.api.DisplayName;

@@ -1,7 +1,7 @@
 package app.go.domain.assistant;
 
 import app.go.domain.assistant.NameRules.Category;
-import app.go.shared.errors.DomainException;
+import app.go.support.errors.DomainException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,9 +1,9 @@
 package app.go.domain.conversation;
 
 import app.go.domain.seller.SellerAccount;
-import app.go.shared.auth.Caller;
-import app.go.shared.errors.DomainException;
-import app.go.shared.time.AdjustableClock;
+import app.go.support.auth.Caller;
+import app.go.support.errors.DomainException;
+import app.go.support.time.AdjustableClock;
 import app.go.testing.InMemoryConversationStore;
 import app.go.testing.InMemorySellerStore;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package app.go.assistant.handler;
 
 import app.go.domain.assistant.SellerHandoff;
-import app.go.shared.log.Log;
+import app.go.support.log.Log;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 

@@ -1,11 +1,11 @@
 package app.go.assistant.handler;
 
 import app.go.domain.assistant.SellerHandoff;
-import app.go.shared.aws.dynamodb.DynamoConversationStore;
-import app.go.shared.aws.dynamodb.DynamoIdempotencyStore;
-import app.go.shared.aws.dynamodb.DynamoSellerStore;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.wiring.Adapters;
+import app.go.adapter.aws.dynamodb.DynamoConversationStore;
+import app.go.adapter.aws.dynamodb.DynamoIdempotencyStore;
+import app.go.adapter.aws.dynamodb.DynamoSellerStore;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.Adapters;
 
 /** Builds the handoff steps' service from the tables each function is given (see {@link SystemTopology}). */
 final class HandoffWiring {

@@ -13,15 +13,15 @@ import app.go.domain.knowledge.KnowledgeService;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
-import app.go.shared.aws.dynamodb.DynamoConversationStore;
-import app.go.shared.aws.dynamodb.DynamoKnowledgeStore;
-import app.go.shared.aws.dynamodb.DynamoSellerStore;
-import app.go.shared.aws.dynamodb.DynamoTable;
-import app.go.shared.aws.dynamodb.Items;
-import app.go.shared.json.Json;
-import app.go.shared.log.Log;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.wiring.Adapters;
+import app.go.adapter.aws.dynamodb.DynamoConversationStore;
+import app.go.adapter.aws.dynamodb.DynamoKnowledgeStore;
+import app.go.adapter.aws.dynamodb.DynamoSellerStore;
+import app.go.adapter.aws.dynamodb.DynamoTable;
+import app.go.adapter.aws.dynamodb.Items;
+import app.go.support.json.Json;
+import app.go.support.log.Log;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.Adapters;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -40,8 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static app.go.shared.aws.dynamodb.Items.n;
-import static app.go.shared.aws.dynamodb.Items.s;
+import static app.go.adapter.aws.dynamodb.Items.n;
+import static app.go.adapter.aws.dynamodb.Items.s;
 
 /**
  * SnapStart priming of the message path: runs before the snapshot (CRaC {@code beforeCheckpoint}),

@@ -1,7 +1,7 @@
 package app.go.assistant.handler;
 
 import app.go.domain.assistant.SellerHandoff;
-import app.go.shared.wiring.Adapters;
+import app.go.wiring.Adapters;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package app.go.assistant.handler;
 
-import app.go.assistant.fakes.HandoffFixture;
+import app.go.testing.HandoffFixture;
 import app.go.domain.conversation.Author;
 import app.go.domain.conversation.HandledBy;
 import org.junit.jupiter.api.DisplayName;
@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static app.go.assistant.fakes.HandoffFixture.CONVERSATION;
-import static app.go.assistant.fakes.HandoffFixture.MESSAGE;
-import static app.go.assistant.fakes.HandoffFixture.SELLER;
+import static app.go.testing.HandoffFixture.CONVERSATION;
+import static app.go.testing.HandoffFixture.MESSAGE;
+import static app.go.testing.HandoffFixture.SELLER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

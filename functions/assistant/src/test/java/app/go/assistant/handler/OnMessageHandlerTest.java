@@ -1,12 +1,12 @@
 package app.go.assistant.handler;
 
-import app.go.assistant.fakes.HandoffFixture;
+import app.go.testing.HandoffFixture;
 import app.go.domain.assistant.AssistantResponder;
 import app.go.domain.conversation.Author;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.SellerAccount;
-import app.go.shared.ai.offline.OfflineLanguageModel;
+import app.go.adapter.offline.OfflineLanguageModel;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;

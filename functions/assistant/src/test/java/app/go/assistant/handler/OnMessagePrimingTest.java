@@ -1,8 +1,8 @@
 package app.go.assistant.handler;
 
-import app.go.shared.ai.offline.OfflineLanguageModel;
-import app.go.shared.config.Env;
-import app.go.shared.wiring.Adapters;
+import app.go.adapter.offline.OfflineLanguageModel;
+import app.go.support.config.Env;
+import app.go.wiring.Adapters;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

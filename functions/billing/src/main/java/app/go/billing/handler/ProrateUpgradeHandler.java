@@ -2,14 +2,14 @@ package app.go.billing.handler;
 
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.ProratedUpgrade;
-import app.go.shared.aws.dynamodb.DynamoBillingStore;
-import app.go.shared.aws.dynamodb.DynamoIdempotencyStore;
-import app.go.shared.aws.dynamodb.DynamoSellerStore;
-import app.go.shared.errors.DomainException;
-import app.go.shared.log.Log;
-import app.go.shared.payments.PaymentGateways;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.wiring.Adapters;
+import app.go.adapter.aws.dynamodb.DynamoBillingStore;
+import app.go.adapter.aws.dynamodb.DynamoIdempotencyStore;
+import app.go.adapter.aws.dynamodb.DynamoSellerStore;
+import app.go.support.errors.DomainException;
+import app.go.support.log.Log;
+import app.go.wiring.PaymentGateways;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 

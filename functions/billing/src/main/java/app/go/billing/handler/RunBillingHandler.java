@@ -1,12 +1,12 @@
 package app.go.billing.handler;
 
 import app.go.domain.billing.BillingRun;
-import app.go.shared.aws.dynamodb.DynamoBillingStore;
-import app.go.shared.aws.sqs.SqsMessageQueue;
-import app.go.shared.errors.DomainException;
-import app.go.shared.log.Log;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.wiring.Adapters;
+import app.go.adapter.aws.dynamodb.DynamoBillingStore;
+import app.go.adapter.aws.sqs.SqsMessageQueue;
+import app.go.support.errors.DomainException;
+import app.go.support.log.Log;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 

@@ -5,7 +5,7 @@ import app.go.domain.billing.Plan;
 import app.go.domain.billing.Renewal;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
-import app.go.shared.payments.offline.OfflinePaymentGateway;
+import app.go.adapter.offline.OfflinePaymentGateway;
 import app.go.testing.InMemoryBillingStore;
 import app.go.testing.InMemoryIdempotencyStore;
 import app.go.testing.InMemorySellerStore;

@@ -5,7 +5,7 @@ import app.go.domain.billing.PaymentMethod;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
-import app.go.shared.errors.DomainException;
+import app.go.support.errors.DomainException;
 import app.go.testing.InMemoryBillingStore;
 import app.go.testing.RecordingQueue;
 import org.junit.jupiter.api.DisplayName;

@@ -2,11 +2,11 @@ package app.go.creation.handler;
 
 import app.go.domain.creation.Subcategories;
 import app.go.domain.creation.TrainingPipeline;
-import app.go.shared.aws.dynamodb.DynamoCreationStore;
-import app.go.shared.aws.dynamodb.DynamoSellerStore;
-import app.go.shared.log.Log;
-import app.go.shared.topology.SystemTopology;
-import app.go.shared.wiring.Adapters;
+import app.go.adapter.aws.dynamodb.DynamoCreationStore;
+import app.go.adapter.aws.dynamodb.DynamoSellerStore;
+import app.go.support.log.Log;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 

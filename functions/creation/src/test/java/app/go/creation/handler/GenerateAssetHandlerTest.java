@@ -1,6 +1,6 @@
 package app.go.creation.handler;
 
-import app.go.domain.creation.AssetGenerator;
+import app.go.domain.port.AssetGenerator;
 import app.go.domain.creation.GeneratedAsset;
 import app.go.domain.creation.Generation;
 import app.go.domain.creation.GenerationRequested;
@@ -9,8 +9,8 @@ import app.go.domain.creation.GenerationWorker;
 import app.go.domain.creation.Model;
 import app.go.domain.creation.Pricing;
 import app.go.domain.creation.TrainingPipeline;
-import app.go.shared.ai.offline.OfflineAssetGenerator;
-import app.go.shared.json.Json;
+import app.go.adapter.offline.OfflineAssetGenerator;
+import app.go.support.json.Json;
 import app.go.testing.InMemoryBlobStore;
 import app.go.testing.InMemoryCreationStore;
 import app.go.testing.InMemoryGenerationStore;

@@ -1,0 +1,219 @@
+package app.go.adapter.aws.dynamodb;
+
+import app.go.domain.conversation.Author;
+import app.go.domain.conversation.Conversation;
+import app.go.domain.port.ConversationStore;
+import app.go.domain.conversation.HandledBy;
+import app.go.domain.conversation.Message;
+import app.go.domain.conversation.MessageFeedback;
+import app.go.domain.conversation.ResponseStats;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static app.go.adapter.aws.dynamodb.Items.item;
+import static app.go.adapter.aws.dynamodb.Items.key;
+import static app.go.adapter.aws.dynamodb.Items.s;
+
+/**
+ * The conversations table: one partition per conversation, keyed {@code SELLER#<seller>#CONV#<id>}
+ * so the tenant leads; a META item and one item per message ({@code MSG#<epoch millis>#<id>}).
+ * The META item carries {@code conversationId} (index byConversationId, lookup by id) and
+ * {@code inboxSellerId}/{@code lastActivityAt} (index bySellerActivity, the inbox).
+ */
+public final class DynamoConversationStore implements ConversationStore {
+    private static final String META = "META";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoConversationStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static String pk(String sellerId, String conversationId) {
+        return Items.sellerKey(sellerId) + "#CONV#" + conversationId;
+    }
+
+    private static String messageKey(Message message) {
+        return String.format("MSG#%013d#%s", message.createdAt().toEpochMilli(), message.messageId());
+    }
+
+    @Override
+    public void create(Conversation c, Message first) {
+        Map<String, AttributeValue> meta = item(pk(c.sellerId(), c.conversationId()), META)
+                .with("conversationId", c.conversationId()).with("sellerId", c.sellerId())
+                .with("inboxSellerId", c.sellerId()).with("clientId", c.clientId()).with("serviceId", c.serviceId())
+                .with("createdAt", c.createdAt()).with("lastActivityAt", c.lastActivityAt())
+                .with("newClient", c.newClient()).with("handledBy", c.handledBy().name()).build();
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(meta)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(messageItem(c, first)).build()).build()));
+    }
+
+    @Override
+    public Optional<Conversation> find(String conversationId) {
+        List<Map<String, AttributeValue>> found = dynamo.query(b -> b.tableName(table).indexName("byConversationId")
+                .keyConditionExpression("conversationId = :c AND sk = :meta")
+                .expressionAttributeValues(Map.of(":c", s(conversationId), ":meta", s(META)))).items();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        // the index is eventually consistent; read the item itself for the current state
+        Map<String, AttributeValue> indexed = found.get(0);
+        Map<String, AttributeValue> current = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(Items.str(indexed, "pk"), META))).item();
+        return Optional.of(conversation(current == null || current.isEmpty() ? indexed : current));
+    }
+
+    @Override
+    public void append(Conversation c, Message message) {
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(messageItem(c, message)).build()).build(),
+                touch(c, message)));
+    }
+
+    @Override
+    public boolean appendReply(Conversation c, Message inbound, Message reply) {
+        // the reply sorts right after the message it answers, under a key only that message can produce
+        Map<String, AttributeValue> replyItem = messageItem(c, reply);
+        replyItem.put("sk", s(messageKey(inbound) + "#REPLY"));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(replyItem)
+                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                    touchUnlessSellerHandles(c, reply)));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            if (DynamoTable.conditionFailed(e)) {
+                return false;
+            }
+            throw e;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Message> message(Conversation c, String messageId) {
+        return messages(c).stream().filter(m -> m.messageId().equals(messageId)).findFirst();
+    }
+
+    @Override
+    public List<Message> messages(Conversation c) {
+        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :msg)")
+                        .expressionAttributeValues(Map.of(":pk", s(pk(c.sellerId(), c.conversationId())), ":msg", s("MSG#"))))
+                .items().stream().map(i -> new Message(Items.str(i, "messageId"), c.conversationId(),
+                        Author.valueOf(Items.str(i, "author")), Items.str(i, "text"), Items.str(i, "language"),
+                        Items.instant(i, "createdAt"))).toList();
+    }
+
+    @Override
+    public void handOverToSeller(Conversation c, Instant at) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(pk(c.sellerId(), c.conversationId()), META))
+                .updateExpression("SET handledBy = :seller, lastActivityAt = :at")
+                .expressionAttributeValues(Map.of(":seller", s(HandledBy.SELLER.name()), ":at", s(at.toString()))));
+    }
+
+    @Override
+    public void saveSummary(Conversation c, String summary, Instant at) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(pk(c.sellerId(), c.conversationId()), META))
+                .updateExpression("SET summary = :s, summarizedAt = :at")
+                .expressionAttributeValues(Map.of(":s", s(summary), ":at", s(at.toString()))));
+    }
+
+    @Override
+    public Optional<String> summary(Conversation c) {
+        Map<String, AttributeValue> meta = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(pk(c.sellerId(), c.conversationId()), META))).item();
+        return meta == null ? Optional.empty() : Items.optStr(meta, "summary");
+    }
+
+    @Override
+    public List<Conversation> inbox(String sellerId) {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName("bySellerActivity").scanIndexForward(false)
+                        .keyConditionExpression("inboxSellerId = :s")
+                        .expressionAttributeValues(Map.of(":s", s(sellerId))))
+                .items().stream().map(DynamoConversationStore::conversation).toList();
+    }
+
+    /** Moves the conversation's activity time; the first assistant or seller message also sets firstResponseAt (PA-BEH-8). */
+    /** PA-ACT-8 in the write itself: once the seller has taken over, no assistant reply lands, however late. */
+    private TransactWriteItem touchUnlessSellerHandles(Conversation c, Message reply) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key(pk(c.sellerId(), c.conversationId()), META))
+                .updateExpression("SET lastActivityAt = :at, firstResponseAt = if_not_exists(firstResponseAt, :at)")
+                .conditionExpression("attribute_exists(pk) AND handledBy <> :seller")
+                .expressionAttributeValues(Map.of(":at", s(reply.createdAt().toString()), ":seller", s(HandledBy.SELLER.name())))
+                .build()).build();
+    }
+
+    private TransactWriteItem touch(Conversation c, Message message) {
+        String update = message.author() == Author.CLIENT ? "SET lastActivityAt = :at"
+                : "SET lastActivityAt = :at, firstResponseAt = if_not_exists(firstResponseAt, :at)";
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key(pk(c.sellerId(), c.conversationId()), META))
+                .updateExpression(update)
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":at", s(message.createdAt().toString()))).build()).build();
+    }
+
+    /** One item per user and message, {@code FEEDBACK#<messageId>#<userId>}: a repeat overwrites it. */
+    @Override
+    public void saveFeedback(Conversation c, MessageFeedback f) {
+        dynamo.putItem(b -> b.tableName(table).item(item(pk(c.sellerId(), c.conversationId()),
+                "FEEDBACK#" + f.messageId() + "#" + f.userId())
+                .with("messageId", f.messageId()).with("userId", f.userId()).with("role", f.role())
+                .with("rating", f.rating().name()).with("comment", f.comment()).with("at", f.at()).build()));
+    }
+
+    @Override
+    public List<MessageFeedback> feedback(Conversation c) {
+        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :f)")
+                        .expressionAttributeValues(Map.of(":pk", s(pk(c.sellerId(), c.conversationId())), ":f", s("FEEDBACK#"))))
+                .items().stream().map(i -> new MessageFeedback(Items.str(i, "messageId"), Items.str(i, "userId"),
+                        Items.str(i, "role"), MessageFeedback.Rating.valueOf(Items.str(i, "rating")), Items.str(i, "comment"),
+                        Items.instant(i, "at"))).toList();
+    }
+
+    /** Reads the META items of the inbox index only: firstResponseAt tells a responded conversation. */
+    @Override
+    public ResponseStats responseStats(String sellerId) {
+        int[] counts = new int[2];
+        dynamo.queryPaginator(b -> b.tableName(table).indexName("bySellerActivity")
+                        .keyConditionExpression("inboxSellerId = :s")
+                        .projectionExpression("firstResponseAt")
+                        .expressionAttributeValues(Map.of(":s", s(sellerId))))
+                .items().forEach(i -> {
+                    counts[0]++;
+                    if (i.containsKey("firstResponseAt")) {
+                        counts[1]++;
+                    }
+                });
+        return new ResponseStats(counts[0], counts[1]);
+    }
+
+    private static Map<String, AttributeValue> messageItem(Conversation c, Message m) {
+        return item(pk(c.sellerId(), c.conversationId()), messageKey(m)).with("messageId", m.messageId())
+                .with("author", m.author().name()).with("text", m.text()).with("language", m.language())
+                .with("createdAt", m.createdAt()).build();
+    }
+
+    private static Conversation conversation(Map<String, AttributeValue> i) {
+        return new Conversation(Items.str(i, "conversationId"), Items.str(i, "sellerId"), Items.str(i, "clientId"),
+                Items.str(i, "serviceId"), Items.instant(i, "createdAt"), Items.instant(i, "lastActivityAt"),
+                Items.bool(i, "newClient", false), HandledBy.valueOf(Items.str(i, "handledBy")));
+    }
+}

@@ -1,0 +1,62 @@
+package app.go.domain.port;
+
+import app.go.domain.conversation.Author;
+import app.go.domain.conversation.Conversation;
+import app.go.domain.conversation.Message;
+import app.go.domain.conversation.MessageFeedback;
+import app.go.domain.conversation.ResponseStats;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port to conversations and their messages. */
+public interface ConversationStore {
+
+    void create(Conversation conversation, Message firstMessage);
+
+    /** Finds a conversation by its id alone (callers then check it is theirs). */
+    Optional<Conversation> find(String conversationId);
+
+    void append(Conversation conversation, Message message);
+
+    /**
+     * Stores the assistant's reply to {@code inbound} under a key derived from it, unless the seller
+     * has taken the conversation over meanwhile (PA-ACT-8).
+     *
+     * @return false, storing nothing, if a reply to that message already exists (a duplicate
+     *         delivery) or the seller handles the conversation now
+     */
+    boolean appendReply(Conversation conversation, Message inbound, Message reply);
+
+    Optional<Message> message(Conversation conversation, String messageId);
+
+    /** Oldest first. */
+    List<Message> messages(Conversation conversation);
+
+    void handOverToSeller(Conversation conversation, Instant at);
+
+    void saveSummary(Conversation conversation, String summary, Instant at);
+
+    Optional<String> summary(Conversation conversation);
+
+    /** The seller's conversations, most recent activity first. */
+    List<Conversation> inbox(String sellerId);
+
+    /** PA-BEH-9: stores the user's feedback on a message, replacing their earlier feedback on it. */
+    void saveFeedback(Conversation conversation, MessageFeedback feedback);
+
+    List<MessageFeedback> feedback(Conversation conversation);
+
+    /**
+     * PA-BEH-8: the seller's conversations and how many got an assistant or seller message after the
+     * client wrote. Adapters that record the first response on the conversation answer without
+     * reading the messages.
+     */
+    default ResponseStats responseStats(String sellerId) {
+        List<Conversation> all = inbox(sellerId);
+        int responded = (int) all.stream()
+                .filter(c -> messages(c).stream().anyMatch(m -> m.author() != Author.CLIENT)).count();
+        return new ResponseStats(all.size(), responded);
+    }
+}

@@ -1,0 +1,90 @@
+package app.go.domain.port;
+
+import app.go.domain.seller.AssistantSettings;
+import app.go.domain.seller.ClientRecord;
+import app.go.domain.seller.Notification;
+import app.go.domain.seller.Presence;
+import app.go.domain.seller.SellerAccount;
+import app.go.domain.seller.SellerProfile;
+import app.go.domain.seller.SellerService;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Port to the seller's data; every key is the seller's own (DATA-2). */
+public interface SellerStore {
+
+    void saveAccount(SellerAccount account);
+
+    Optional<SellerAccount> account(String sellerId);
+
+    void saveProfile(String sellerId, SellerProfile profile);
+
+    Optional<SellerProfile> profile(String sellerId);
+
+    void saveService(String sellerId, SellerService service);
+
+    List<SellerService> services(String sellerId);
+
+    void saveClient(String sellerId, ClientRecord client);
+
+    Optional<ClientRecord> client(String sellerId, String clientId);
+
+    /**
+     * Records the first conversation of a client with the seller.
+     *
+     * @return true if this is the client's first contact with the seller (PA-ACT-1)
+     */
+    boolean registerFirstContact(String sellerId, String clientId, String conversationId);
+
+    AssistantSettings assistant(String sellerId);
+
+    void saveAssistant(String sellerId, AssistantSettings settings);
+
+    void addNotification(String sellerId, Notification notification);
+
+    List<Notification> notifications(String sellerId);
+
+    /**
+     * Adds the notification unless one with the same id was added before, so a retried step with a
+     * deterministic id notifies the seller once (PA-BEH-4).
+     *
+     * @return false, adding nothing, when a notification with that id exists
+     */
+    default boolean addNotificationIfAbsent(String sellerId, Notification notification) {
+        if (notifications(sellerId).stream().anyMatch(n -> n.id().equals(notification.id()))) {
+            return false;
+        }
+        addNotification(sellerId, notification);
+        return true;
+    }
+
+    /**
+     * Counts one assistant message toward the seller's daily limit (PA-LIM-2).
+     *
+     * @return false, counting nothing, when {@code limit} messages were already sent that day
+     */
+    boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit);
+
+    int assistantMessagesOn(String sellerId, LocalDate day);
+
+    /** Online / out of office as the seller's apps last reported it (PA-AV-2, PA-ACT-4). */
+    Presence presence(String sellerId);
+
+    void savePresence(String sellerId, Presence presence);
+
+    /**
+     * Counts one try of the assistant before activation (PA-LIM-1).
+     *
+     * @return false, counting nothing, when {@code limit} tries were already made
+     */
+    boolean tryCountAssistantTry(String sellerId, int limit);
+
+    /** Gives back one counted try (the model could not answer it); never below zero. */
+    void returnAssistantTry(String sellerId);
+
+    default int assistantTries(String sellerId) {
+        return 0;
+    }
+}

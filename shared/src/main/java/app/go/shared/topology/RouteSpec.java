@@ -1,9 +1,0 @@
-package app.go.shared.topology;
-
-/** An HTTP API route ({@code GET /conversations/{id}/messages}) and the function that serves it. */
-public record RouteSpec(String method, String path, FunctionSpec function, boolean authenticated) {
-
-    public String routeKey() {
-        return method + " " + path;
-    }
-}

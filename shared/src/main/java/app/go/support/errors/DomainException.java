@@ -1,0 +1,51 @@
+package app.go.support.errors;
+
+/**
+ * A rule said no. {@link Kind} tells the caller what kind of no (the HTTP layer maps it to a
+ * status) and {@code code} is the stable UPPER_SNAKE identifier clients program against.
+ */
+public class DomainException extends RuntimeException {
+
+    public enum Kind {
+        VALIDATION(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), RULE(422), LIMIT(429);
+
+        private final int httpStatus;
+
+        Kind(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
+    }
+
+    private final Kind kind;
+    private final String code;
+
+    public DomainException(Kind kind, String code, String message) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+    }
+
+    public static DomainException validation(String message) {
+        return new DomainException(Kind.VALIDATION, "VALIDATION_FAILED", message);
+    }
+
+    public static DomainException notFound(String what) {
+        return new DomainException(Kind.NOT_FOUND, "NOT_FOUND", what + " not found");
+    }
+
+    public static DomainException forbidden(String message) {
+        return new DomainException(Kind.FORBIDDEN, "FORBIDDEN", message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,75 @@
+package app.go.support.log;
+
+import app.go.support.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Structured JSON logs, one line per event, with the keys of the current invocation (request id,
+ * function, conversation id, ...) added to every line. In Lambda, stdout goes to CloudWatch Logs,
+ * where these lines can be queried by key. Values are identifiers and counts, never message text
+ * or personal data (DATA-2).
+ */
+public final class Log {
+    private static final ThreadLocal<Map<String, String>> CONTEXT = ThreadLocal.withInitial(LinkedHashMap::new);
+    private static volatile PrintStream out = System.out;
+
+    private final String logger;
+
+    private Log(String logger) {
+        this.logger = logger;
+    }
+
+    public static Log get(Class<?> type) {
+        return new Log(type.getSimpleName());
+    }
+
+    /** Adds a key to every line this thread logs until {@link #clearContext()}. */
+    public static void put(String key, String value) {
+        if (value != null) {
+            CONTEXT.get().put(key, value);
+        }
+    }
+
+    public static void clearContext() {
+        CONTEXT.get().clear();
+    }
+
+    /** Lets the local runtime and tests capture the stream. */
+    public static void redirect(PrintStream stream) {
+        out = stream;
+    }
+
+    public void info(String message, Object... keyValues) {
+        write("INFO", message, null, keyValues);
+    }
+
+    public void warn(String message, Object... keyValues) {
+        write("WARN", message, null, keyValues);
+    }
+
+    public void error(String message, Throwable error, Object... keyValues) {
+        write("ERROR", message, error, keyValues);
+    }
+
+    private void write(String level, String message, Throwable error, Object[] keyValues) {
+        ObjectNode line = Json.object();
+        line.put("timestamp", Instant.now().toString());
+        line.put("level", level);
+        line.put("logger", logger);
+        line.put("message", message);
+        CONTEXT.get().forEach(line::put);
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            line.putPOJO(String.valueOf(keyValues[i]), keyValues[i + 1]);
+        }
+        if (error != null) {
+            line.put("errorType", error.getClass().getName());
+            line.put("error", String.valueOf(error.getMessage()));
+        }
+        out.println(Json.write(line));
+    }
+}

@@ -1,0 +1,140 @@
+package app.go.wiring;
+
+import app.go.domain.port.LanguageModel;
+import app.go.domain.port.BlobStore;
+import app.go.support.config.Env;
+
+import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+import java.net.URI;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+
+/**
+ * Everything a handler needs from outside, built once per container (or once per local runtime)
+ * and lazily, so a function pays only for the clients it uses. Handlers take an {@code Adapters}
+ * in their second constructor; their no-arg constructor uses {@link #fromEnvironment()}.
+ *
+ * <p>SDK clients use one HTTP client (URL connection), an explicit region from {@code AWS_REGION},
+ * and optional endpoint overrides {@code AWS_ENDPOINT_URL} or {@code AWS_ENDPOINT_URL_<SERVICE>}
+ * (DYNAMODB, SQS, SFN, BEDROCK_RUNTIME, S3): that is all it takes to point at LocalStack.
+ */
+public final class Adapters {
+    private static volatile Adapters environment;
+
+    private final Env env;
+    private final Clock clock;
+    private final Function<Adapters, LanguageModel> languageModelFactory;
+    private final Function<Adapters, BlobStore> blobStoreFactory;
+    private final Map<String, Object> singletons = new ConcurrentHashMap<>();
+
+    public Adapters(Env env, Clock clock, Function<Adapters, LanguageModel> languageModelFactory,
+                    Function<Adapters, BlobStore> blobStoreFactory) {
+        this.env = env;
+        this.clock = clock;
+        this.languageModelFactory = languageModelFactory;
+        this.blobStoreFactory = blobStoreFactory;
+    }
+
+    /** The container's adapters, from its environment variables (AWS Lambda). */
+    public static Adapters fromEnvironment() {
+        Adapters result = environment;
+        if (result == null) {
+            synchronized (Adapters.class) {
+                if (environment == null) {
+                    environment = new Adapters(Env.system(), Clock.systemUTC(),
+                            AwsAdapters::languageModel, AwsAdapters::blobStore);
+                }
+                result = environment;
+            }
+        }
+        return result;
+    }
+
+    public Env env() {
+        return env;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public LanguageModel languageModel() {
+        return singleton("languageModel", () -> languageModelFactory.apply(this));
+    }
+
+    public BlobStore blobStore() {
+        return singleton("blobStore", () -> blobStoreFactory.apply(this));
+    }
+
+    public software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb() {
+        return singleton("dynamodb", () -> configure(
+                software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), "DYNAMODB").build());
+    }
+
+    public software.amazon.awssdk.services.sqs.SqsClient sqs() {
+        return singleton("sqs", () -> configure(
+                software.amazon.awssdk.services.sqs.SqsClient.builder(), "SQS").build());
+    }
+
+    public software.amazon.awssdk.services.sfn.SfnClient sfn() {
+        return singleton("sfn", () -> configure(
+                software.amazon.awssdk.services.sfn.SfnClient.builder(), "SFN").build());
+    }
+
+    public software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient bedrockRuntime() {
+        return singleton("bedrockruntime", () -> configure(
+                software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient.builder(), "BEDROCK_RUNTIME")
+                .build());
+    }
+
+    public software.amazon.awssdk.services.s3.S3Client s3() {
+        return singleton("s3", () -> configure(
+                software.amazon.awssdk.services.s3.S3Client.builder()
+                        .forcePathStyle(env.optional("AWS_ENDPOINT_URL_S3").or(() -> env.optional("AWS_ENDPOINT_URL")).isPresent()),
+                "S3").build());
+    }
+
+    /** One HTTP client for every SDK client of this container. */
+    public SdkHttpClient httpClient() {
+        return singleton("httpClient", () -> UrlConnectionHttpClient.builder().build());
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
+        builder.region(Region.of(env.get("AWS_REGION", "us-east-1")))
+                .credentialsProvider(credentials());
+        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+            sync.httpClient(httpClient());
+        }
+        env.optional("AWS_ENDPOINT_URL_" + service).or(() -> env.optional("AWS_ENDPOINT_URL"))
+                .ifPresent(url -> builder.endpointOverride(URI.create(url)));
+        return builder;
+    }
+
+    private AwsCredentialsProvider credentials() {
+        return singleton("credentials", () -> {
+            var key = env.optional("AWS_ACCESS_KEY_ID");
+            var secret = env.optional("AWS_SECRET_ACCESS_KEY");
+            if (key.isPresent() && secret.isPresent() && env.optional("AWS_SESSION_TOKEN").isEmpty()) {
+                return StaticCredentialsProvider.create(AwsBasicCredentials.create(key.get(), secret.get()));
+            }
+            return DefaultCredentialsProvider.builder().build();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T singleton(String name, Supplier<T> factory) {
+        return (T) singletons.computeIfAbsent(name, n -> factory.get());
+    }
+}

@@ -1,0 +1,25 @@
+package app.go.wiring;
+
+import app.go.domain.port.LanguageModel;
+import app.go.adapter.offline.OfflineLanguageModel;
+import app.go.adapter.aws.bedrock.BedrockLanguageModel;
+import app.go.adapter.aws.s3.S3BlobStore;
+import app.go.domain.port.BlobStore;
+
+/** The cloud implementations of the ports that have no SDK client of their own in {@link Adapters}. */
+final class AwsAdapters {
+    private AwsAdapters() {}
+
+    /** Bedrock unless {@code MODEL_PROVIDER=offline} (LocalStack's free edition has no Bedrock). */
+    static LanguageModel languageModel(Adapters adapters) {
+        if ("offline".equalsIgnoreCase(adapters.env().get("MODEL_PROVIDER", "bedrock"))) {
+            return new OfflineLanguageModel();
+        }
+        return new BedrockLanguageModel(adapters.bedrockRuntime(),
+                adapters.env().get("BEDROCK_MODEL_ID", BedrockLanguageModel.DEFAULT_MODEL_ID));
+    }
+
+    static BlobStore blobStore(Adapters adapters) {
+        return new S3BlobStore(adapters.s3(), adapters.env().require("ASSETS_BUCKET"));
+    }
+}

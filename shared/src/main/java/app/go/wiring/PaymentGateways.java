@@ -1,0 +1,24 @@
+package app.go.wiring;
+
+import app.go.domain.port.PaymentGateway;
+import app.go.support.config.Env;
+import app.go.adapter.offline.OfflinePaymentGateway;
+
+/**
+ * Picks the payment provider from {@code PAYMENTS_PROVIDER}: {@code offline} (the default when the
+ * variable is absent) is the deterministic {@link OfflinePaymentGateway}. A real provider adapter
+ * (card / PayPal) comes with the billing issue; until then any other value fails fast.
+ */
+public final class PaymentGateways {
+    public static final String ENV = "PAYMENTS_PROVIDER";
+
+    private PaymentGateways() {}
+
+    public static PaymentGateway fromEnv(Env env) {
+        String provider = env.get(ENV, "offline");
+        if (provider.equalsIgnoreCase("offline")) {
+            return new OfflinePaymentGateway();
+        }
+        throw new IllegalStateException("unsupported " + ENV + " " + provider + " (only 'offline' exists so far)");
+    }
+}
