@@ -1,6 +1,24 @@
 package app.go.wiring;
 
 import app.go.domain.port.LanguageModel;
+import app.go.adapter.aws.dynamodb.DynamoSellerStore;
+import app.go.domain.port.SellerStore;
+import app.go.adapter.aws.dynamodb.DynamoConversationStore;
+import app.go.domain.port.ConversationStore;
+import app.go.adapter.aws.dynamodb.DynamoKnowledgeStore;
+import app.go.domain.port.KnowledgeStore;
+import app.go.adapter.aws.dynamodb.DynamoIdempotencyStore;
+import app.go.domain.port.IdempotencyStore;
+import app.go.adapter.aws.dynamodb.DynamoBillingStore;
+import app.go.domain.port.BillingStore;
+import app.go.adapter.aws.dynamodb.DynamoCreationStore;
+import app.go.domain.port.CreationStore;
+import app.go.adapter.aws.dynamodb.DynamoGenerationStore;
+import app.go.domain.port.GenerationStore;
+import app.go.adapter.aws.dynamodb.DynamoReportStore;
+import app.go.domain.port.ReportStore;
+import app.go.wiring.topology.SystemTopology;
+import app.go.wiring.topology.TableSpec;
 import app.go.domain.port.BlobStore;
 import app.go.support.config.Env;
 
@@ -106,6 +124,44 @@ public final class Adapters {
                 "S3").build());
     }
 
+    // The stores, one per container, each on the table the topology gives its function.
+
+    public SellerStore sellers() {
+        return singleton("sellers", () -> new DynamoSellerStore(dynamoDb(), table(SystemTopology.SELLERS)));
+    }
+
+    public ConversationStore conversations() {
+        return singleton("conversations", () -> new DynamoConversationStore(dynamoDb(), table(SystemTopology.CONVERSATIONS)));
+    }
+
+    public KnowledgeStore knowledge() {
+        return singleton("knowledge", () -> new DynamoKnowledgeStore(dynamoDb(), table(SystemTopology.SELLERS)));
+    }
+
+    public IdempotencyStore idempotency() {
+        return singleton("idempotency", () -> new DynamoIdempotencyStore(dynamoDb(), table(SystemTopology.IDEMPOTENCY), clock));
+    }
+
+    public BillingStore billing() {
+        return singleton("billing", () -> new DynamoBillingStore(dynamoDb(), table(SystemTopology.BILLING)));
+    }
+
+    public CreationStore creations() {
+        return singleton("creations", () -> new DynamoCreationStore(dynamoDb(), table(SystemTopology.CREATIONS)));
+    }
+
+    public GenerationStore generations() {
+        return singleton("generations", () -> new DynamoGenerationStore(dynamoDb(), table(SystemTopology.CREATIONS)));
+    }
+
+    public ReportStore reports() {
+        return singleton("reports", () -> new DynamoReportStore(dynamoDb(), table(SystemTopology.CREATIONS)));
+    }
+
+    private String table(TableSpec table) {
+        return env.require(table.envVar());
+    }
+
     /** One HTTP client for every SDK client of this container. */
     public SdkHttpClient httpClient() {
         return singleton("httpClient", () -> UrlConnectionHttpClient.builder().build());
@@ -133,8 +189,20 @@ public final class Adapters {
         });
     }
 
+    /** Not computeIfAbsent: a factory builds on other singletons (a store on the DynamoDB client), which would recurse into the map. */
     @SuppressWarnings("unchecked")
     private <T> T singleton(String name, Supplier<T> factory) {
-        return (T) singletons.computeIfAbsent(name, n -> factory.get());
+        Object existing = singletons.get(name);
+        if (existing != null) {
+            return (T) existing;
+        }
+        synchronized (singletons) {
+            existing = singletons.get(name);
+            if (existing == null) {
+                existing = factory.get();
+                singletons.put(name, existing);
+            }
+            return (T) existing;
+        }
     }
 }

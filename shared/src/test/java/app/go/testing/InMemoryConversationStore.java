@@ -57,7 +57,7 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public synchronized Optional<Message> message(Conversation conversation, String messageId) {
+    public synchronized Optional<Message> findInHistory(Conversation conversation, String messageId) {
         return messages.getOrDefault(conversation.conversationId(), List.of()).stream()
                 .filter(m -> m.messageId().equals(messageId)).findFirst();
     }

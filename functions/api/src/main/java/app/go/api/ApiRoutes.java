@@ -6,14 +6,8 @@ import app.go.domain.assistant.AssistantTrial;
 import app.go.domain.conversation.ConversationService;
 import app.go.domain.port.SellerStore;
 import app.go.domain.billing.Entitlements;
-import app.go.adapter.aws.dynamodb.DynamoBillingStore;
-import app.go.adapter.aws.dynamodb.DynamoConversationStore;
-import app.go.adapter.aws.dynamodb.DynamoCreationStore;
-import app.go.adapter.aws.dynamodb.DynamoIdempotencyStore;
-import app.go.adapter.aws.dynamodb.DynamoKnowledgeStore;
 import app.go.domain.assistant.AskForSeller;
 import app.go.domain.knowledge.KnowledgeService;
-import app.go.adapter.aws.dynamodb.DynamoSellerStore;
 import app.go.domain.port.LanguageModel;
 import app.go.adapter.aws.sqs.SqsMessageQueue;
 import app.go.domain.port.IdempotencyStore;
@@ -29,11 +23,10 @@ final class ApiRoutes {
 
     static Map<String, Route> all(Adapters adapters) {
         var env = adapters.env();
-        SellerStore sellers = new DynamoSellerStore(adapters.dynamoDb(), env.require(SystemTopology.SELLERS.envVar()));
-        var conversationStore = new DynamoConversationStore(adapters.dynamoDb(), env.require(SystemTopology.CONVERSATIONS.envVar()));
-        IdempotencyStore idempotency = new DynamoIdempotencyStore(adapters.dynamoDb(),
-                env.require(SystemTopology.IDEMPOTENCY.envVar()), adapters.clock());
-        var knowledge = new DynamoKnowledgeStore(adapters.dynamoDb(), env.require(SystemTopology.SELLERS.envVar()));
+        SellerStore sellers = adapters.sellers();
+        var conversationStore = adapters.conversations();
+        IdempotencyStore idempotency = adapters.idempotency();
+        var knowledge = adapters.knowledge();
         var conversations = new ConversationService(conversationStore, sellers,
                 new SqsMessageQueue(adapters.sqs(), env.require(SystemTopology.INBOUND_MESSAGES.envVar())), adapters.clock(),
                 knowledge);
@@ -43,8 +36,8 @@ final class ApiRoutes {
         new SellerRoutes(sellers, conversations).register(routes);
         // the model is reached lazily: only POST /sellers/me/assistant/try calls it
         LanguageModel model = prompt -> adapters.languageModel().complete(prompt);
-        var billing = new DynamoBillingStore(adapters.dynamoDb(), env.require(SystemTopology.BILLING.envVar()));
-        var creations = new DynamoCreationStore(adapters.dynamoDb(), env.require(SystemTopology.CREATIONS.envVar()));
+        var billing = adapters.billing();
+        var creations = adapters.creations();
         var entitlements = new Entitlements(billing, adapters.clock());
         new AssistantRoutes(sellers, new AssistantLifecycle(sellers, conversationStore, adapters.clock(), entitlements::hasAssistant),
                 new AssistantSettingsService(sellers, adapters.clock()), new AssistantTrial(sellers, model, knowledge, adapters.clock()),

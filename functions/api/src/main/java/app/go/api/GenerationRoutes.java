@@ -1,7 +1,9 @@
 package app.go.api;
 
 import app.go.domain.creation.CreationOrder;
+import app.go.domain.port.ConversationStore;
 import app.go.domain.port.CreationStore;
+import app.go.domain.port.GenerationStore;
 import app.go.domain.creation.Delivery;
 import app.go.domain.creation.Generation;
 import app.go.domain.creation.GenerationService;
@@ -10,9 +12,6 @@ import app.go.domain.creation.Pricing;
 import app.go.domain.report.Report;
 import app.go.domain.report.ReportService;
 import app.go.support.auth.Caller;
-import app.go.adapter.aws.dynamodb.DynamoConversationStore;
-import app.go.adapter.aws.dynamodb.DynamoGenerationStore;
-import app.go.adapter.aws.dynamodb.DynamoReportStore;
 import app.go.domain.port.IdempotencyStore;
 import app.go.wiring.PaymentGateways;
 import app.go.wiring.topology.SystemTopology;
@@ -43,18 +42,18 @@ final class GenerationRoutes {
         this.idempotency = idempotency;
     }
 
-    GenerationRoutes(Adapters adapters, CreationStore models, DynamoConversationStore conversations, IdempotencyStore idempotency,
+    GenerationRoutes(Adapters adapters, CreationStore models, ConversationStore conversations, IdempotencyStore idempotency,
                      Predicate<String> sellerSubscribed) {
-        this(adapters, models, new DynamoGenerationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
+        this(adapters, models, adapters.generations(),
                 conversations, idempotency, sellerSubscribed);
     }
 
-    private GenerationRoutes(Adapters adapters, CreationStore models, DynamoGenerationStore store,
-                             DynamoConversationStore conversations, IdempotencyStore idempotency, Predicate<String> sellerSubscribed) {
+    private GenerationRoutes(Adapters adapters, CreationStore models, GenerationStore store,
+                             ConversationStore conversations, IdempotencyStore idempotency, Predicate<String> sellerSubscribed) {
         this(new GenerationService(models, store, LazyAdapters.blobs(adapters),
                         LazyAdapters.queue(adapters, SystemTopology.GENERATIONS.envVar()),
                         PaymentGateways.fromEnv(adapters.env()), adapters.clock(), sellerSubscribed),
-                new ReportService(new DynamoReportStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
+                new ReportService(adapters.reports(),
                         models, store, conversations, adapters.clock()),
                 idempotency);
     }

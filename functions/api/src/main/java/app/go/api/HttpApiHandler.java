@@ -3,6 +3,7 @@ package app.go.api;
 import app.go.domain.port.LanguageModelException;
 import app.go.support.errors.DomainException;
 import app.go.support.log.Log;
+import app.go.wiring.lambda.Invocation;
 import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -40,8 +41,7 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         long started = System.nanoTime();
-        Log.clearContext();
-        Log.put("requestId", context == null ? null : context.getAwsRequestId());
+        Invocation.begin(context);
         Log.put("routeKey", event.getRouteKey());
         APIGatewayV2HTTPResponse response;
         try {

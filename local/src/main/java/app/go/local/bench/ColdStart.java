@@ -1,5 +1,6 @@
 package app.go.local.bench;
 
+import app.go.adapter.aws.dynamodb.Items;
 import app.go.domain.conversation.InboundMessage;
 import app.go.local.GoLocal;
 import app.go.local.aws.LocalAws;
@@ -113,7 +114,7 @@ final class ColdStart {
 
     private Run[] runPair(FlagSet flagSet, String classpath, Map<String, String> env, Prepared p) throws IOException, InterruptedException {
         Run handler = child(flagSet, classpath, env, ColdStartProbe.class, body(p), p.conversationId());
-        String pk = "SELLER#" + SELLER + "#CONV#" + p.conversationId();
+        String pk = Items.conversationKey(SELLER, p.conversationId());
         Run floor = child(flagSet, classpath, env, FloorProbe.class, SystemTopology.CONVERSATIONS.envVar(), pk);
         return new Run[] {handler, floor};
     }

@@ -73,7 +73,7 @@ public final class AssistantResponder {
         Log.put("messageId", inbound.messageId());
         Optional<Conversation> found = conversations.find(inbound.conversationId())
                 .filter(c -> c.sellerId().equals(inbound.sellerId()));
-        Optional<Message> message = found.flatMap(c -> conversations.message(c, inbound.messageId()));
+        Optional<Message> message = found.flatMap(c -> conversations.findInHistory(c, inbound.messageId()));
         if (found.isEmpty() || message.isEmpty()) {
             return logged(Outcome.UNKNOWN_CONVERSATION);
         }
@@ -164,7 +164,7 @@ public final class AssistantResponder {
         if (conversations.find(conversation.conversationId()).map(Conversation::takenOverBySeller).orElse(true)) {
             return Outcome.SELLER_HANDLES;
         }
-        if (conversations.message(conversation, reply.messageId()).isPresent()) {
+        if (conversations.findInHistory(conversation, reply.messageId()).isPresent()) {
             return Outcome.DUPLICATE; // an earlier attempt stored (and counted) it
         }
         // PA-LIM-2: the conditional count is the limit; the read above may be stale or raced by another conversation

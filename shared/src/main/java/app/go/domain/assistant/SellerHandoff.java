@@ -88,7 +88,7 @@ public final class SellerHandoff {
 
     /**
      * @param model       used by {@link #summarize} only
-     * @param idempotency used by {@link #followUp} only (functions without the table may pass null)
+     * @param idempotency claims each follow-up once
      */
     public SellerHandoff(ConversationStore conversations, SellerStore sellers, LanguageModel model,
                          IdempotencyStore idempotency, Clock clock) {
@@ -160,12 +160,11 @@ public final class SellerHandoff {
     public FollowUp followUp(String sellerId, String conversationId, String messageId) {
         context(conversationId, messageId);
         Optional<Conversation> found = find(sellerId, conversationId);
-        Optional<Message> trigger = found.flatMap(c -> conversations.message(c, messageId));
+        Optional<Message> trigger = found.flatMap(c -> conversations.findInHistory(c, messageId));
         if (found.isEmpty() || trigger.isEmpty()) {
             LOG.info("no follow-up", "reason", FollowUp.UNKNOWN_CONVERSATION);
             return new FollowUp(false, FollowUp.UNKNOWN_CONVERSATION);
         }
-        Objects.requireNonNull(idempotency, "the follow-up needs an idempotency store");
         Conversation conversation = found.get();
         String key = followUpKey(sellerId, conversationId, messageId);
         String reason = idempotency.once(key, IN_PROGRESS_FOR, REMEMBER_FOR,

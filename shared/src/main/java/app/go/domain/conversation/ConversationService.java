@@ -91,7 +91,7 @@ public final class ConversationService {
     public MessageFeedback giveFeedback(Caller caller, String conversationId, String messageId,
                                         MessageFeedback.Rating rating, String comment) {
         Conversation conversation = visibleTo(caller, conversationId);
-        Message message = conversations.message(conversation, messageId)
+        Message message = conversations.findInHistory(conversation, messageId)
                 .orElseThrow(() -> DomainException.notFound("message " + messageId));
         if (message.author() != Author.ASSISTANT) {
             throw new DomainException(DomainException.Kind.RULE, "FEEDBACK_NOT_ALLOWED",

@@ -29,7 +29,8 @@ public interface ConversationStore {
      */
     boolean appendReply(Conversation conversation, Message inbound, Message reply);
 
-    Optional<Message> message(Conversation conversation, String messageId);
+    /** Looks the message up among the conversation's messages (one query, not a point read: its key holds the time, which callers do not know). */
+    Optional<Message> findInHistory(Conversation conversation, String messageId);
 
     /** Oldest first. */
     List<Message> messages(Conversation conversation);

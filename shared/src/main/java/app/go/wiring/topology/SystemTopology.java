@@ -71,11 +71,11 @@ public final class SystemTopology {
 
     public static final FunctionSpec DECIDE_HANDOFF = new FunctionSpec("DecideHandoff", "assistant",
             "app.go.assistant.handler.DecideHandoffHandler", 512, Duration.ofSeconds(10),
-            List.of(SELLERS, CONVERSATIONS), List.of(), List.of(), false, false);
+            List.of(SELLERS, CONVERSATIONS, IDEMPOTENCY), List.of(), List.of(), false, false);
 
     public static final FunctionSpec SUMMARIZE = new FunctionSpec("Summarize", "assistant",
             "app.go.assistant.handler.SummarizeHandler", 1024, Duration.ofSeconds(30),
-            List.of(SELLERS, CONVERSATIONS), List.of(), List.of(), true, false);
+            List.of(SELLERS, CONVERSATIONS, IDEMPOTENCY), List.of(), List.of(), true, false);
 
     public static final FunctionSpec SEND_FOLLOW_UP = new FunctionSpec("SendFollowUp", "assistant",
             "app.go.assistant.handler.SendFollowUpHandler", 512, Duration.ofSeconds(15),

@@ -16,7 +16,7 @@ public final class DecideHandoffHandler extends HandoffStepHandler {
     }
 
     public DecideHandoffHandler(Adapters adapters) {
-        this(HandoffWiring.sellerHandoff(adapters, false));
+        this(HandoffWiring.sellerHandoff(adapters));
     }
 
     public DecideHandoffHandler(SellerHandoff handoff) {

@@ -2,6 +2,7 @@ package app.go.assistant.handler;
 
 import app.go.domain.assistant.SellerHandoff;
 import app.go.support.log.Log;
+import app.go.wiring.lambda.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
@@ -29,8 +30,7 @@ public abstract class HandoffStepHandler implements RequestHandler<Map<String, O
 
     @Override
     public final Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        Log.clearContext();
-        Log.put("requestId", context == null ? null : context.getAwsRequestId());
+        Invocation.begin(context);
         HandoffInput stepInput = HandoffInput.from(input);
         Log.put("sellerId", stepInput.sellerId());
         Map<String, Object> result = run(stepInput);

@@ -1,9 +1,6 @@
 package app.go.assistant.handler;
 
 import app.go.domain.assistant.SellerHandoff;
-import app.go.adapter.aws.dynamodb.DynamoConversationStore;
-import app.go.adapter.aws.dynamodb.DynamoIdempotencyStore;
-import app.go.adapter.aws.dynamodb.DynamoSellerStore;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
 
@@ -11,18 +8,13 @@ import app.go.wiring.Adapters;
 final class HandoffWiring {
     private HandoffWiring() {}
 
-    /**
-     * @param withIdempotency true for the functions given the idempotency table (SendFollowUp)
-     */
-    static SellerHandoff sellerHandoff(Adapters adapters, boolean withIdempotency) {
+    static SellerHandoff sellerHandoff(Adapters adapters) {
         return new SellerHandoff(
-                new DynamoConversationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CONVERSATIONS.envVar())),
-                new DynamoSellerStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar())),
+                adapters.conversations(),
+                adapters.sellers(),
                 // lazy: only Summarize calls the model, so the others never build a Bedrock client
                 prompt -> adapters.languageModel().complete(prompt),
-                withIdempotency
-                        ? new DynamoIdempotencyStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.IDEMPOTENCY.envVar()), adapters.clock())
-                        : null,
+                adapters.idempotency(),
                 adapters.clock());
     }
 }

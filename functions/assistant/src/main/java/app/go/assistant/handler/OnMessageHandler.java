@@ -2,14 +2,11 @@ package app.go.assistant.handler;
 
 import app.go.domain.assistant.AssistantResponder;
 import app.go.domain.conversation.InboundMessage;
-import app.go.adapter.aws.dynamodb.DynamoConversationStore;
-import app.go.adapter.aws.dynamodb.DynamoIdempotencyStore;
-import app.go.adapter.aws.dynamodb.DynamoKnowledgeStore;
-import app.go.adapter.aws.dynamodb.DynamoSellerStore;
 import app.go.adapter.aws.sfn.SfnWorkflowStarter;
 import app.go.support.json.Json;
 import app.go.wiring.lambda.SqsBatch;
 import app.go.support.log.Log;
+import app.go.wiring.lambda.Invocation;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -47,20 +44,19 @@ public final class OnMessageHandler implements RequestHandler<SQSEvent, SQSBatch
 
     private static AssistantResponder responder(Adapters adapters) {
         return new AssistantResponder(
-                new DynamoConversationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CONVERSATIONS.envVar())),
-                new DynamoSellerStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar())),
+                adapters.conversations(),
+                adapters.sellers(),
                 adapters.languageModel(),
-                new DynamoIdempotencyStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.IDEMPOTENCY.envVar()), adapters.clock()),
+                adapters.idempotency(),
                 new SfnWorkflowStarter(adapters.sfn(), adapters.env().require(SystemTopology.HANDOFF.envVar())),
                 adapters.clock(),
-                new DynamoKnowledgeStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar())));
+                adapters.knowledge());
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return SqsBatch.process(event, record -> {
-            Log.clearContext();
-            Log.put("requestId", context == null ? null : context.getAwsRequestId());
+            Invocation.begin(context);
             InboundMessage inbound = Json.read(record.getBody(), InboundMessage.class);
             AssistantResponder.Outcome outcome = responder.respond(inbound);
             LOG.info("message handled", "outcome", outcome.name());

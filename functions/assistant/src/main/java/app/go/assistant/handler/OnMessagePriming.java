@@ -142,7 +142,7 @@ public final class OnMessagePriming implements Resource {
         conversations.find(CONVERSATION);
         Conversation conversation = new Conversation(CONVERSATION, SELLER, "#priming-client#", "priming", now, now, true,
                 HandledBy.ASSISTANT);
-        conversations.message(conversation, "m-priming");
+        conversations.findInHistory(conversation, "m-priming");
         sellers.account(SELLER);
         sellers.assistant(SELLER);
         sellers.presence(SELLER);
@@ -159,7 +159,7 @@ public final class OnMessagePriming implements Resource {
     private void primeRefusedWrites() {
         DynamoDbClient dynamo = adapters.dynamoDb();
         String conversationsTable = table(SystemTopology.CONVERSATIONS.envVar());
-        String conversationPk = "SELLER#" + SELLER + "#CONV#" + CONVERSATION;
+        String conversationPk = Items.conversationKey(SELLER, CONVERSATION);
         try {
             dynamo.putItem(b -> b.tableName(table(SystemTopology.IDEMPOTENCY.envVar()))
                     .item(Map.of("pk", s("reply#" + SELLER), "status", s("PRIMING"), "expiresAt", n(0)))
@@ -171,7 +171,7 @@ public final class OnMessagePriming implements Resource {
         }
         try {
             dynamo.updateItem(b -> b.tableName(table(SystemTopology.SELLERS.envVar()))
-                    .key(Items.key("SELLER#" + SELLER, "QUOTA#PA#priming"))
+                    .key(Items.key(Items.sellerKey(SELLER), Items.ASSISTANT_QUOTA_PREFIX + "priming"))
                     .updateExpression("ADD #c :one")
                     .conditionExpression(NEVER)
                     .expressionAttributeNames(Map.of("#c", "count"))
@@ -183,7 +183,7 @@ public final class OnMessagePriming implements Resource {
         try {
             dynamo.transactWriteItems(b -> b.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(conversationsTable)
-                            .item(Items.item(conversationPk, "MSG#priming").with("text", "priming").build())
+                            .item(Items.item(conversationPk, Items.MESSAGE_PREFIX + "priming").with("text", "priming").build())
                             .conditionExpression(NEVER).build()).build(),
                     TransactWriteItem.builder().update(Update.builder().tableName(conversationsTable)
                             .key(Items.key(conversationPk, "META"))

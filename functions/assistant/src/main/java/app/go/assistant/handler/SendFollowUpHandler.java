@@ -16,7 +16,7 @@ public final class SendFollowUpHandler extends HandoffStepHandler {
     }
 
     public SendFollowUpHandler(Adapters adapters) {
-        this(HandoffWiring.sellerHandoff(adapters, true));
+        this(HandoffWiring.sellerHandoff(adapters));
     }
 
     public SendFollowUpHandler(SellerHandoff handoff) {

@@ -16,7 +16,7 @@ public final class SummarizeHandler extends HandoffStepHandler {
     }
 
     public SummarizeHandler(Adapters adapters) {
-        this(HandoffWiring.sellerHandoff(adapters, false));
+        this(HandoffWiring.sellerHandoff(adapters));
     }
 
     public SummarizeHandler(SellerHandoff handoff) {

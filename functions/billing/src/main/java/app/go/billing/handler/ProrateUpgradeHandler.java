@@ -2,11 +2,9 @@ package app.go.billing.handler;
 
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.ProratedUpgrade;
-import app.go.adapter.aws.dynamodb.DynamoBillingStore;
-import app.go.adapter.aws.dynamodb.DynamoIdempotencyStore;
-import app.go.adapter.aws.dynamodb.DynamoSellerStore;
 import app.go.support.errors.DomainException;
 import app.go.support.log.Log;
+import app.go.wiring.lambda.Invocation;
 import app.go.wiring.PaymentGateways;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
@@ -37,9 +35,9 @@ public final class ProrateUpgradeHandler implements RequestHandler<Map<String, O
 
     public ProrateUpgradeHandler(Adapters adapters) {
         this(new ProratedUpgrade(
-                new DynamoBillingStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.BILLING.envVar())),
-                new DynamoSellerStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar())),
-                new DynamoIdempotencyStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.IDEMPOTENCY.envVar()), adapters.clock()),
+                adapters.billing(),
+                adapters.sellers(),
+                adapters.idempotency(),
                 PaymentGateways.fromEnv(adapters.env()),
                 adapters.clock()));
     }
@@ -50,8 +48,7 @@ public final class ProrateUpgradeHandler implements RequestHandler<Map<String, O
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Log.clearContext();
-        Log.put("requestId", context == null ? null : context.getAwsRequestId());
+        Invocation.begin(context);
         String sellerId = text(event, "sellerId");
         Log.put("sellerId", sellerId);
         Plan from = plan(event, "from");

@@ -2,12 +2,10 @@ package app.go.billing.handler;
 
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Renewal;
-import app.go.adapter.aws.dynamodb.DynamoBillingStore;
-import app.go.adapter.aws.dynamodb.DynamoIdempotencyStore;
-import app.go.adapter.aws.dynamodb.DynamoSellerStore;
 import app.go.support.json.Json;
 import app.go.wiring.lambda.SqsBatch;
 import app.go.support.log.Log;
+import app.go.wiring.lambda.Invocation;
 import app.go.wiring.PaymentGateways;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
@@ -36,9 +34,9 @@ public final class RenewSubscriptionHandler implements RequestHandler<SQSEvent, 
 
     public RenewSubscriptionHandler(Adapters adapters) {
         this(new Renewal(
-                new DynamoBillingStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.BILLING.envVar())),
-                new DynamoSellerStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar())),
-                new DynamoIdempotencyStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.IDEMPOTENCY.envVar()), adapters.clock()),
+                adapters.billing(),
+                adapters.sellers(),
+                adapters.idempotency(),
                 PaymentGateways.fromEnv(adapters.env()),
                 adapters.clock()));
     }
@@ -50,8 +48,7 @@ public final class RenewSubscriptionHandler implements RequestHandler<SQSEvent, 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return SqsBatch.process(event, record -> {
-            Log.clearContext();
-            Log.put("requestId", context == null ? null : context.getAwsRequestId());
+            Invocation.begin(context);
             JsonNode body = Json.parse(record.getBody());
             String sellerId = required(body, "sellerId");
             Log.put("sellerId", sellerId);

@@ -1,10 +1,9 @@
 package app.go.billing.handler;
 
 import app.go.domain.billing.BillingRun;
-import app.go.adapter.aws.dynamodb.DynamoBillingStore;
 import app.go.adapter.aws.sqs.SqsMessageQueue;
 import app.go.support.errors.DomainException;
-import app.go.support.log.Log;
+import app.go.wiring.lambda.Invocation;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -31,7 +30,7 @@ public final class RunBillingHandler implements RequestHandler<Map<String, Objec
 
     public RunBillingHandler(Adapters adapters) {
         this(new BillingRun(
-                new DynamoBillingStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.BILLING.envVar())),
+                adapters.billing(),
                 new SqsMessageQueue(adapters.sqs(), adapters.env().require(SystemTopology.RENEWALS.envVar()))),
                 adapters.clock());
     }
@@ -43,8 +42,7 @@ public final class RunBillingHandler implements RequestHandler<Map<String, Objec
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Log.clearContext();
-        Log.put("requestId", context == null ? null : context.getAwsRequestId());
+        Invocation.begin(context);
         Instant at = asOf(event, clock);
         int enqueued = run.runAsOf(at);
         Map<String, Object> result = new LinkedHashMap<>();

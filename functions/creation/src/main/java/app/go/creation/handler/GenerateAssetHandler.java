@@ -3,12 +3,10 @@ package app.go.creation.handler;
 import app.go.domain.creation.GenerationRequested;
 import app.go.domain.creation.GenerationWorker;
 import app.go.adapter.offline.OfflineAssetGenerator;
-import app.go.adapter.aws.dynamodb.DynamoCreationStore;
-import app.go.adapter.aws.dynamodb.DynamoGenerationStore;
-import app.go.adapter.aws.dynamodb.DynamoIdempotencyStore;
 import app.go.support.json.Json;
 import app.go.wiring.lambda.SqsBatch;
 import app.go.support.log.Log;
+import app.go.wiring.lambda.Invocation;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -32,11 +30,10 @@ public final class GenerateAssetHandler implements RequestHandler<SQSEvent, SQSB
 
     public GenerateAssetHandler(Adapters adapters) {
         this(new GenerationWorker(
-                new DynamoCreationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
-                new DynamoGenerationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
+                adapters.creations(),
+                adapters.generations(),
                 adapters.blobStore(), new OfflineAssetGenerator(),
-                new DynamoIdempotencyStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.IDEMPOTENCY.envVar()),
-                        adapters.clock()),
+                adapters.idempotency(),
                 adapters.clock()));
     }
 
@@ -47,8 +44,7 @@ public final class GenerateAssetHandler implements RequestHandler<SQSEvent, SQSB
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return SqsBatch.process(event, record -> {
-            Log.clearContext();
-            Log.put("requestId", context == null ? null : context.getAwsRequestId());
+            Invocation.begin(context);
             GenerationRequested requested = Json.read(record.getBody(), GenerationRequested.class);
             if (requested == null || requested.sellerId() == null || requested.generationId() == null) {
                 throw new IllegalArgumentException("a generation message needs sellerId and generationId");

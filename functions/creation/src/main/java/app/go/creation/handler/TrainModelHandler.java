@@ -2,9 +2,8 @@ package app.go.creation.handler;
 
 import app.go.domain.creation.Subcategories;
 import app.go.domain.creation.TrainingPipeline;
-import app.go.adapter.aws.dynamodb.DynamoCreationStore;
-import app.go.adapter.aws.dynamodb.DynamoSellerStore;
 import app.go.support.log.Log;
+import app.go.wiring.lambda.Invocation;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -30,8 +29,8 @@ public final class TrainModelHandler implements RequestHandler<Map<String, Objec
 
     public TrainModelHandler(Adapters adapters) {
         this(new TrainingPipeline(
-                new DynamoCreationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
-                new DynamoSellerStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar())),
+                adapters.creations(),
+                adapters.sellers(),
                 adapters.blobStore(), Subcategories.standard(), adapters.clock()));
     }
 
@@ -41,8 +40,7 @@ public final class TrainModelHandler implements RequestHandler<Map<String, Objec
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        Log.clearContext();
-        Log.put("requestId", context == null ? null : context.getAwsRequestId());
+        Invocation.begin(context);
         String step = required(input, "step").toUpperCase(Locale.ROOT);
         String sellerId = required(input, "sellerId");
         String modelId = required(input, "modelId");

@@ -8,7 +8,6 @@ import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -77,16 +76,11 @@ public final class DynamoBillingStore implements BillingStore {
 
     @Override
     public boolean delete(String sellerId, Plan plan, Instant expectedPeriodEnd, SubscriptionStatus expectedStatus) {
-        try {
-            dynamo.deleteItem(b -> b.tableName(table).key(key(sellerKey(sellerId), SUBSCRIPTION + plan.name()))
-                    .conditionExpression("currentPeriodEnd = :expected AND #st = :status")
-                    .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(Map.of(":expected", s(expectedPeriodEnd.toString()),
-                            ":status", s(expectedStatus.name()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return DynamoTable.conditionally(() -> dynamo.deleteItem(b -> b.tableName(table).key(key(sellerKey(sellerId), SUBSCRIPTION + plan.name()))
+                .conditionExpression("currentPeriodEnd = :expected AND #st = :status")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":expected", s(expectedPeriodEnd.toString()),
+                        ":status", s(expectedStatus.name())))));
     }
 
     @Override

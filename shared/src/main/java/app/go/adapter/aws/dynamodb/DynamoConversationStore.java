@@ -41,11 +41,11 @@ public final class DynamoConversationStore implements ConversationStore {
     }
 
     static String pk(String sellerId, String conversationId) {
-        return Items.sellerKey(sellerId) + "#CONV#" + conversationId;
+        return Items.conversationKey(sellerId, conversationId);
     }
 
     private static String messageKey(Message message) {
-        return String.format("MSG#%013d#%s", message.createdAt().toEpochMilli(), message.messageId());
+        return String.format(Items.MESSAGE_PREFIX + "%013d#%s", message.createdAt().toEpochMilli(), message.messageId());
     }
 
     @Override
@@ -105,7 +105,7 @@ public final class DynamoConversationStore implements ConversationStore {
     }
 
     @Override
-    public Optional<Message> message(Conversation c, String messageId) {
+    public Optional<Message> findInHistory(Conversation c, String messageId) {
         return messages(c).stream().filter(m -> m.messageId().equals(messageId)).findFirst();
     }
 
@@ -113,7 +113,7 @@ public final class DynamoConversationStore implements ConversationStore {
     public List<Message> messages(Conversation c) {
         return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :msg)")
-                        .expressionAttributeValues(Map.of(":pk", s(pk(c.sellerId(), c.conversationId())), ":msg", s("MSG#"))))
+                        .expressionAttributeValues(Map.of(":pk", s(pk(c.sellerId(), c.conversationId())), ":msg", s(Items.MESSAGE_PREFIX))))
                 .items().stream().map(i -> new Message(Items.str(i, "messageId"), c.conversationId(),
                         Author.valueOf(Items.str(i, "author")), Items.str(i, "text"), Items.str(i, "language"),
                         Items.instant(i, "createdAt"))).toList();

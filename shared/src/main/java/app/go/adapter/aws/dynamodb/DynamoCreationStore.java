@@ -9,7 +9,6 @@ import app.go.domain.creation.ModelStatus;
 import app.go.domain.creation.Pricing;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,14 +96,9 @@ public final class DynamoCreationStore implements CreationStore {
         // only the training state: the seller's settings are written by updateModelSettings alone
         String update = update(trainingState(updated), names, values);
         String finalCondition = condition;
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(updated.sellerId()), "MODEL#" + updated.id()))
-                    .updateExpression(update).conditionExpression(finalCondition)
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(updated.sellerId()), "MODEL#" + updated.id()))
+                .updateExpression(update).conditionExpression(finalCondition)
+                .expressionAttributeNames(names).expressionAttributeValues(values)));
     }
 
     @Override
@@ -121,14 +115,9 @@ public final class DynamoCreationStore implements CreationStore {
             settings.put("updatedAt", s(model.updatedAt().toString()));
         }
         String update = update(settings, names, values);
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(model.sellerId()), "MODEL#" + model.id()))
-                    .updateExpression(update).conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(model.sellerId()), "MODEL#" + model.id()))
+                .updateExpression(update).conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(names).expressionAttributeValues(values)));
     }
 
     @Override
@@ -144,16 +133,11 @@ public final class DynamoCreationStore implements CreationStore {
      */
     @Override
     public boolean activateModel(String sellerId, String modelId, int limit) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), ACTIVE_MODELS))
-                    .updateExpression("ADD modelIds :ids")
-                    .conditionExpression("attribute_not_exists(modelIds) OR size(modelIds) < :limit OR contains(modelIds, :id)")
-                    .expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(List.of(modelId)),
-                            ":limit", Items.n(limit), ":id", s(modelId))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), ACTIVE_MODELS))
+                .updateExpression("ADD modelIds :ids")
+                .conditionExpression("attribute_not_exists(modelIds) OR size(modelIds) < :limit OR contains(modelIds, :id)")
+                .expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(List.of(modelId)),
+                        ":limit", Items.n(limit), ":id", s(modelId)))));
     }
 
     @Override

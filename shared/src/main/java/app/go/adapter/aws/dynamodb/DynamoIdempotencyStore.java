@@ -61,13 +61,9 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void release(String key) {
-        try {
-            dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", s(key)))
-                    .conditionExpression("#s = :inProgress")
-                    .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":inProgress", s(IN_PROGRESS))));
-        } catch (ConditionalCheckFailedException alreadyCompletedOrGone) {
-            // nothing to give up
-        }
+        DynamoTable.conditionally(() -> dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", s(key)))
+                .conditionExpression("#s = :inProgress")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":inProgress", s(IN_PROGRESS))))); // false: nothing to give up
     }
 }

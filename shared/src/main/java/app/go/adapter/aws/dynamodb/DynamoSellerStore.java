@@ -14,7 +14,6 @@ import app.go.domain.port.SellerStore;
 import app.go.support.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -105,15 +104,10 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public boolean registerFirstContact(String sellerId, String clientId, String conversationId) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), "CLIENT#" + clientId))
-                    .updateExpression("SET firstConversationId = :c")
-                    .conditionExpression("attribute_not_exists(firstConversationId)")
-                    .expressionAttributeValues(Map.of(":c", s(conversationId))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), "CLIENT#" + clientId))
+                .updateExpression("SET firstConversationId = :c")
+                .conditionExpression("attribute_not_exists(firstConversationId)")
+                .expressionAttributeValues(Map.of(":c", s(conversationId)))));
     }
 
     @Override
@@ -174,29 +168,20 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public boolean tryCountAssistantTry(String sellerId, int limit) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), "TRIES#PA"))
-                    .updateExpression("ADD #c :one")
-                    .conditionExpression("attribute_not_exists(#c) OR #c < :limit")
-                    .expressionAttributeNames(Map.of("#c", "count"))
-                    .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), "TRIES#PA"))
+                .updateExpression("ADD #c :one")
+                .conditionExpression("attribute_not_exists(#c) OR #c < :limit")
+                .expressionAttributeNames(Map.of("#c", "count"))
+                .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit)))));
     }
 
     @Override
     public void returnAssistantTry(String sellerId) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), "TRIES#PA"))
-                    .updateExpression("ADD #c :minusOne")
-                    .conditionExpression("#c > :zero")
-                    .expressionAttributeNames(Map.of("#c", "count"))
-                    .expressionAttributeValues(Map.of(":minusOne", n(-1), ":zero", n(0))));
-        } catch (ConditionalCheckFailedException nothingToGiveBack) {
-            // no counted try: nothing to return
-        }
+        DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), "TRIES#PA"))
+                .updateExpression("ADD #c :minusOne")
+                .conditionExpression("#c > :zero")
+                .expressionAttributeNames(Map.of("#c", "count"))
+                .expressionAttributeValues(Map.of(":minusOne", n(-1), ":zero", n(0))))); // false: no counted try: nothing to return
     }
 
     @Override
@@ -222,18 +207,10 @@ public final class DynamoSellerStore implements SellerStore {
                 .with("id", notification.id()).with("type", notification.type())
                 .with("conversationId", notification.conversationId()).with("createdAt", notification.createdAt())
                 .with("expiresAt", expiresAt).build();
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(
+        return items.transactIf(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
                             .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(entry).build()).build()));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (DynamoTable.conditionFailed(e)) {
-                return false;
-            }
-            throw e;
-        }
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(entry).build()).build());
     }
 
     @Override
@@ -245,16 +222,11 @@ public final class DynamoSellerStore implements SellerStore {
     @Override
     public boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit) {
         long expiresAt = day.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plus(QUOTA_RETENTION).getEpochSecond();
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), quotaKey(day)))
-                    .updateExpression("ADD #c :one SET expiresAt = :exp")
-                    .conditionExpression("attribute_not_exists(#c) OR #c < :limit")
-                    .expressionAttributeNames(Map.of("#c", "count"))
-                    .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit), ":exp", n(expiresAt))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), quotaKey(day)))
+                .updateExpression("ADD #c :one SET expiresAt = :exp")
+                .conditionExpression("attribute_not_exists(#c) OR #c < :limit")
+                .expressionAttributeNames(Map.of("#c", "count"))
+                .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit), ":exp", n(expiresAt)))));
     }
 
     @Override
@@ -263,7 +235,7 @@ public final class DynamoSellerStore implements SellerStore {
     }
 
     private static String quotaKey(LocalDate day) {
-        return "QUOTA#PA#" + day;
+        return Items.ASSISTANT_QUOTA_PREFIX + day;
     }
 
     /** Eventually consistent, as these reads have always been. */

@@ -4,7 +4,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.List;
@@ -60,8 +63,39 @@ public final class DynamoTable {
 
     /** Puts the item if the condition that {@code condition} adds to the request holds; false when it did not. */
     public boolean putIf(Map<String, AttributeValue> item, Consumer<PutItemRequest.Builder> condition) {
+        return conditionally(() -> dynamo.putItem(b -> condition.accept(b.tableName(name).item(item))));
+    }
+
+    /** Updates the item if the request's condition holds; false when it did not. */
+    public boolean updateIf(String pk, String sk, Consumer<UpdateItemRequest.Builder> update) {
+        return conditionally(() -> dynamo.updateItem(b -> update.accept(b.tableName(name).key(key(pk, sk)))));
+    }
+
+    /** Deletes the item if the request's condition holds; false when it did not. */
+    public boolean deleteIf(String pk, String sk, Consumer<DeleteItemRequest.Builder> delete) {
+        return conditionally(() -> dynamo.deleteItem(b -> delete.accept(b.tableName(name).key(key(pk, sk)))));
+    }
+
+    /**
+     * Writes all or nothing; false when a condition refused the transaction. Any other cancellation
+     * (a conflicting transaction, throttling) is thrown for the caller's retry.
+     */
+    public boolean transactIf(TransactWriteItem... writes) {
         try {
-            dynamo.putItem(b -> condition.accept(b.tableName(name).item(item)));
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (conditionFailed(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Runs one conditional write; false when its condition did not hold. */
+    public static boolean conditionally(Runnable write) {
+        try {
+            write.run();
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -33,6 +33,17 @@ public final class Items {
         return "SELLER#" + sellerId;
     }
 
+    /** The partition of one conversation: its META item and one item per message. */
+    public static String conversationKey(String sellerId, String conversationId) {
+        return sellerKey(sellerId) + "#CONV#" + conversationId;
+    }
+
+    /** Sort keys of a conversation's messages start with this. */
+    public static final String MESSAGE_PREFIX = "MSG#";
+
+    /** Sort keys of the assistant's daily reply counters start with this (then the date). */
+    public static final String ASSISTANT_QUOTA_PREFIX = "QUOTA#PA#";
+
     public static Map<String, AttributeValue> key(String pk, String sk) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
         key.put("pk", s(pk));
