@@ -8,7 +8,10 @@ import app.go.wiring.topology.ScheduleSpec;
 import app.go.wiring.topology.StateMachineSpec;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.topology.TableSpec;
+import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnOutput;
@@ -23,9 +26,18 @@ import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegratio
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigateway.AccessLogField;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.cognito.AuthFlow;
+import software.amazon.awscdk.services.cognito.FeaturePlan;
+import software.amazon.awscdk.services.cognito.Mfa;
+import software.amazon.awscdk.services.cognito.MfaSecondFactor;
+import software.amazon.awscdk.services.cognito.PasswordPolicy;
+import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
 import software.amazon.awscdk.services.cognito.ClientAttributes;
 import software.amazon.awscdk.services.cognito.SignInAliases;
 import software.amazon.awscdk.services.cognito.StandardAttributesMask;
@@ -45,6 +57,7 @@ import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -54,6 +67,7 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -61,6 +75,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.NoncurrentVersionTransition;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -86,10 +102,11 @@ import java.util.Optional;
  * The whole system as one stack, generated from {@link SystemTopology}: nothing here names a
  * table, queue or function; every resource comes from iterating the topology.
  *
- * <p>Resources with {@code "*"} in IAM are only those AWS requires: the state machine role's
- * CloudWatch Logs delivery actions ({@code logs:CreateLogDelivery} and friends) and X-Ray
- * ({@code xray:PutTraceSegments} ...), which CDK adds for logging and tracing and which do not
- * support resource-level permissions.
+ * <p>IAM is exact: each function has its own role (no managed policy) with the DynamoDB actions
+ * the adapters call on its tables and their named indexes, S3 object actions on the assets bucket,
+ * and writes to its own log group. The cdk-nag findings that remain are acknowledged in
+ * {@link #acknowledge} with the reason each one cannot be scoped further; alarms and the
+ * dashboard are in {@link Monitoring}.
  */
 public class GoStack extends Stack {
 
@@ -101,6 +118,11 @@ public class GoStack extends Stack {
     /** CDK context key and env var naming the payment provider ({@code offline} until a real one exists). */
     public static final String PAYMENTS_PROVIDER_CONTEXT = "paymentsProvider";
     public static final String PAYMENTS_PROVIDER_ENV = "PAYMENTS_PROVIDER";
+    /**
+     * Concurrent invocations each SQS event source may drive: bounds the load on Bedrock and
+     * DynamoDB from one backlog, and leaves account concurrency to the HTTP API.
+     */
+    public static final int MAX_SQS_CONCURRENCY = 10;
 
     private final Path repoRoot;
     private final String bedrockModelId;
@@ -111,7 +133,9 @@ public class GoStack extends Stack {
     private final Map<FunctionSpec, Alias> aliases = new LinkedHashMap<>();
     private final Map<StateMachineSpec, StateMachine> stateMachines = new LinkedHashMap<>();
     private final Map<String, Code> codeByJar = new HashMap<>();
+    private final Map<String, Queue> scheduleDlqs = new LinkedHashMap<>();
     private final Bucket assets;
+    private HttpApi api;
 
     /** A stack whose Lambda jars are found under the default repository root ({@code ..}). */
     public GoStack(Construct scope, String id, StackProps props) {
@@ -142,6 +166,7 @@ public class GoStack extends Stack {
         SystemTopology.SCHEDULES.forEach(this::schedule);
         httpApi();
         output("AssetsBucketName", assets.getBucketName());
+        new Monitoring(this, "Monitoring", new Monitoring.Watched(functions, queues, scheduleDlqs, stateMachines, api));
     }
 
     /** The parent of the working directory: {@code infra-cdk/..} when run from {@code infra-cdk/}. */
@@ -170,6 +195,7 @@ public class GoStack extends Stack {
                 .encryption(TableEncryption.AWS_MANAGED)
                 .timeToLiveAttribute(spec.ttlAttribute().orElse(null))
                 .removalPolicy(RemovalPolicy.RETAIN)
+                .deletionProtection(true)
                 .build();
         for (TableSpec.IndexSpec index : spec.indexes()) {
             table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
@@ -223,13 +249,41 @@ public class GoStack extends Stack {
     // ---- S3 ----------------------------------------------------------------------------------------
 
     private Bucket assetsBucket() {
+        Bucket accessLogs = Bucket.Builder.create(this, "AssetsAccessLogsBucket")
+                .encryption(BucketEncryption.S3_MANAGED)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .enforceSsl(true)
+                .lifecycleRules(List.of(LifecycleRule.builder().id("expire-access-logs")
+                        .expiration(Duration.days(90)).build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        acknowledge(accessLogs, "AwsSolutions-S1",
+                "this bucket is the assets bucket's server access log target; logging it into itself would loop");
         return Bucket.Builder.create(this, "AssetsBucket")
                 .encryption(BucketEncryption.S3_MANAGED)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .enforceSsl(true)
                 .versioned(true)
+                .serverAccessLogsBucket(accessLogs)
+                .serverAccessLogsPrefix("assets/")
+                .lifecycleRules(assetsLifecycle())
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+    }
+
+    /**
+     * Versioning keeps every overwritten preview and final (a revision rewrites them): old versions
+     * move to infrequent access after 30 days and are deleted after 90; unfinished uploads after 7.
+     */
+    private static List<LifecycleRule> assetsLifecycle() {
+        return List.of(LifecycleRule.builder()
+                .id("old-versions-and-uploads")
+                .noncurrentVersionTransitions(List.of(NoncurrentVersionTransition.builder()
+                        .storageClass(software.amazon.awscdk.services.s3.StorageClass.INFREQUENT_ACCESS)
+                        .transitionAfter(Duration.days(30)).build()))
+                .noncurrentVersionExpiration(Duration.days(90))
+                .abortIncompleteMultipartUploadAfter(Duration.days(7))
+                .build());
     }
 
     // ---- Lambda ------------------------------------------------------------------------------------
@@ -246,8 +300,15 @@ public class GoStack extends Stack {
         if (spec.usesBedrock()) env.put(BEDROCK_MODEL_ENV, bedrockModelId);
         // state machine ARNs are added in grantStarts(), once the state machines exist
 
+        LogGroup logs = LogGroup.Builder.create(this, id + "Logs").retention(RetentionDays.ONE_MONTH).build();
+        Role role = Role.Builder.create(this, id + "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("exactly what " + spec.id() + " calls; no managed policy")
+                .build();
+        logs.grantWrite(role);
+
         Function fn = Function.Builder.create(this, id)
-                .runtime(Runtime.JAVA_21)
+                .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.ARM_64)
                 .code(code(spec))
                 .handler(spec.handlerClass() + "::handleRequest")
@@ -255,12 +316,16 @@ public class GoStack extends Stack {
                 .timeout(Duration.seconds(spec.timeout().toSeconds()))
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .environment(env)
-                .logGroup(LogGroup.Builder.create(this, id + "Logs").retention(RetentionDays.ONE_MONTH).build())
+                .role(role)
+                .tracing(Tracing.ACTIVE)
+                .logGroup(logs)
                 .build();
 
-        spec.readsWrites().forEach(t -> tables.get(t).grantReadWriteData(fn));
+        spec.readsWrites().forEach(t -> grantItems(role, t));
         spec.sendsTo().forEach(q -> queues.get(q).grantSendMessages(fn));
-        if (spec.usesAssets()) assets.grantReadWrite(fn);
+        if (spec.usesAssets()) grantObjects(role);
+        acknowledge(role, "AwsSolutions-IAM5[Resource::*]",
+                "X-Ray's PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions");
         if (spec.usesBedrock()) {
             // Converse/ConverseStream are authorized by these same two actions.
             fn.addToRolePolicy(PolicyStatement.Builder.create()
@@ -282,6 +347,37 @@ public class GoStack extends Stack {
         aliases.put(spec, alias);
     }
 
+    /** The item actions the DynamoDB adapters call, on the table and each of its named indexes (no index/*). */
+    private void grantItems(IRole role, TableSpec spec) {
+        Table table = tables.get(spec);
+        List<String> resources = new java.util.ArrayList<>(List.of(table.getTableArn()));
+        spec.indexes().forEach(index -> resources.add(table.getTableArn() + "/index/" + index.name()));
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                        "dynamodb:Query", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"))
+                .resources(resources)
+                .build());
+    }
+
+    /** Get, put and delete of single objects (S3BlobStore's calls); no listing, no bucket-level actions. */
+    private void grantObjects(Role role) {
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"))
+                .resources(List.of(assets.arnForObjects("*")))
+                .build());
+        acknowledge(role, "AwsSolutions-IAM5[Resource::<" + logicalId(assets) + ".Arn>/*]",
+                "object keys (sellers/<seller>/generations/<id>/...) are created at run time; the actions are exact");
+    }
+
+    /** Records a cdk-nag finding that stays, with the reason, on the construct it is about. */
+    static void acknowledge(software.constructs.IConstruct scope, String ruleId, String reason) {
+        Validations.of(scope).acknowledge(Acknowledgment.builder().id(ruleId).reason(reason).build());
+    }
+
+    private String logicalId(software.constructs.IConstruct construct) {
+        return (String) resolve(getLogicalId((CfnElement) construct.getNode().getDefaultChild()));
+    }
+
     /** One asset per jar, shared by the functions packaged in the same module. */
     private Code code(FunctionSpec spec) {
         return codeByJar.computeIfAbsent(spec.jarPath(), jar -> {
@@ -296,6 +392,7 @@ public class GoStack extends Stack {
     private void eventSource(EventSourceSpec spec) {
         SqsEventSourceProps.Builder props = SqsEventSourceProps.builder()
                 .batchSize(spec.batchSize())
+                .maxConcurrency(MAX_SQS_CONCURRENCY)
                 .reportBatchItemFailures(true);
         // FIFO event sources do not accept a batching window.
         if (!spec.queue().fifo() && !spec.maxBatchingWindow().isZero()) {
@@ -324,10 +421,13 @@ public class GoStack extends Stack {
                 .tracingEnabled(true)
                 .logs(LogOptions.builder()
                         .destination(LogGroup.Builder.create(this, id + "Logs").retention(RetentionDays.ONE_MONTH).build())
-                        .level(LogLevel.ERROR)
+                        // every state transition, without the data (DATA-2: inputs may carry message text)
+                        .level(LogLevel.ALL)
                         .includeExecutionData(false)
                         .build())
                 .build();
+        acknowledge(role, "AwsSolutions-IAM5[Resource::*]", "CloudWatch Logs delivery (logs:CreateLogDelivery ...) "
+                + "and X-Ray actions that Step Functions logging and tracing need support no resource-level permissions");
         stateMachines.put(spec, machine);
         output(id + "Arn", machine.getStateMachineArn());
     }
@@ -376,10 +476,20 @@ public class GoStack extends Stack {
     // ---- EventBridge -------------------------------------------------------------------------------
 
     private void schedule(ScheduleSpec spec) {
-        Rule.Builder.create(this, pascal(spec.id()) + "Rule")
+        String id = pascal(spec.id());
+        // an invocation EventBridge could not deliver after its retries lands here instead of vanishing
+        Queue dlq = Queue.Builder.create(this, id + "TargetDlq")
+                .retentionPeriod(Duration.days(14))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .build();
+        acknowledge(dlq, "AwsSolutions-SQS3", "it is the dead-letter queue of the " + spec.id() + " EventBridge target");
+        scheduleDlqs.put(spec.id(), dlq);
+        Rule.Builder.create(this, id + "Rule")
                 .schedule(Schedule.expression(spec.expression()))
                 .targets(List.of(new LambdaFunction(aliases.get(spec.function()),
-                        LambdaFunctionProps.builder().retryAttempts(2).build())))
+                        LambdaFunctionProps.builder().retryAttempts(2).maxEventAge(Duration.hours(1))
+                                .deadLetterQueue(dlq).build())))
                 .build();
     }
 
@@ -393,8 +503,17 @@ public class GoStack extends Stack {
                 .selfSignUpEnabled(false)
                 .signInAliases(SignInAliases.builder().email(true).build())
                 .customAttributes(Map.of("role", StringAttribute.Builder.create().minLen(1).maxLen(16).mutable(true).build()))
+                .passwordPolicy(PasswordPolicy.builder().minLength(12).requireLowercase(true).requireUppercase(true)
+                        .requireDigits(true).requireSymbols(true).tempPasswordValidity(Duration.days(3)).build())
+                .mfa(Mfa.OPTIONAL)
+                .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
+                // threat protection (compromised credentials, risky sign-ins) blocks, not only logs
+                .featurePlan(FeaturePlan.PLUS)
+                .standardThreatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        acknowledge(userPool, "AwsSolutions-COG2",
+                "MFA is optional (TOTP): sellers and clients are marketplace users the platform provisions, not admins");
         UserPoolClient client = userPool.addClient("UserPoolClient", UserPoolClientOptions.builder()
                 .generateSecret(false)
                 .disableOAuth(true)
@@ -406,11 +525,12 @@ public class GoStack extends Stack {
         HttpUserPoolAuthorizer authorizer = new HttpUserPoolAuthorizer("CognitoAuthorizer", userPool,
                 HttpUserPoolAuthorizerProps.builder().userPoolClients(List.of(client)).build());
 
-        HttpApi api = HttpApi.Builder.create(this, "HttpApi").createDefaultStage(false).build();
+        api = HttpApi.Builder.create(this, "HttpApi").createDefaultStage(false).build();
         HttpStage stage = HttpStage.Builder.create(this, "HttpApiDefaultStage")
                 .httpApi(api)
                 .stageName("$default")
                 .autoDeploy(true)
+                .accessLogSettings(accessLogs())
                 .throttle(ThrottleSettings.builder().burstLimit(100).rateLimit(50).build())
                 .build();
 
@@ -432,6 +552,32 @@ public class GoStack extends Stack {
         output("ApiUrl", stage.getUrl());
         output("UserPoolId", userPool.getUserPoolId());
         output("UserPoolClientId", client.getUserPoolClientId());
+    }
+
+    /** One JSON line per request; requestId is the id clients get back and every function log line carries. */
+    private IAccessLogSettings accessLogs() {
+        LogGroup group = LogGroup.Builder.create(this, "HttpApiAccessLogs").retention(RetentionDays.ONE_MONTH).build();
+        AccessLogFormat format = AccessLogFormat.custom(toJsonString(Map.of(
+                "requestId", AccessLogField.contextRequestId(),
+                "routeKey", "$context.routeKey",
+                "status", AccessLogField.contextStatus(),
+                "latencyMs", "$context.responseLatency",
+                "integrationError", "$context.integrationErrorMessage",
+                "sub", "$context.authorizer.claims.sub",
+                "ip", AccessLogField.contextIdentitySourceIp(),
+                "time", AccessLogField.contextRequestTime())));
+        LogGroupLogDestination destination = new LogGroupLogDestination(group);
+        return new IAccessLogSettings() {
+            @Override
+            public software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination getDestination() {
+                return destination;
+            }
+
+            @Override
+            public AccessLogFormat getFormat() {
+                return format;
+            }
+        };
     }
 
     private void output(String id, String value) {

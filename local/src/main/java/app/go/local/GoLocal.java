@@ -131,7 +131,7 @@ public final class GoLocal implements AutoCloseable {
         for (StateMachineSpec spec : SystemTopology.STATE_MACHINES) {
             extra.put(spec.envVar(), stepFunctions.register(spec.localName(), definition(spec)));
         }
-        Path blobs = options.dataDir() == null ? Files.createTempDirectory("go-local-assets") : options.dataDir().resolve("assets");
+        Path blobs = options.dataDir() == null ? temporaryFolder("go-local-assets") : options.dataDir().resolve("assets");
         extra.putAll(Map.of(
                 "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "local",
@@ -157,6 +157,17 @@ public final class GoLocal implements AutoCloseable {
         http = track(new LocalHttpApi(options.port(), SystemTopology.ROUTES, lambda, tokens, clock).start());
         http.markReady();
         LOG.info("Go is running", "url", http.uri().toString(), "startupMs", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A temp folder deleted again when the runtime closes (also on Ctrl-C, through the shutdown hook). */
+    private Path temporaryFolder(String prefix) throws IOException {
+        Path folder = Files.createTempDirectory(prefix);
+        track(() -> {
+            try (var paths = Files.walk(folder)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        });
+        return folder;
     }
 
     private static StateMachineDefinition definition(StateMachineSpec spec) {
@@ -244,14 +255,35 @@ public final class GoLocal implements AutoCloseable {
             System.out.println(usage());
             return;
         }
-        GoLocal local = start(options);
+        GoLocal local;
+        try {
+            local = start(options);
+        } catch (RuntimeException e) {
+            if (!isPortInUse(e)) throw e;
+            System.err.println("Port " + options.port() + " is already in use (another Go or another server runs there).");
+            System.err.println("Stop it, or start on a free port: java -jar local/target/go-local.jar --port 0");
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(local::close, "go-local-shutdown"));
-        System.out.println();
-        System.out.println("Go is running at " + local.uri() + "  (Ctrl-C stops it)");
-        System.out.println("  health:   curl " + local.uri() + "health");
-        System.out.println("  a token:  curl -s -X POST " + local.uri() + "local/tokens -d '{\"sub\":\"s-1\",\"role\":\"seller\"}'");
-        System.out.println("  API docs: " + local.uri() + "openapi.yaml");
-        System.out.println();
+        System.out.println(banner(local.uri()));
+    }
+
+    static String banner(URI uri) {
+        return String.join(System.lineSeparator(), "",
+                "Go is running at " + uri + "  (Ctrl-C stops it)",
+                "  API docs:  " + uri + "docs  (Swagger UI; the document itself: " + uri + "openapi.yaml)",
+                "  health:    curl " + uri + "health",
+                "  a token:   curl -s -X POST " + uri + "local/tokens -d '{\"sub\":\"s-1\",\"role\":\"seller\"}'",
+                "  the clock: curl -s -X POST " + uri + "local/clock -d '{\"advance\":\"PT1H\"}'  (GET shows it)",
+                "");
+    }
+
+    private static boolean isPortInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) return true;
+        }
+        return false;
     }
 
     static Options parse(String[] args) {

@@ -17,7 +17,7 @@ public final class PaymentGateways {
     public static PaymentGateway fromEnv(Env env) {
         String provider = env.get(ENV, "offline");
         if (provider.equalsIgnoreCase("offline")) {
-            return new OfflinePaymentGateway();
+            return new MeteredPaymentGateway(new OfflinePaymentGateway());
         }
         throw new IllegalStateException("unsupported " + ENV + " " + provider + " (only 'offline' exists so far)");
     }

@@ -70,7 +70,7 @@ final class SellerRoutes {
     }
 
     private APIGatewayV2HTTPResponse notifications(ApiRequest request) {
-        return json(200, Map.of("notifications", sellers.notifications(request.sellerId())));
+        return json(200, sellers.notifications(request.sellerId()));
     }
 
     private static Map<String, Object> inboxItem(Conversation c, boolean activationPrompt) {

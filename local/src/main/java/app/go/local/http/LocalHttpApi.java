@@ -56,6 +56,7 @@ public final class LocalHttpApi implements AutoCloseable {
     private final LocalTokens tokens;
     private final HttpApiEventFactory events;
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final SwaggerUi swaggerUi = new SwaggerUi();
 
     /** Binds 127.0.0.1:{@code port} ({@code 0} picks a free port); call {@link #start()} to serve. */
     public LocalHttpApi(int port, List<RouteSpec> routes, LambdaInvoker invoker, LocalTokens tokens,
@@ -138,6 +139,13 @@ public final class LocalHttpApi implements AutoCloseable {
                     "the request body exceeds " + MAX_BODY_BYTES + " bytes"));
         }
         IncomingRequest request = IncomingRequest.from(exchange, body);
+        if (SwaggerUi.handles(request.method(), request.rawPath())) {
+            var asset = swaggerUi.asset(request.rawPath());
+            if (asset.isPresent()) {
+                ResponseWriter.write(exchange, 200, asset.get().contentType(), asset.get().content());
+                return 200;
+            }
+        }
         Lookup<LocalRoute> local = localRoutes.find(request.method(), request.rawPath());
         if (local instanceof Found<LocalRoute> found) {
             return reply(exchange, runLocal(found, request, requestId));

@@ -23,6 +23,11 @@ final class ResponseWriter {
         send(exchange, response.status(), response.body().getBytes(StandardCharsets.UTF_8));
     }
 
+    static void write(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        send(exchange, status, body);
+    }
+
     /**
      * @throws IllegalArgumentException when the response is not one API Gateway could send (bad status,
      *                                  body flagged base64 that is not); nothing is written then

@@ -141,7 +141,7 @@ class KnowledgeEndToEndTest extends LocalSystemTest {
         assertTrue(summary.get("summary").asText().contains("bakery"), summary.toString());
         JsonNode notifications = api.await("/sellers/me/notifications", seller,
                 b -> b.toString().contains(conversationId), ASYNC).body();
-        assertTrue(list(notifications.get("notifications")).stream().anyMatch(n -> n.get("conversationId").asText().equals(conversationId)
+        assertTrue(list(notifications).stream().anyMatch(n -> n.get("conversationId").asText().equals(conversationId)
                 && n.get("type").asText().equals("CLIENT_ASKED_FOR_SELLER")), notifications.toString());
     }
 

@@ -1,5 +1,6 @@
 package app.go.local.e2e;
 
+import app.go.local.http.OpenApiContract;
 import app.go.support.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -54,14 +56,25 @@ final class LocalApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            JsonNode json = text == null || text.isBlank() || !text.trim().startsWith("{") ? Json.object() : Json.parse(text);
-            return new Response(response.statusCode(), json, response.headers().firstValue("content-type").orElse(""));
+            boolean isJson = text != null && (text.trim().startsWith("{") || text.trim().startsWith("["));
+            JsonNode json = isJson ? Json.parse(text) : Json.object();
+            String contentType = response.headers().firstValue("content-type").orElse("");
+            conformsToContract(method, path, response.statusCode(), contentType, isJson ? json : null);
+            return new Response(response.statusCode(), json, contentType);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every response an end-to-end test sees is checked against docs/openapi.yaml: drift fails the test. */
+    private static void conformsToContract(String method, String path, int status, String contentType, JsonNode body) {
+        int query = path.indexOf('?');
+        List<String> drift = OpenApiContract.get().check(method, query < 0 ? path : path.substring(0, query), status,
+                contentType.isEmpty() ? null : contentType, body);
+        if (!drift.isEmpty()) throw new AssertionError("response differs from docs/openapi.yaml:\n" + String.join("\n", drift));
     }
 
     /** Polls a GET until the condition holds (asynchronous work: queues, state machines). */

@@ -42,6 +42,12 @@ class OpenApiSyncTest {
     }
 
     @Test
+    @DisplayName("swagger-parser reads the document with no error and no warning")
+    void documentIsValid() {
+        assertEquals(List.of(), OpenApiContract.get().documentMessages());
+    }
+
+    @Test
     @DisplayName("the document is OpenAPI 3.0.3 with a JWT bearerAuth scheme required by default")
     void header() {
         assertEquals("3.0.3", openApi.path("openapi").asText());

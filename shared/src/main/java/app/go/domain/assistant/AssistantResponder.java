@@ -15,6 +15,7 @@ import app.go.domain.port.KnowledgeStore;
 import app.go.domain.port.SellerStore;
 import app.go.domain.port.LanguageModel;
 import app.go.domain.port.IdempotencyStore;
+import app.go.support.log.BusinessMetric;
 import app.go.support.log.Log;
 import app.go.domain.port.WorkflowStarter;
 
@@ -174,6 +175,7 @@ public final class AssistantResponder {
         if (!conversations.appendReply(conversation, inbound, reply)) {
             return Outcome.DUPLICATE;
         }
+        Log.count(BusinessMetric.REPLIES);
         LOG.info("assistant replied", "language", written.language(), "inputTokens", written.usage().inputTokens(),
                 "outputTokens", written.usage().outputTokens());
         return Outcome.REPLIED;
@@ -189,10 +191,12 @@ public final class AssistantResponder {
                 "conversationId", conversation.conversationId(),
                 "messageId", inbound.messageId(),
                 "reasons", reasons.stream().map(Enum::name).sorted().toList()));
+        Log.count(BusinessMetric.HANDOFFS);
         LOG.info("handoff workflow started", "reasons", reasons);
     }
 
     private Outcome logged(Outcome outcome) {
+        if (outcome == Outcome.DAILY_LIMIT_REACHED) Log.count(BusinessMetric.DAILY_LIMIT_HITS);
         LOG.info("assistant stays quiet", "outcome", outcome.name());
         return outcome;
     }

@@ -10,6 +10,7 @@ import app.go.domain.knowledge.KnowledgeService;
 import app.go.domain.port.KnowledgeStore;
 import app.go.domain.port.LanguageModel;
 import app.go.support.errors.DomainException;
+import app.go.support.log.BusinessMetric;
 import app.go.support.log.Log;
 
 import java.time.Clock;
@@ -69,6 +70,7 @@ public final class AssistantTrial {
             throw e;
         }
         int triesLeft = Math.max(0, TRY_LIMIT - sellers.assistantTries(sellerId));
+        Log.count(BusinessMetric.TRIES);
         LOG.info("assistant tried", "sellerId", sellerId, "language", written.language(), "triesLeft", triesLeft,
                 "inputTokens", written.usage().inputTokens(), "outputTokens", written.usage().outputTokens());
         return new Reply(written.text(), written.language(), triesLeft);

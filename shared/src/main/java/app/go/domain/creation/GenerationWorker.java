@@ -6,6 +6,7 @@ import app.go.domain.port.GenerationStore;
 
 import app.go.domain.port.BlobStore;
 import app.go.domain.port.IdempotencyStore;
+import app.go.support.log.BusinessMetric;
 import app.go.support.log.Log;
 
 import java.time.Clock;
@@ -91,6 +92,7 @@ public final class GenerationWorker {
             return store.generation(generation.sellerId(), generation.id()).map(Generation::status)
                     .orElse(GenerationStatus.FAILED);
         }
+        Log.count(BusinessMetric.GENERATIONS);
         LOG.info("generation ready", "generationId", generation.id(), "bytes", clean.content().length);
         return GenerationStatus.READY;
     }

@@ -6,6 +6,8 @@ import app.go.domain.seller.Notification;
 import app.go.domain.port.SellerStore;
 import app.go.domain.port.BlobStore;
 import app.go.support.json.Json;
+import app.go.support.log.BusinessMetric;
+import app.go.support.log.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import javax.imageio.ImageIO;
@@ -224,6 +226,7 @@ public final class TrainingPipeline {
             if (!store.replaceModel(done, model)) {
                 return finish(sellerId, modelId, trainingId);
             }
+            Log.count(BusinessMetric.TRAININGS);
         } else if (model.status() == ModelStatus.READY && trainingId.equals(model.trainingId())) {
             done = model;
         } else {
