@@ -1,6 +1,8 @@
 package app.go.api;
 
 import app.go.domain.creation.CreationOrder;
+import app.go.domain.billing.OrderPayment;
+import app.go.domain.port.BillingStore;
 import app.go.domain.port.CreationStore;
 import app.go.domain.creation.Delivery;
 import app.go.domain.creation.Generation;
@@ -14,7 +16,6 @@ import app.go.adapter.aws.dynamodb.DynamoConversationStore;
 import app.go.adapter.aws.dynamodb.DynamoGenerationStore;
 import app.go.adapter.aws.dynamodb.DynamoReportStore;
 import app.go.domain.port.IdempotencyStore;
-import app.go.wiring.PaymentGateways;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -43,17 +44,17 @@ final class GenerationRoutes {
         this.idempotency = idempotency;
     }
 
-    GenerationRoutes(Adapters adapters, CreationStore models, DynamoConversationStore conversations, IdempotencyStore idempotency,
-                     Predicate<String> sellerSubscribed) {
-        this(adapters, models, new DynamoGenerationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
+    GenerationRoutes(Adapters adapters, CreationStore models, BillingStore billing, DynamoConversationStore conversations,
+                     IdempotencyStore idempotency, Predicate<String> sellerSubscribed) {
+        this(adapters, models, billing, new DynamoGenerationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
                 conversations, idempotency, sellerSubscribed);
     }
 
-    private GenerationRoutes(Adapters adapters, CreationStore models, DynamoGenerationStore store,
+    private GenerationRoutes(Adapters adapters, CreationStore models, BillingStore billing, DynamoGenerationStore store,
                              DynamoConversationStore conversations, IdempotencyStore idempotency, Predicate<String> sellerSubscribed) {
         this(new GenerationService(models, store, LazyAdapters.blobs(adapters),
                         LazyAdapters.queue(adapters, SystemTopology.GENERATIONS.envVar()),
-                        PaymentGateways.fromEnv(adapters.env()), adapters.clock(), sellerSubscribed),
+                        new OrderPayment(billing, adapters.paymentGateway()), adapters.clock(), sellerSubscribed),
                 new ReportService(new DynamoReportStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
                         models, store, conversations, adapters.clock()),
                 idempotency);

@@ -7,7 +7,6 @@ import app.go.adapter.aws.dynamodb.DynamoIdempotencyStore;
 import app.go.adapter.aws.dynamodb.DynamoSellerStore;
 import app.go.support.errors.DomainException;
 import app.go.support.log.Log;
-import app.go.wiring.PaymentGateways;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -40,7 +39,7 @@ public final class ProrateUpgradeHandler implements RequestHandler<Map<String, O
                 new DynamoBillingStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.BILLING.envVar())),
                 new DynamoSellerStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar())),
                 new DynamoIdempotencyStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.IDEMPOTENCY.envVar()), adapters.clock()),
-                PaymentGateways.fromEnv(adapters.env()),
+                adapters.paymentGateway(),
                 adapters.clock()));
     }
 

@@ -8,7 +8,6 @@ import app.go.adapter.aws.dynamodb.DynamoSellerStore;
 import app.go.support.json.Json;
 import app.go.wiring.lambda.SqsBatch;
 import app.go.support.log.Log;
-import app.go.wiring.PaymentGateways;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -39,7 +38,7 @@ public final class RenewSubscriptionHandler implements RequestHandler<SQSEvent, 
                 new DynamoBillingStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.BILLING.envVar())),
                 new DynamoSellerStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar())),
                 new DynamoIdempotencyStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.IDEMPOTENCY.envVar()), adapters.clock()),
-                PaymentGateways.fromEnv(adapters.env()),
+                adapters.paymentGateway(),
                 adapters.clock()));
     }
 
