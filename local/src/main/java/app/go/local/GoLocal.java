@@ -23,6 +23,8 @@ import app.go.wiring.topology.ScheduleSpec;
 import app.go.wiring.topology.StateMachineSpec;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
+import app.go.adapter.offline.OfflinePaymentGateway;
+import app.go.local.http.LocalRuntimeRoutes;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
@@ -154,7 +156,11 @@ public final class GoLocal implements AutoCloseable {
             track(new BillingScheduleTimer(schedule, lambda, clock).start());
         }
         tokens = new LocalTokens(secret(), clock);
-        http = track(new LocalHttpApi(options.port(), SystemTopology.ROUTES, lambda, tokens, clock).start());
+        http = new LocalHttpApi(options.port(), SystemTopology.ROUTES, lambda, tokens, clock);
+        if (adapters.paymentGateway() instanceof OfflinePaymentGateway offline) {
+            LocalRuntimeRoutes.registerPayments(http, offline);
+        }
+        http = track(http.start());
         http.markReady();
         LOG.info("Go is running", "url", http.uri().toString(), "startupMs", (System.nanoTime() - started) / 1_000_000);
     }

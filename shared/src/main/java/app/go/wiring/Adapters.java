@@ -92,6 +92,11 @@ public final class Adapters {
         return singleton("languageModel", () -> languageModelFactory.apply(this));
     }
 
+    /** The payment provider of this container ({@link PaymentGateways}): one, so the offline one keeps one log. */
+    public app.go.domain.port.PaymentGateway paymentGateway() {
+        return singleton("paymentGateway", () -> PaymentGateways.fromEnv(this));
+    }
+
     public BlobStore blobStore() {
         return singleton("blobStore", () -> blobStoreFactory.apply(this));
     }

@@ -5,6 +5,8 @@ import app.go.domain.port.PaymentGateway;
 import app.go.support.log.BusinessMetric;
 import app.go.support.log.Log;
 
+import java.util.Optional;
+
 /** Counts every charge the provider approved ({@code Charges}) or declined ({@code Declines}), whichever provider it is. */
 final class MeteredPaymentGateway implements PaymentGateway {
     private final PaymentGateway provider;
@@ -18,5 +20,15 @@ final class MeteredPaymentGateway implements PaymentGateway {
         ChargeResult result = provider.charge(sellerId, method, amountCents, idempotencyKey);
         Log.count(result instanceof ChargeResult.Approved ? BusinessMetric.CHARGES : BusinessMetric.DECLINES);
         return result;
+    }
+
+    @Override
+    public Optional<ChargeResult> lookup(String idempotencyKey) {
+        return provider.lookup(idempotencyKey);
+    }
+
+    @Override
+    public String refund(String chargeId, long amountCents, String idempotencyKey) {
+        return provider.refund(chargeId, amountCents, idempotencyKey);
     }
 }

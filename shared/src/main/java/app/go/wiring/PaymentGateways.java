@@ -14,10 +14,11 @@ public final class PaymentGateways {
 
     private PaymentGateways() {}
 
-    public static PaymentGateway fromEnv(Env env) {
+    public static PaymentGateway fromEnv(Adapters adapters) {
+        Env env = adapters.env();
         String provider = env.get(ENV, "offline");
         if (provider.equalsIgnoreCase("offline")) {
-            return new MeteredPaymentGateway(new OfflinePaymentGateway());
+            return new MeteredPaymentGateway(new OfflinePaymentGateway(adapters.clock()));
         }
         throw new IllegalStateException("unsupported " + ENV + " " + provider + " (only 'offline' exists so far)");
     }

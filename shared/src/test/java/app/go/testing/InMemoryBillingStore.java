@@ -2,6 +2,7 @@ package app.go.testing;
 
 import app.go.domain.port.BillingStore;
 import app.go.domain.billing.LedgerEntry;
+import app.go.domain.billing.PaymentReservation;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
@@ -17,6 +18,7 @@ import java.util.Optional;
 public final class InMemoryBillingStore implements BillingStore {
     private final SellerItems<Subscription> subscriptions = new SellerItems<>(Subscription::sellerId, s -> s.plan().name());
     private final SellerItems<LedgerEntry> ledger = new SellerItems<>(LedgerEntry::sellerId, LedgerEntry::id);
+    private final SellerItems<PaymentReservation> reservations = new SellerItems<>(PaymentReservation::accountId, PaymentReservation::key);
     private final Map<String, Long> balances = new HashMap<>();
     private Runnable beforeNextReplace = () -> { };
 
@@ -77,8 +79,7 @@ public final class InMemoryBillingStore implements BillingStore {
 
     @Override
     public synchronized List<Subscription> dueForRenewal(Instant at) {
-        return subscriptions.all().stream().filter(s -> s.status().awaitsPeriodEnd())
-                .filter(s -> !s.currentPeriodEnd().isAfter(at))
+        return subscriptions.all().stream().filter(s -> s.dueAt(at))
                 .sorted(Comparator.comparing(Subscription::currentPeriodEnd)).toList();
     }
 
@@ -122,5 +123,70 @@ public final class InMemoryBillingStore implements BillingStore {
     @Override
     public synchronized List<LedgerEntry> ledger(String sellerId) {
         return ledger.of(sellerId);
+    }
+
+    @Override
+    public synchronized Reserve reserve(PaymentReservation next) {
+        Optional<PaymentReservation> stored = reservations.get(next.accountId(), next.key());
+        if (stored.isPresent() && (stored.get().status() != PaymentReservation.Status.RELEASED
+                || stored.get().attempt() >= next.attempt())) {
+            return Reserve.TAKEN;
+        }
+        if (next.fromBalanceCents() > 0) {
+            if (balance(next.accountId()) < next.fromBalanceCents()) {
+                return Reserve.INSUFFICIENT;
+            }
+            ledger.put(new LedgerEntry(next.balanceEntryId(), next.accountId(), LedgerEntry.Type.CHARGE, next.fromBalanceCents(),
+                    LedgerEntry.Source.BALANCE, next.plan(), next.key(), next.reservedAt()));
+            balances.merge(next.accountId(), -next.fromBalanceCents(), Long::sum);
+        }
+        reservations.put(next);
+        return Reserve.RESERVED;
+    }
+
+    @Override
+    public synchronized Optional<PaymentReservation> reservation(String accountId, String key) {
+        return reservations.get(accountId, key);
+    }
+
+    @Override
+    public synchronized boolean complete(PaymentReservation completed) {
+        if (!reservedAttempt(completed)) {
+            return false;
+        }
+        if (completed.purpose().ledgered() && completed.fromMethodCents() > 0) {
+            ledger.putIfAbsent(new LedgerEntry(completed.methodEntryId(), completed.accountId(), LedgerEntry.Type.CHARGE,
+                    completed.fromMethodCents(), LedgerEntry.sourceOf(completed.method()), completed.plan(), completed.chargeId(),
+                    completed.reservedAt()));
+        }
+        reservations.put(completed);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean release(PaymentReservation reservation) {
+        if (!reservedAttempt(reservation)) {
+            return false;
+        }
+        if (reservation.fromBalanceCents() > 0) {
+            credit(new LedgerEntry(reservation.reversalEntryId(), reservation.accountId(), LedgerEntry.Type.REVERSAL,
+                    reservation.fromBalanceCents(), LedgerEntry.Source.BALANCE, reservation.plan(), reservation.key(),
+                    reservation.reservedAt()));
+        }
+        reservations.put(reservation.released());
+        return true;
+    }
+
+    @Override
+    public synchronized List<PaymentReservation> openReservations(Instant reservedBefore) {
+        return reservations.all().stream().filter(r -> r.status() == PaymentReservation.Status.RESERVED)
+                .filter(r -> !r.reservedAt().isAfter(reservedBefore))
+                .sorted(Comparator.comparing(PaymentReservation::reservedAt)).toList();
+    }
+
+    private boolean reservedAttempt(PaymentReservation reservation) {
+        return reservations.get(reservation.accountId(), reservation.key())
+                .filter(r -> r.status() == PaymentReservation.Status.RESERVED && r.attempt() == reservation.attempt())
+                .isPresent();
     }
 }

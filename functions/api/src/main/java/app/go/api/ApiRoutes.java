@@ -32,11 +32,11 @@ final class ApiRoutes {
                 knowledge);
 
         Map<String, Route> routes = new HashMap<>();
-        new PlatformRoutes(sellers, adapters.clock()).register(routes);
+        var billing = adapters.billing();
+        new PlatformRoutes(sellers, billing, adapters.clock()).register(routes);
         new SellerRoutes(sellers, conversations).register(routes);
         // the model is reached lazily: only POST /sellers/me/assistant/try calls it
         LanguageModel model = prompt -> adapters.languageModel().complete(prompt);
-        var billing = adapters.billing();
         var creations = adapters.creations();
         var entitlements = new Entitlements(billing, adapters.clock());
         new AssistantRoutes(sellers, new AssistantLifecycle(sellers, conversationStore, adapters.clock(), entitlements::hasAssistant),
@@ -47,7 +47,7 @@ final class ApiRoutes {
         new KnowledgeRoutes(new KnowledgeService(sellers, knowledge, adapters.clock())).register(routes);
         new BillingRoutes(adapters, billing, sellers, idempotency).register(routes);
         new CreationRoutes(adapters, sellers, idempotency, creations, billing).register(routes);
-        new GenerationRoutes(adapters, creations, conversationStore, idempotency, entitlements::hasCreationModel).register(routes);
+        new GenerationRoutes(adapters, creations, billing, conversationStore, idempotency, entitlements::hasCreationModel).register(routes);
         return routes;
     }
 }

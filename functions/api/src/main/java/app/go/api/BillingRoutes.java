@@ -7,13 +7,13 @@ import app.go.domain.billing.Plan;
 import app.go.domain.billing.ProratedUpgrade;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.Subscriptions;
-import app.go.domain.seller.AssistantSettings;
+import app.go.domain.assistant.AssistantSettingsService;
+import app.go.domain.billing.PaymentMethod;
 import app.go.domain.port.SellerStore;
 import app.go.support.auth.Caller;
 import app.go.adapter.aws.sqs.SqsMessageQueue;
 import app.go.support.errors.DomainException;
 import app.go.domain.port.IdempotencyStore;
-import app.go.wiring.PaymentGateways;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -41,10 +41,11 @@ final class BillingRoutes {
     private final SellerStore sellers;
     private final IdempotencyStore idempotency;
     private final Clock clock;
+    private final AssistantSettingsService assistantSettings;
 
     BillingRoutes(Adapters adapters, BillingStore store, SellerStore sellers, IdempotencyStore idempotency) {
         this(store, new SqsMessageQueue(adapters.sqs(), adapters.env().require(SystemTopology.RENEWALS.envVar())),
-                PaymentGateways.fromEnv(adapters.env()), sellers, idempotency, adapters.clock());
+                adapters.paymentGateway(), sellers, idempotency, adapters.clock());
     }
 
     BillingRoutes(BillingStore store, app.go.domain.port.MessageQueue renewals, app.go.domain.port.PaymentGateway gateway,
@@ -55,6 +56,7 @@ final class BillingRoutes {
         this.sellers = sellers;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.assistantSettings = new AssistantSettingsService(sellers, clock);
     }
 
     void register(Map<String, Route> routes) {
@@ -67,6 +69,7 @@ final class BillingRoutes {
         routes.put("POST /sellers/me/subscriptions/{plan}/cancel", this::cancel);
         routes.put("POST /sellers/me/subscriptions/upgrade", new IdempotentRoute(this::upgrade, idempotency));
         routes.put("POST /platform/sellers/{sellerId}/seller-plus", this::sellerPlus);
+        routes.put("PUT /sellers/me/payment-method", this::replacePaymentMethod);
     }
 
     private APIGatewayV2HTTPResponse runBilling(ApiRequest request) {
@@ -117,11 +120,7 @@ final class BillingRoutes {
         charge.put("source", subscribed.charge().source().name());
         result.put("charge", charge);
         if (plan == Plan.PERSONAL_ASSISTANT) { // BILL-5: the PA settings page follows a successful payment
-            AssistantSettings settings = sellers.assistant(sellerId);
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("name", settings.name());
-            view.put("state", settings.state().name());
-            result.put("assistantSettings", view);
+            result.put("assistantSettings", AssistantSettingsView.of(assistantSettings, sellerId));
         }
         return json(201, result);
     }
@@ -156,6 +155,16 @@ final class BillingRoutes {
         result.put("subscription", subscriptionView(upgraded.subscription()));
         result.put("charge", charge);
         result.put("ended", subscriptionView(upgraded.ended()));
+        return json(200, result);
+    }
+
+    /** BILL-11: the card or PayPal account later charges (and the next retry of a declined renewal) use. */
+    private APIGatewayV2HTTPResponse replacePaymentMethod(ApiRequest request) {
+        PaymentMethod method = PaymentMethodField.read(request.body());
+        var changed = subscriptions.replacePaymentMethod(request.sellerId(), method);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("paymentMethod", Map.of("type", method.type().name()));
+        result.put("subscriptions", changed.stream().map(BillingRoutes::subscriptionView).toList());
         return json(200, result);
     }
 

@@ -2,6 +2,8 @@ package app.go.api;
 
 import app.go.domain.creation.CreationOrder;
 import app.go.domain.port.ConversationStore;
+import app.go.domain.billing.OrderPayment;
+import app.go.domain.port.BillingStore;
 import app.go.domain.port.CreationStore;
 import app.go.domain.port.GenerationStore;
 import app.go.domain.creation.Delivery;
@@ -13,7 +15,6 @@ import app.go.domain.report.Report;
 import app.go.domain.report.ReportService;
 import app.go.support.auth.Caller;
 import app.go.domain.port.IdempotencyStore;
-import app.go.wiring.PaymentGateways;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -42,17 +43,17 @@ final class GenerationRoutes {
         this.idempotency = idempotency;
     }
 
-    GenerationRoutes(Adapters adapters, CreationStore models, ConversationStore conversations, IdempotencyStore idempotency,
-                     Predicate<String> sellerSubscribed) {
-        this(adapters, models, adapters.generations(),
+    GenerationRoutes(Adapters adapters, CreationStore models, BillingStore billing, ConversationStore conversations,
+                     IdempotencyStore idempotency, Predicate<String> sellerSubscribed) {
+        this(adapters, models, billing, adapters.generations(),
                 conversations, idempotency, sellerSubscribed);
     }
 
-    private GenerationRoutes(Adapters adapters, CreationStore models, GenerationStore store,
+    private GenerationRoutes(Adapters adapters, CreationStore models, BillingStore billing, GenerationStore store,
                              ConversationStore conversations, IdempotencyStore idempotency, Predicate<String> sellerSubscribed) {
         this(new GenerationService(models, store, LazyAdapters.blobs(adapters),
                         LazyAdapters.queue(adapters, SystemTopology.GENERATIONS.envVar()),
-                        PaymentGateways.fromEnv(adapters.env()), adapters.clock(), sellerSubscribed),
+                        new OrderPayment(billing, adapters.paymentGateway()), adapters.clock(), sellerSubscribed),
                 new ReportService(adapters.reports(),
                         models, store, conversations, adapters.clock()),
                 idempotency);

@@ -1,5 +1,7 @@
 package app.go.api;
 
+import app.go.domain.billing.EligibilityLoss;
+import app.go.domain.port.BillingStore;
 import app.go.domain.seller.ClientRecord;
 import app.go.domain.seller.EligibilityChange;
 import app.go.domain.seller.SellerAccount;
@@ -19,15 +21,12 @@ import static app.go.api.ApiResponses.json;
 final class PlatformRoutes {
     private final SellerStore sellers;
     private final EligibilityChange eligibility;
+    private final EligibilityLoss plans;
 
-    /** For tests that never lower a seller's level (notification times come from the system clock). */
-    PlatformRoutes(SellerStore sellers) {
-        this(sellers, Clock.systemUTC());
-    }
-
-    PlatformRoutes(SellerStore sellers, Clock clock) {
+    PlatformRoutes(SellerStore sellers, BillingStore billing, Clock clock) {
         this.sellers = sellers;
         this.eligibility = new EligibilityChange(sellers, clock);
+        this.plans = new EligibilityLoss(billing, sellers, clock);
     }
 
     void register(Map<String, Route> routes) {
@@ -52,7 +51,8 @@ final class PlatformRoutes {
         boolean plus = before.map(SellerAccount::sellerPlusPremium).orElse(false);
         SellerAccount account = new SellerAccount(sellerId, level, pro, timezone, plus);
         sellers.saveAccount(account);
-        EligibilityChange.Lost lost = eligibility.apply(before, account); // ELIG-3
+        EligibilityChange.Lost lost = eligibility.apply(before, account); // ELIG-3: told once, PA off
+        plans.apply(sellerId, lost); // ELIG-3: the plans it may no longer use end, nothing is charged again
         return json(200, Map.of("sellerId", sellerId, "level", level, "pro", pro, "timezone", timezone,
                 "eligibleForAssistant", account.eligibleForAssistant(), "eligibleForCreationModel", account.eligibleForCreationModel(),
                 "eligibilityLost", lost.features()));

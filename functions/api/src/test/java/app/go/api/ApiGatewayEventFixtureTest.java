@@ -24,7 +24,7 @@ class ApiGatewayEventFixtureTest {
     void platformSetsSellerLevel(APIGatewayV2HTTPEvent event) {
         InMemorySellerStore sellers = new InMemorySellerStore();
         Map<String, Route> routes = new HashMap<>();
-        new PlatformRoutes(sellers).register(routes);
+        new PlatformRoutes(sellers, new app.go.testing.InMemoryBillingStore(), java.time.Clock.systemUTC()).register(routes);
         APIGatewayV2HTTPResponse response = new HttpApiHandler(routes).handleRequest(event, null);
 
         assertEquals(200, response.getStatusCode(), response.getBody());

@@ -28,7 +28,7 @@ class PlatformEligibilityRoutesTest {
 
     PlatformEligibilityRoutesTest() {
         Map<String, Route> routes = new HashMap<>();
-        new PlatformRoutes(sellers, clock).register(routes);
+        new PlatformRoutes(sellers, new app.go.testing.InMemoryBillingStore(), clock).register(routes);
         api = new HttpApiHandler(routes);
     }
 
@@ -73,14 +73,14 @@ class PlatformEligibilityRoutesTest {
     }
 
     @Test
-    @DisplayName("ELIG-3 ELIG-2 losing CM eligibility (level and Pro gone) notifies ELIGIBILITY_LOST for CM and flags it in the response")
+    @DisplayName("ELIG-3 ELIG-2 losing PA and CM eligibility at once notifies ELIGIBILITY_LOST once, naming both, and flags them in the response")
     void losingCm() {
         putSeller("{\"level\":2,\"pro\":false}");
         JsonNode body = putSeller("{\"level\":1,\"pro\":false}");
         assertEquals("[\"PA\",\"CM\"]", body.get("eligibilityLost").toString());
         assertEquals(false, body.get("eligibleForCreationModel").asBoolean());
-        assertEquals(2, lost().size());
-        assertTrue(lost().stream().anyMatch(n -> n.id().startsWith("eligibility-lost#CM#")));
+        assertEquals(1, lost().size());
+        assertTrue(lost().get(0).id().startsWith("eligibility-lost#PA+CM#"));
         assertEquals(AssistantState.INACTIVE, sellers.assistant("s1").state());
     }
 }

@@ -1,5 +1,6 @@
 package app.go.local.http;
 
+import app.go.adapter.offline.OfflinePaymentGateway;
 import app.go.support.json.Json;
 import app.go.support.time.AdjustableClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,13 +13,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-/** The routes only the local runtime has: health, token minting, the test clock and the OpenAPI document. */
-final class LocalRuntimeRoutes {
+/**
+ * The routes only the local runtime has: health, token minting, the test clock, the OpenAPI document and,
+ * with the offline payment provider, its test-mode payments log.
+ */
+public final class LocalRuntimeRoutes {
     static final Set<String> ROLES = Set.of("seller", "client", "platform");
     static final String OPENAPI_RESOURCE = "openapi.yaml";
 
@@ -38,6 +44,39 @@ final class LocalRuntimeRoutes {
         api.addLocalRoute("GET", "/local/clock", body -> now());
         api.addLocalRoute("POST", "/local/clock", this::moveClock);
         api.addLocalRoute("GET", "/openapi.yaml", body -> openApi());
+    }
+
+    /**
+     * {@code GET /local/payments}: every charge attempt and refund the offline gateway made, oldest first,
+     * with totals, so anyone can count charges (BILL-13). Only registered when the offline gateway is the
+     * provider.
+     */
+    public static void registerPayments(LocalHttpApi api, OfflinePaymentGateway gateway) {
+        api.addLocalRoute("GET", "/local/payments", body -> payments(gateway));
+    }
+
+    static LocalResponse payments(OfflinePaymentGateway gateway) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (OfflinePaymentGateway.Payment p : gateway.payments()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("kind", p.kind());
+            line.put("id", p.id());
+            line.put("idempotencyKey", p.idempotencyKey());
+            line.put("payerId", p.payerId());
+            line.put("methodType", p.methodType());
+            line.put("amountCents", p.amountCents());
+            line.put("outcome", p.outcome());
+            line.put("declineCode", p.declineCode());
+            line.put("chargeId", p.chargeId());
+            line.put("at", p.at().toString());
+            lines.add(line);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("payments", lines);
+        result.put("approvedCharges", gateway.charges());
+        result.put("chargedCents", gateway.chargedCents());
+        result.put("refundedCents", gateway.refundedCents());
+        return LocalResponse.ok(result);
     }
 
     LocalResponse health() {

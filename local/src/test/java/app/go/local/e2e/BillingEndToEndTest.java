@@ -189,6 +189,55 @@ class BillingEndToEndTest extends LocalSystemTest {
         assertTrue(notifications.contains("ELIGIBILITY_LOST"), notifications);
     }
 
+    @Test
+    @Order(4)
+    @DisplayName("BILL-11 BILL-13 a declined renewal is retried by the billing schedule with the replaced payment method, PAYMENT_FAILED told, no gap; GET /local/payments counts every attempt")
+    void dunningWithAReplacedCard() {
+        setClock("2026-07-01T09:00:00Z");
+        String seller = eligibleSeller("s-dunning");
+        LocalApiClient.Response subscribed = subscribe(seller, "CREATION_MODEL");
+        assertEquals(201, subscribed.status(), subscribed.body().toString());
+        Instant periodEnd = Instant.parse(subscribed.body().at("/subscription/currentPeriodEnd").asText());
+        LocalApiClient.Response bad = api.call("PUT", "/sellers/me/payment-method", seller,
+                Map.of("paymentMethod", Map.of("type", "CARD", "token", "tok_decline_insufficient")));
+        assertEquals(200, bad.status(), bad.body().toString());
+        assertEquals(400, api.call("PUT", "/sellers/me/payment-method", seller, Map.of("paymentMethod", Map.of("type", "CHEQUE", "token", "x")))
+                .status());
+
+        setClock(periodEnd.toString());
+        seller = seller("s-dunning");
+        assertEquals(1, runBilling());
+        String owner = seller;
+        awaitTrue(() -> subscription(owner, "CREATION_MODEL").get("status").asText().equals("PAST_DUE"));
+        assertTrue(api.call("GET", "/sellers/me/notifications", seller, null).body().toString().contains("PAYMENT_FAILED"));
+
+        assertEquals(200, api.call("PUT", "/sellers/me/payment-method", seller,
+                Map.of("paymentMethod", Map.of("type", "PAYPAL", "token", "pp_ok"))).status());
+        setClock(periodEnd.plus(Duration.ofDays(1)).toString());
+        seller = seller("s-dunning");
+        assertEquals(1, runBilling());
+        String after = seller;
+        awaitTrue(() -> subscription(after, "CREATION_MODEL").get("status").asText().equals("ACTIVE"));
+        assertEquals(periodEnd.toString(), subscription(seller, "CREATION_MODEL").get("currentPeriodStart").asText(), "no gap");
+        pause();
+
+        JsonNode payments = api.call("GET", "/local/payments", null, null).body();
+        List<JsonNode> mine = StreamSupport.stream(payments.get("payments").spliterator(), false)
+                .filter(p -> "s-dunning".equals(p.path("payerId").asText())).toList();
+        assertEquals(List.of("approved", "declined", "approved"), mine.stream().map(p -> p.get("outcome").asText()).toList(), mine.toString());
+        assertTrue(mine.get(1).get("idempotencyKey").asText().endsWith("#1"));
+        assertTrue(mine.get(2).get("idempotencyKey").asText().endsWith("#2"));
+        assertEquals("PAYPAL", mine.get(2).get("methodType").asText());
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(ASYNC);
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(deadline), "not within " + ASYNC);
+            pause();
+        }
+    }
+
     /** Lets any duplicate renewal message still in flight be consumed before counting charges. */
     private static void pause() {
         try {

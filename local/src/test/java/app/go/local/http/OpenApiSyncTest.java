@@ -37,6 +37,7 @@ class OpenApiSyncTest {
         openApi = new ObjectMapper(new YAMLFactory()).readTree(DOCUMENT.toFile());
         try (LocalHttpApi api = new LocalHttpApi(0, List.of(), new RecordingInvoker(event -> null),
                 new LocalTokens("unused", AdjustableClock.systemUtc()), AdjustableClock.systemUtc())) {
+            LocalRuntimeRoutes.registerPayments(api, new app.go.adapter.offline.OfflinePaymentGateway()); // as GoLocal does offline
             localRouteKeys = new TreeSet<>(api.localRouteKeys());
         }
     }

@@ -52,6 +52,7 @@ public final class AssistantResponder {
     private final WorkflowStarter handoff;
     private final Clock clock;
     private final ReplyWriter writer;
+    private final DailyLimitReached dailyLimit;
 
     public AssistantResponder(ConversationStore conversations, SellerStore sellers, LanguageModel model,
                               IdempotencyStore idempotency, WorkflowStarter handoff, Clock clock) {
@@ -66,6 +67,7 @@ public final class AssistantResponder {
         this.idempotency = idempotency;
         this.handoff = handoff;
         this.clock = clock;
+        this.dailyLimit = new DailyLimitReached(conversations, sellers, clock);
         this.writer = new ReplyWriter(sellers, model, knowledge == null ? null : new KnowledgeService(sellers, knowledge, clock));
     }
 
@@ -86,6 +88,9 @@ public final class AssistantResponder {
             return logged(refusal.get());
         }
         Outcome outcome = replyOnce(inbound, () -> reply(conversation, message.get(), account.get(), settings));
+        if (outcome == Outcome.DAILY_LIMIT_REACHED) {
+            dailyLimit.handOver(conversation, account.get().zone()); // PA-LIM-2: to the seller's inbox, seller told
+        }
         // outside the once-block: a retry after a failed start starts it (execution names make that idempotent)
         startHandoffIfAsked(conversation, message.get());
         return outcome;

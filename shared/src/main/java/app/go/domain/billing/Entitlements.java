@@ -9,7 +9,9 @@ import java.time.Instant;
  * Whether a seller currently has a paid feature through a subscription (BILL-1, BILL-2, BILL-6).
  *
  * <p>A subscription entitles while it is ACTIVE (a renewal that is due but not yet run does not take
- * the feature away) or CANCELLED_AT_PERIOD_END until its period ends; PAST_DUE and ENDED do not.
+ * the feature away), PAST_DUE (BILL-11: the grace period while declined renewals are retried) or
+ * CANCELLED_AT_PERIOD_END until its period ends; ENDED (a cancel at its end, the last failed retry,
+ * an upgrade, a lost eligibility) does not.
  * PA comes with a standalone PERSONAL_ASSISTANT plan or with SELLER_PLUS_PREMIUM (BILL-1).
  * Eligibility (ELIG-1, ELIG-2) is a separate question, answered by the seller's account.
  */
@@ -40,9 +42,9 @@ public final class Entitlements {
 
     static boolean entitles(Subscription subscription, Instant at) {
         return switch (subscription.status()) {
-            case ACTIVE -> true;
+            case ACTIVE, PAST_DUE -> true;
             case CANCELLED_AT_PERIOD_END -> at.isBefore(subscription.currentPeriodEnd());
-            case PENDING, PAST_DUE, ENDED -> false;
+            case PENDING, ENDED -> false;
         };
     }
 }

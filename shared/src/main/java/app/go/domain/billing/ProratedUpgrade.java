@@ -4,6 +4,7 @@ import app.go.domain.port.BillingStore;
 import app.go.domain.port.PaymentGateway;
 
 import app.go.domain.port.SellerStore;
+import app.go.domain.seller.SellerAccount;
 import app.go.support.errors.DomainException;
 import app.go.domain.port.IdempotencyStore;
 import app.go.support.log.Log;
@@ -11,6 +12,9 @@ import app.go.support.log.Log;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * BILL-8: switching from the standalone PA plan to Seller Plus Premium takes effect at once. The PA
@@ -42,7 +46,7 @@ public final class ProratedUpgrade {
     private final BillingStore store;
     private final SellerStore sellers;
     private final IdempotencyStore idempotency;
-    private final BalanceFirstPayment payment;
+    private final ReservedPayment payment;
     private final Clock clock;
 
     public ProratedUpgrade(BillingStore store, SellerStore sellers, IdempotencyStore idempotency, PaymentGateway gateway,
@@ -50,7 +54,7 @@ public final class ProratedUpgrade {
         this.store = store;
         this.sellers = sellers;
         this.idempotency = idempotency;
-        this.payment = new BalanceFirstPayment(store, gateway);
+        this.payment = new ReservedPayment(store, gateway);
         this.clock = clock;
     }
 
@@ -67,7 +71,7 @@ public final class ProratedUpgrade {
     public Quote quote(String sellerId, Plan from, Plan to, Instant at) {
         requireSupported(from, to);
         Subscription current = upgradable(sellerId, from, at);
-        return new Quote(current, to, at, Proration.of(from.priceCents(), at, current.currentPeriodEnd()));
+        return new Quote(current, to, at, Proration.of(from.priceCents(), at, current.currentPeriodEnd(), zone(sellerId)));
     }
 
     public Upgraded upgrade(String sellerId, Plan from, Plan to) {
@@ -96,16 +100,24 @@ public final class ProratedUpgrade {
 
     private Upgraded upgradeOnce(String key, Subscription current, Plan to, Instant now) {
         String sellerId = current.sellerId();
-        boolean resumed = payment.started(key, sellerId);
+        boolean resumed = payment.reservation(sellerId, key).filter(r -> r.status() != PaymentReservation.Status.RELEASED).isPresent();
         Subscription existing = store.subscription(sellerId, to).filter(s -> s.status() != SubscriptionStatus.ENDED).orElse(null);
         if (existing != null && !resumed) {
             throw new DomainException(DomainException.Kind.CONFLICT, "ALREADY_SUBSCRIBED", "already subscribed to " + to);
         }
-        BalanceFirstPayment.Result paid = payment.pay(key, sellerId, to, current.paymentMethod(), to.priceCents(), now);
+        PaymentReservation reservation = payment.reserveNext(key, PaymentReservation.Purpose.UPGRADE, sellerId, to,
+                current.paymentMethod(), to.priceCents(), true, now);
+        ReservedPayment.Result paid = payment.pay(reservation);
         if (paid.declined()) {
             throw new DomainException(DomainException.Kind.RULE, "PAYMENT_DECLINED", "the payment method was declined");
         }
-        Subscription started = existing;
+        return finish(key, current, to, paid.reservation(), now);
+    }
+
+    /** Starts the new plan, refunds the unused days and ends the old plan; each step is safe to repeat. */
+    private Upgraded finish(String key, Subscription current, Plan to, PaymentReservation paid, Instant now) {
+        String sellerId = current.sellerId();
+        Subscription started = store.subscription(sellerId, to).filter(s -> s.status() != SubscriptionStatus.ENDED).orElse(null);
         if (started == null) {
             started = Subscription.start(sellerId, to, now, current.paymentMethod(), current.autoRenewConsent());
             if (!store.create(started)) {
@@ -114,7 +126,7 @@ public final class ProratedUpgrade {
         }
         SellerMembership.set(sellers, sellerId, true);
 
-        Proration proration = Proration.of(current.plan().priceCents(), now, current.currentPeriodEnd());
+        Proration proration = Proration.of(current.plan().priceCents(), now, current.currentPeriodEnd(), zone(sellerId));
         long refunded = 0;
         if (proration.refundCents() > 0) {
             String refundId = key + "#refund";
@@ -128,9 +140,32 @@ public final class ProratedUpgrade {
             throw changed();
         }
         Proration given = new Proration(proration.priceCents(), proration.dailyRateCents(), proration.remainingDays(), refunded);
-        Payment paidView = new Payment(paid.totalCents(), paid.fromBalanceCents(), paid.fromMethodCents(),
-                paid.fromMethodCents() > 0 ? paid.methodSource() : LedgerEntry.Source.BALANCE, paid.chargeId());
+        Payment paidView = new Payment(paid.amountCents(), paid.fromBalanceCents(), paid.fromMethodCents(),
+                paid.fromMethodCents() > 0 ? LedgerEntry.sourceOf(paid.method()) : LedgerEntry.Source.BALANCE, paid.chargeId());
         return new Upgraded(ended, started, paidView, given);
+    }
+
+    /**
+     * The sweeper's call for an UPGRADE reservation left RESERVED by a crash: paid → the upgrade is
+     * finished; not paid → released. Paid while the PA subscription has ended otherwise → the charge goes back.
+     */
+    void resume(PaymentReservation reservation) {
+        Instant now = clock.instant();
+        PaymentReservation settled = payment.settle(reservation);
+        if (settled.status() != PaymentReservation.Status.COMPLETED) {
+            return;
+        }
+        Optional<Subscription> current = store.subscription(reservation.accountId(), Plan.PERSONAL_ASSISTANT)
+                .filter(s -> s.status().awaitsPeriodEnd() && key(s.sellerId(), s.plan(), s.currentPeriodEnd()).equals(reservation.key()));
+        if (current.isPresent()) {
+            finish(reservation.key(), current.get(), reservation.plan(), settled, now);
+        } else if (store.subscription(reservation.accountId(), reservation.plan()).filter(s -> s.status() != SubscriptionStatus.ENDED).isEmpty()) {
+            payment.refundToMethod(settled, now);
+        }
+    }
+
+    private ZoneId zone(String sellerId) {
+        return sellers.account(sellerId).map(SellerAccount::zone).orElse(ZoneOffset.UTC);
     }
 
     private Subscription upgradable(String sellerId, Plan from, Instant at) {

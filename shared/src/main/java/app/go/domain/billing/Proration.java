@@ -1,7 +1,8 @@
 package app.go.domain.billing;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * BILL-8: the unused days of a plan given back when switching plans mid-period, in integer cents
@@ -10,8 +11,9 @@ import java.time.Instant;
  * <ul>
  *   <li>Daily rate: the monthly price over 30 days, rounded to the cent, half up:
  *       2900 / 30 = 96.67 → 97; 2500 / 30 = 83.33 → 83.</li>
- *   <li>Remaining days: whole days from now until the period ends, rounded down; a partial day
- *       left is not refunded (10 days and 5 hours → 10; 23 hours → 0; at or after the end → 0).</li>
+ *   <li>Remaining days: calendar days from today to the day the period ends, both dates taken in the
+ *       seller's time zone; the time of day does not matter (ten days before the end, at 00:01 or at
+ *       23:59 → 10; on the last day → 0; at or after the end → 0).</li>
  *   <li>Refund: rate × remaining days, but never more than the month's fee: periods have up to 31
  *       days and the rounded rate times 30 can exceed the price (97 × 30 = 2910 > 2900), so a whole
  *       unused month gives back exactly the 2900 that was paid.</li>
@@ -21,9 +23,9 @@ import java.time.Instant;
 public record Proration(long priceCents, long dailyRateCents, long remainingDays, long refundCents) {
     public static final int DAYS_PER_MONTH = 30;
 
-    public static Proration of(long monthlyPriceCents, Instant now, Instant periodEnd) {
+    public static Proration of(long monthlyPriceCents, Instant now, Instant periodEnd, ZoneId zone) {
         long rate = dailyRateCents(monthlyPriceCents);
-        long days = remainingDays(now, periodEnd);
+        long days = remainingDays(now, periodEnd, zone);
         return new Proration(monthlyPriceCents, rate, days, Math.min(rate * days, monthlyPriceCents));
     }
 
@@ -35,11 +37,11 @@ public record Proration(long priceCents, long dailyRateCents, long remainingDays
         return (monthlyPriceCents + DAYS_PER_MONTH / 2) / DAYS_PER_MONTH;
     }
 
-    /** Whole days from {@code now} until {@code periodEnd}, rounded down; never negative. */
-    public static long remainingDays(Instant now, Instant periodEnd) {
+    /** Calendar days from today to the period's last day in {@code zone}; never negative. */
+    public static long remainingDays(Instant now, Instant periodEnd, ZoneId zone) {
         if (!now.isBefore(periodEnd)) {
             return 0;
         }
-        return Duration.between(now, periodEnd).toDays();
+        return Math.max(0, ChronoUnit.DAYS.between(now.atZone(zone).toLocalDate(), periodEnd.atZone(zone).toLocalDate()));
     }
 }

@@ -13,11 +13,19 @@ public enum SubscriptionStatus {
     CANCELLED_AT_PERIOD_END,
     /** Over; past data stays readable. */
     ENDED,
-    /** The renewal charge was declined; the seller was notified (PAYMENT_FAILED). */
+    /**
+     * The renewal charge was declined; the seller was notified (PAYMENT_FAILED). Retries follow
+     * ({@link Dunning}); until the last one fails the plan stays usable.
+     */
     PAST_DUE;
 
     /** Whether the billing schedule still has to look at it when its period ends. */
     public boolean awaitsPeriodEnd() {
         return this == ACTIVE || this == CANCELLED_AT_PERIOD_END;
+    }
+
+    /** Whether the billing schedule may still act on it (a period end or a retry ahead). */
+    public boolean billable() {
+        return awaitsPeriodEnd() || this == PAST_DUE;
     }
 }

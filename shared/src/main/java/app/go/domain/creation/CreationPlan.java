@@ -6,6 +6,8 @@ import app.go.domain.billing.Plan;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
 
+import app.go.support.errors.DomainException;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import java.util.Optional;
  * count in (CM-TRN-4: subscribed 18 Feb, the counters reset 18 Mar).
  */
 public final class CreationPlan {
+    public static final String SUBSCRIPTION_ENDED = "SUBSCRIPTION_ENDED";
 
     /** Read-only view of the seller's CREATION_MODEL subscription. */
     @FunctionalInterface
@@ -52,16 +55,31 @@ public final class CreationPlan {
     }
 
     /**
+     * BILL-6, ELIG-3: once the seller's CM subscription has ended (cancelled and over, the last renewal
+     * retry declined, or eligibility lost) training and the playground stop; past models and assets stay
+     * readable. A seller who never subscribed keeps the trainings before a subscription (CM-TRN-3).
+     */
+    public void requireNotEnded(String sellerId) {
+        Optional<Subscription> subscription = lookup.creationModelSubscription(sellerId)
+                .filter(s -> s.status() != SubscriptionStatus.PENDING);
+        if (subscription.isPresent() && !subscribed(sellerId)) {
+            throw new DomainException(DomainException.Kind.RULE, SUBSCRIPTION_ENDED,
+                    "the Creation Model subscription has ended; subscribe again to train, generate and publish");
+        }
+    }
+
+    /**
      * The period containing {@code now}. An ACTIVE subscription whose renewal has not run yet keeps
      * its anniversaries (the next period starts where the last one ended); a cancelled one counts
-     * until its period ends; PAST_DUE and ENDED are not subscribed.
+     * until its period ends; PAST_DUE is in its grace period (BILL-11) and counts; ENDED is not subscribed.
      */
     static Optional<Period> periodAt(Subscription s, Instant now) {
         if (s.status() == SubscriptionStatus.CANCELLED_AT_PERIOD_END) {
             return now.isBefore(s.currentPeriodEnd()) && !now.isBefore(s.currentPeriodStart())
                     ? Optional.of(new Period(s.currentPeriodStart(), s.currentPeriodEnd())) : Optional.empty();
         }
-        if (s.status() != SubscriptionStatus.ACTIVE || now.isBefore(s.currentPeriodStart())) {
+        boolean running = s.status() == SubscriptionStatus.ACTIVE || s.status() == SubscriptionStatus.PAST_DUE;
+        if (!running || now.isBefore(s.currentPeriodStart())) {
             return Optional.empty();
         }
         Instant start = s.currentPeriodStart();

@@ -89,11 +89,7 @@ public final class CreationService {
 
     /** ELIG-2, CM-CAT-1, CM-CAT-2: a DRAFT model of a known subcategory that one of the seller's services is in. */
     public Model createModel(String sellerId, String subcategoryId) {
-        SellerAccount account = sellers.account(sellerId).orElse(null);
-        if (account == null || !account.eligibleForCreationModel()) {
-            throw new DomainException(DomainException.Kind.RULE, "NOT_ELIGIBLE",
-                    "Creation Models are for sellers of level 2 and above, and for Pro sellers");
-        }
+        requireEligible(sellerId);
         Subcategory subcategory = subcategories.require(subcategoryId);
         boolean offered = sellers.services(sellerId).stream().map(SellerService::subcategory)
                 .anyMatch(s -> s != null && (s.strip().equalsIgnoreCase(subcategory.id())
@@ -108,6 +104,15 @@ public final class CreationService {
             throw new DomainException(DomainException.Kind.CONFLICT, "CONFLICT", "model id collision, retry");
         }
         return model;
+    }
+
+    /** ELIG-2, ELIG-3: a seller who is (no longer) eligible creates and trains no model. */
+    private void requireEligible(String sellerId) {
+        SellerAccount account = sellers.account(sellerId).orElse(null);
+        if (account == null || !account.eligibleForCreationModel()) {
+            throw new DomainException(DomainException.Kind.RULE, "NOT_ELIGIBLE",
+                    "Creation Models are for sellers of level 2 and above, and for Pro sellers");
+        }
     }
 
     public Model model(String sellerId, String modelId) {
@@ -207,6 +212,8 @@ public final class CreationService {
      * training, marks it TRAINING under a new training id and starts the training state machine.
      */
     public Model startTraining(String sellerId, String modelId) {
+        requireEligible(sellerId);
+        plan.requireNotEnded(sellerId);
         Model model = model(sellerId, modelId);
         if (model.status() == ModelStatus.TRAINING) {
             throw trainingInProgress();

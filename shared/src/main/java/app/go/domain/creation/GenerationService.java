@@ -3,21 +3,20 @@ package app.go.domain.creation;
 import app.go.domain.port.CreationStore;
 import app.go.domain.port.GenerationStore;
 
-import app.go.domain.port.PaymentGateway;
+import app.go.domain.billing.OrderPayment;
 import app.go.domain.billing.PaymentMethod;
+import app.go.domain.billing.ReservationSweeper;
 import app.go.support.auth.Caller;
 import app.go.domain.port.BlobStore;
 import app.go.support.errors.DomainException;
 import app.go.support.log.Log;
 import app.go.domain.port.MessageQueue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.function.Predicate;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * What a client does with a seller's published model: generate (watermarked drafts, CM-GEN-1),
@@ -28,18 +27,21 @@ import java.util.UUID;
 public final class GenerationService {
     public static final String CURRENCY = "USD";
     public static final int MAX_PROMPT_LENGTH = 2_000;
+    /** A generation whose total would pass {@link Pricing#MAX_CENTS} (422, nothing written). */
+    public static final String TOTAL_TOO_HIGH = "GENERATION_TOTAL_TOO_HIGH";
 
     private final CreationStore models;
     private final GenerationStore store;
     private final BlobStore blobs;
     private final MessageQueue queue;
-    private final PaymentGateway payments;
+    private final OrderPayment payments;
+    private final OrderReservations orders;
     private final Clock clock;
     private final Predicate<String> sellerSubscribed;
 
     /** Every seller counts as subscribed (rule tests that are not about billing). */
     public GenerationService(CreationStore models, GenerationStore store, BlobStore blobs, MessageQueue queue,
-                             PaymentGateway payments, Clock clock) {
+                             OrderPayment payments, Clock clock) {
         this(models, store, blobs, queue, payments, clock, sellerId -> true);
     }
 
@@ -48,13 +50,14 @@ public final class GenerationService {
      *                         ends, generation stops); see {@code app.go.domain.billing.Entitlements}
      */
     public GenerationService(CreationStore models, GenerationStore store, BlobStore blobs, MessageQueue queue,
-                             PaymentGateway payments, Clock clock, Predicate<String> sellerSubscribed) {
+                             OrderPayment payments, Clock clock, Predicate<String> sellerSubscribed) {
         this.sellerSubscribed = sellerSubscribed;
         this.models = models;
         this.store = store;
         this.blobs = blobs;
         this.queue = queue;
         this.payments = payments;
+        this.orders = new OrderReservations(store, payments, clock);
         this.clock = clock;
     }
 
@@ -75,6 +78,10 @@ public final class GenerationService {
                     "this model is not taking generations right now");
         }
         long price = model.pricing().priceFor(units);
+        if (price > Pricing.MAX_CENTS) {
+            throw new DomainException(DomainException.Kind.RULE, TOTAL_TOO_HIGH, "a generation costs at most " + Pricing.MAX_CENTS
+                    + " cents; this one would cost " + price + ": ask for fewer units");
+        }
         Generation generation = Generation.requested(CreationService.newId("gen_"), sellerId, modelId, clientId, prompt,
                 units, price, CURRENCY, clock.instant());
         if (!store.createGeneration(generation)) {
@@ -110,9 +117,10 @@ public final class GenerationService {
     // ---- orders --------------------------------------------------------------------------------
 
     /**
-     * Charges the client the generation's price and opens the order. The order id follows from the
-     * generation and the charge's idempotency key from the generation and the payment method, so a
-     * repeated purchase charges once and returns the same order.
+     * Charges the client the generation's price and opens the order (BILL-13). The order's business key
+     * ({@code order#<generation>}) is reserved before the card is charged and the charge's idempotency key
+     * derives from it, never from the card: simultaneous purchases with different cards charge once and
+     * return the same order. A seller who no longer has the Creation Model sells nothing (BILL-6, ELIG-3).
      */
     public CreationOrder purchase(Caller caller, String generationId, PaymentMethod method) {
         Generation generation = generation(caller, generationId);
@@ -127,21 +135,20 @@ public final class GenerationService {
         if (generation.status() != GenerationStatus.READY) {
             throw notReady(generation);
         }
-        // the key holds the payment method too: after a decline, another card is a new attempt
-        String chargeKey = "creation-purchase#" + generationId + "#" + method.type() + "#"
-                + UUID.nameUUIDFromBytes(method.token().getBytes(StandardCharsets.UTF_8));
-        var charged = payments.charge(generation.clientId(), method, generation.priceCents(), chargeKey);
-        if (charged instanceof PaymentGateway.ChargeResult.Declined declined) {
-            throw new DomainException(DomainException.Kind.RULE, "PAYMENT_DECLINED",
-                    "the payment was declined: " + declined.reason());
+        if (!sellerSubscribed.test(generation.sellerId())) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "MODEL_NOT_AVAILABLE", "this model is not selling right now");
         }
-        String chargeId = ((PaymentGateway.ChargeResult.Approved) charged).chargeId();
-        CreationOrder order = CreationOrder.paid(generation, chargeId, clock.instant());
-        if (!store.createOrder(order)) {
-            return store.order(generation.sellerId(), order.id()).orElseThrow();
+        OrderPayment.Result paid = payments.pay(OrderReservations.key(generationId), generation.clientId(), method, generation.priceCents(),
+                clock.instant());
+        if (paid.declined()) {
+            throw new DomainException(DomainException.Kind.RULE, "PAYMENT_DECLINED", "the payment was declined: " + paid.declineReason());
         }
-        Log.put("orderId", order.id());
-        return order;
+        return orders.open(generation, paid.chargeId());
+    }
+
+    /** The sweeper's owner of order reservations a crashed purchase left. */
+    public ReservationSweeper.Owner orderReservations() {
+        return orders;
     }
 
     /** The client's own order; anyone else, the seller included, gets a 404 (CM-GEN-4, CM-GEN-6). */

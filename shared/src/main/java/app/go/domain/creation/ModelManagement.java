@@ -149,6 +149,7 @@ public final class ModelManagement {
         if (text.isEmpty() || text.length() > MAX_PROMPT_CHARS) {
             throw DomainException.validation("prompt must be 1.." + MAX_PROMPT_CHARS + " characters");
         }
+        plan.requireNotEnded(sellerId); // BILL-6, ELIG-3
         Model model = model(sellerId, modelId);
         if (model.status() != ModelStatus.READY) {
             throw notReady(model);

@@ -1,6 +1,7 @@
 package app.go.domain.port;
 
 import app.go.domain.billing.LedgerEntry;
+import app.go.domain.billing.PaymentReservation;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
@@ -29,7 +30,10 @@ public interface BillingStore {
     /** Deletes the seller's subscription to {@code plan} only if its period end and status are still the ones read. */
     boolean delete(String sellerId, Plan plan, Instant expectedPeriodEnd, SubscriptionStatus expectedStatus);
 
-    /** Subscriptions still ACTIVE or CANCELLED_AT_PERIOD_END whose period ended at or before {@code at}. */
+    /**
+     * Subscriptions the billing schedule has to look at as of {@code at} ({@link Subscription#dueAt}): ACTIVE or
+     * CANCELLED_AT_PERIOD_END whose period ended, PAST_DUE whose next retry is due (BILL-11).
+     */
     List<Subscription> dueForRenewal(Instant at);
 
     long balance(String sellerId);
@@ -49,4 +53,33 @@ public interface BillingStore {
 
     /** The seller's ledger, oldest first. */
     List<LedgerEntry> ledger(String sellerId);
+
+    // ---- payment reservations (BILL-13) ----------------------------------------------------------
+
+    enum Reserve { RESERVED, TAKEN, INSUFFICIENT }
+
+    /**
+     * Writes {@code next} (status RESERVED) and takes its balance part from the account's balance, with the ledger
+     * entry {@link PaymentReservation#balanceEntryId()}, in one conditional write: only if the key has no
+     * reservation yet, or its stored one is RELEASED with an earlier attempt (TAKEN otherwise), and only if the
+     * balance still holds the part (INSUFFICIENT otherwise: read it again).
+     */
+    Reserve reserve(PaymentReservation next);
+
+    Optional<PaymentReservation> reservation(String accountId, String key);
+
+    /**
+     * RESERVED → COMPLETED for the same attempt, with the method's ledger entry ({@link PaymentReservation#methodEntryId()})
+     * when it is ledgered and the method paid a part, in one write; false if it is no longer RESERVED.
+     */
+    boolean complete(PaymentReservation completed);
+
+    /**
+     * RESERVED → RELEASED for the same attempt, crediting the balance part back
+     * ({@link PaymentReservation#reversalEntryId()}) in the same write; false if it is no longer RESERVED.
+     */
+    boolean release(PaymentReservation reservation);
+
+    /** RESERVED reservations written at or before {@code reservedBefore}, oldest first (the sweeper's work). */
+    List<PaymentReservation> openReservations(Instant reservedBefore);
 }

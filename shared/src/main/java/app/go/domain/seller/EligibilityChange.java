@@ -14,10 +14,11 @@ import java.util.Optional;
  * ELIG-3: a seller who loses eligibility is notified and the feature stops; past data (conversations,
  * models, assets) stays readable because nothing is deleted.
  *
- * <p>Losing is a transition: eligible before the change, not after it. Each lost feature gives one
- * {@value #ELIGIBILITY_LOST} notification whose id names the feature ({@code eligibility-lost#PA#<time>}
- * or {@code eligibility-lost#CM#<time>}); applying the same change again finds no transition and
- * notifies nobody. Losing PA switches the assistant to INACTIVE (its conversations stay in the inbox).
+ * <p>Losing is a transition: eligible before the change, not after it. One change gives one
+ * {@value #ELIGIBILITY_LOST} notification whose id names the lost features ({@code eligibility-lost#PA#<time>},
+ * {@code eligibility-lost#CM#<time>} or {@code eligibility-lost#PA+CM#<time>}); applying the same change
+ * again finds no transition and notifies nobody. The plans the seller may no longer use end in billing
+ * ({@code app.go.domain.billing.EligibilityLoss}). Losing PA switches the assistant to INACTIVE (its conversations stay in the inbox).
  * Losing CM is reported here ({@link Lost#creationModel()}); the Creation Model reads the account's
  * eligibility itself before training and generating.
  */
@@ -55,14 +56,14 @@ public final class EligibilityChange {
         boolean assistant = before.map(SellerAccount::eligibleForAssistant).orElse(false) && !after.eligibleForAssistant();
         boolean creationModel = before.map(SellerAccount::eligibleForCreationModel).orElse(false) && !after.eligibleForCreationModel();
         Instant now = clock.instant();
+        Lost lost = new Lost(assistant, creationModel);
         if (assistant) {
             switchAssistantOff(after.sellerId());
-            notifyLost(after.sellerId(), "PA", now);
         }
-        if (creationModel) {
-            notifyLost(after.sellerId(), "CM", now);
+        if (!lost.features().isEmpty()) {
+            notifyLost(after.sellerId(), String.join("+", lost.features()), now);
         }
-        return new Lost(assistant, creationModel);
+        return lost;
     }
 
     /**
@@ -81,8 +82,8 @@ public final class EligibilityChange {
         return true;
     }
 
-    private void notifyLost(String sellerId, String feature, Instant now) {
-        sellers.addNotificationIfAbsent(sellerId, new Notification("eligibility-lost#" + feature + "#" + now, ELIGIBILITY_LOST, null, now));
-        LOG.info("eligibility lost", "sellerId", sellerId, "feature", feature);
+    private void notifyLost(String sellerId, String features, Instant now) {
+        sellers.addNotificationIfAbsent(sellerId, new Notification("eligibility-lost#" + features + "#" + now, ELIGIBILITY_LOST, null, now));
+        LOG.info("eligibility lost", "sellerId", sellerId, "features", features);
     }
 }

@@ -31,9 +31,13 @@ public final class SystemTopology {
     public static final TableSpec CREATIONS = new TableSpec("creations", "CREATIONS_TABLE", "pk", "sk",
             List.of(new IndexSpec("byPublicId", "publicId", "sk")), Optional.empty());
 
-    /** Subscriptions, balance and ledger; subscriptions due for renewal by period end. */
+    /**
+     * Subscriptions, balance, ledger and payment reservations; subscriptions due for renewal by period end,
+     * open reservations by the time they were written (the crash-recovery sweeper, BILL-13).
+     */
     public static final TableSpec BILLING = new TableSpec("billing", "BILLING_TABLE", "pk", "sk",
-            List.of(new IndexSpec("byRenewalDue", "renewalBucket", "currentPeriodEnd")), Optional.empty());
+            List.of(new IndexSpec("byRenewalDue", "renewalBucket", "currentPeriodEnd"),
+                    new IndexSpec("byOpenReservation", "openBucket", "reservedAt")), Optional.empty());
 
     /** Idempotency records keyed on business keys; they expire. */
     public static final TableSpec IDEMPOTENCY = new TableSpec("idempotency", "IDEMPOTENCY_TABLE", "pk", null,
@@ -89,9 +93,10 @@ public final class SystemTopology {
             "app.go.creation.handler.GenerateAssetHandler", 2048, Duration.ofSeconds(60),
             List.of(CREATIONS, IDEMPOTENCY), List.of(), List.of(), false, true); // no Bedrock: the offline profile/generator
 
+    /** BILL-9 renewals due, BILL-11 retries due, BILL-13 the sweeper of abandoned payment reservations (orders too). */
     public static final FunctionSpec RUN_BILLING = new FunctionSpec("RunBilling", "billing",
             "app.go.billing.handler.RunBillingHandler", 512, Duration.ofSeconds(60),
-            List.of(BILLING), List.of(RENEWALS), List.of(), false, false);
+            List.of(BILLING, SELLERS, IDEMPOTENCY, CREATIONS), List.of(RENEWALS), List.of(), false, false);
 
     public static final FunctionSpec RENEW_SUBSCRIPTION = new FunctionSpec("RenewSubscription", "billing",
             "app.go.billing.handler.RenewSubscriptionHandler", 512, Duration.ofSeconds(30),
@@ -128,9 +133,13 @@ public final class SystemTopology {
 
     // ---- schedules -------------------------------------------------------------------------------
 
-    /** BILL-9: renewals run from a schedule; locally a timer following the test clock. */
-    public static final ScheduleSpec BILLING_SCHEDULE = new ScheduleSpec("BillingSchedule", "rate(1 hour)",
-            Duration.ofHours(1), RUN_BILLING);
+    /**
+     * BILL-9: renewals run from a schedule; locally a timer following the test clock. Every 5 minutes, so
+     * the sweeper reconciles a crashed payment within minutes (BILL-13); a run with nothing due reads one
+     * index page.
+     */
+    public static final ScheduleSpec BILLING_SCHEDULE = new ScheduleSpec("BillingSchedule", "rate(5 minutes)",
+            Duration.ofMinutes(5), RUN_BILLING);
 
     public static final List<ScheduleSpec> SCHEDULES = List.of(BILLING_SCHEDULE);
 
@@ -160,6 +169,7 @@ public final class SystemTopology {
             route("POST", "/sellers/me/subscriptions/{plan}/cancel"),
             route("POST", "/sellers/me/subscriptions/upgrade"),
             route("POST", "/platform/sellers/{sellerId}/seller-plus"),
+            route("PUT", "/sellers/me/payment-method"),
             route("POST", "/sellers/me/assets"),
             route("POST", "/sellers/me/models"),
             route("GET", "/sellers/me/models"),

@@ -161,6 +161,25 @@ class AssistantResponderTest {
     }
 
     @Test
+    @DisplayName("PA-LIM-2 PA-SAFE-3 at the daily limit the seller is told once that day and the conversations the assistant cannot answer go to the seller's inbox")
+    void dailyLimitIsNotSilence() {
+        LocalDate berlinDay = LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Berlin"));
+        for (int i = 0; i < AssistantResponder.DAILY_MESSAGE_LIMIT; i++) {
+            sellers.tryCountAssistantMessage(SELLER, berlinDay, AssistantResponder.DAILY_MESSAGE_LIMIT);
+        }
+        assertEquals(Outcome.DAILY_LIMIT_REACHED, clientWrites(CLIENT, "Hi"));
+        assertEquals(Outcome.DAILY_LIMIT_REACHED, clientWrites(new Caller("c-2", Caller.Role.CLIENT), "Hello"));
+        assertEquals(Outcome.SELLER_HANDLES, responder.respond(queued.get(1)), "a redelivery: the seller has it now");
+        for (InboundMessage waiting : queued) {
+            assertTrue(conversations.find(waiting.conversationId()).orElseThrow().takenOverBySeller(), "handledBy SELLER");
+        }
+        List<app.go.domain.seller.Notification> told = sellers.notifications(SELLER).stream()
+                .filter(n -> n.type().equals("DAILY_LIMIT_REACHED")).toList();
+        assertEquals(1, told.size(), "once per day");
+        assertEquals("daily-limit#" + berlinDay, told.get(0).id());
+    }
+
+    @Test
     @DisplayName("PA-BEH-3 a client asking for a custom offer starts the handoff workflow once, named by the message")
     void customOfferStartsHandoff() {
         clientWrites(CLIENT, "Can you make me a custom offer for 3 logos?");

@@ -53,14 +53,16 @@ class EntitlementsTest {
     }
 
     @Test
-    @DisplayName("BILL-2 BILL-3 an ACTIVE subscription whose renewal is due still entitles; PAST_DUE does not")
+    @DisplayName("BILL-2 BILL-11 an ACTIVE subscription whose renewal is due still entitles; PAST_DUE too while retries remain; ENDED does not")
     void renewalDueAndPastDue() {
         BillingFixture f = new BillingFixture().seller("s1", 2);
         f.subscriptions.subscribe("s1", Plan.CREATION_MODEL, CARD, true);
         f.clock.set(MAR_18.plusSeconds(3_600));
         assertTrue(f.entitlements.hasCreationModel("s1"));
-        f.store.put(new Subscription("s1", Plan.CREATION_MODEL, SubscriptionStatus.PAST_DUE, FEB_18, MAR_18, 18, CARD, true));
+        f.store.put(new Subscription("s1", Plan.CREATION_MODEL, SubscriptionStatus.PAST_DUE, FEB_18, MAR_18, 18, CARD, true, 1));
+        assertTrue(f.entitlements.hasCreationModel("s1"));
+        assertTrue(Renewal.Outcome.SKIPPED == f.renewal.renew("s1", Plan.CREATION_MODEL, MAR_18), "the day-1 retry is not due yet");
+        f.store.put(new Subscription("s1", Plan.CREATION_MODEL, SubscriptionStatus.ENDED, FEB_18, MAR_18, 18, CARD, true, 4));
         assertFalse(f.entitlements.hasCreationModel("s1"));
-        assertTrue(Renewal.Outcome.SKIPPED == f.renewal.renew("s1", Plan.CREATION_MODEL, MAR_18));
     }
 }

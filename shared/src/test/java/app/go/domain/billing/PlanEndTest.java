@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static app.go.domain.billing.BillingFixture.CARD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,8 +56,8 @@ class PlanEndTest {
     @DisplayName("BILL-7 Seller Plus Premium ending keeps PA on when a standalone PA subscription still runs")
     void standalonePaKeepsAssistant() {
         BillingFixture f = new BillingFixture().seller("s1", 2);
-        f.subscriptions.subscribe("s1", Plan.SELLER_PLUS_PREMIUM, CARD, true);
         f.subscriptions.subscribe("s1", Plan.PERSONAL_ASSISTANT, CARD, true);
+        f.subscriptions.subscribe("s1", Plan.SELLER_PLUS_PREMIUM, CARD, true);
         f.assistant("s1", AssistantState.ACTIVE);
         f.subscriptions.cancel("s1", Plan.SELLER_PLUS_PREMIUM);
         f.clock.set(MAR_18);
@@ -66,7 +67,7 @@ class PlanEndTest {
     }
 
     @Test
-    @DisplayName("BILL-7 the marketplace's downgrade to Standard ends Seller Plus Premium now and switches PA off; repeating changes nothing")
+    @DisplayName("BILL-7 the marketplace's downgrade to Standard ends Seller Plus Premium now, switches PA off and tells the seller once; repeating changes nothing")
     void platformDowngrade() {
         BillingFixture f = new BillingFixture().seller("s1", 2);
         f.subscriptions.subscribe("s1", Plan.SELLER_PLUS_PREMIUM, CARD, true);
@@ -78,7 +79,8 @@ class PlanEndTest {
         assertTrue(f.store.dueForRenewal(MAR_18).isEmpty());
         assertTrue(f.subscriptions.endSellerPlus("s1").isEmpty());
         assertEquals(1, f.gateway.charges());
-        assertTrue(f.sellers.notifications("s1").isEmpty(), "level 2 keeps PA eligibility");
+        assertEquals(List.of(PlanEnd.ASSISTANT_SWITCHED_OFF), f.sellers.notifications("s1").stream().map(n -> n.type()).toList(),
+                "level 2 keeps PA eligibility; the seller is told the assistant is off (BILL-7)");
     }
 
     @Test

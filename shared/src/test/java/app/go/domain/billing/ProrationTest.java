@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,7 +16,7 @@ class ProrationTest {
     private static final Instant PERIOD_END = Instant.parse("2026-03-18T09:00:00Z");
 
     private static Proration daysBefore(long priceCents, Duration beforeEnd) {
-        return Proration.of(priceCents, PERIOD_END.minus(beforeEnd), PERIOD_END);
+        return Proration.of(priceCents, PERIOD_END.minus(beforeEnd), PERIOD_END, ZoneOffset.UTC);
     }
 
     @Test
@@ -38,13 +40,29 @@ class ProrationTest {
     }
 
     @Test
-    @DisplayName("BILL-8 remaining days are whole days until the period ends, rounded down; none left refunds 0")
-    void remainingDays() {
-        assertEquals(10, daysBefore(2_900, Duration.ofDays(10).plusHours(23)).remainingDays());
-        assertEquals(9, daysBefore(2_900, Duration.ofDays(10).minusSeconds(1)).remainingDays());
-        assertEquals(0, daysBefore(2_900, Duration.ofHours(23)).refundCents());
+    @DisplayName("BILL-8 remaining days are calendar days from today to the period's end: ten days before the end refunds 970 whatever the time of day")
+    void remainingDaysAreCalendarDays() {
+        Instant tenDaysBeforeEarly = Instant.parse("2026-03-08T00:00:01Z");
+        Instant tenDaysBeforeLate = Instant.parse("2026-03-08T23:59:59Z");
+        Instant tenDaysBeforeJustAfterEndTime = Instant.parse("2026-03-08T09:00:01Z"); // 9 days 23:59:59 in 24-hour spans
+        for (Instant at : new Instant[] {tenDaysBeforeEarly, tenDaysBeforeLate, tenDaysBeforeJustAfterEndTime}) {
+            Proration p = Proration.of(2_900, at, PERIOD_END, ZoneOffset.UTC);
+            assertEquals(10, p.remainingDays(), at.toString());
+            assertEquals(970, p.refundCents(), at.toString());
+        }
+        assertEquals(0, Proration.of(2_900, Instant.parse("2026-03-18T08:59:59Z"), PERIOD_END, ZoneOffset.UTC).refundCents());
         assertEquals(0, daysBefore(2_900, Duration.ZERO).refundCents());
-        assertEquals(0, Proration.of(2_900, PERIOD_END.plusSeconds(60), PERIOD_END).refundCents());
+        assertEquals(0, Proration.of(2_900, PERIOD_END.plusSeconds(60), PERIOD_END, ZoneOffset.UTC).refundCents());
+    }
+
+    @Test
+    @DisplayName("BILL-8 the days are counted in the seller's time zone: the same instant is another day in Berlin and in Los Angeles")
+    void remainingDaysInTheSellersZone() {
+        Instant at = Instant.parse("2026-03-08T23:30:00Z"); // 9 Mar 00:30 in Berlin, 8 Mar 16:30 in Los Angeles
+        Instant end = Instant.parse("2026-03-18T09:00:00Z"); // 18 Mar in both
+        assertEquals(9, Proration.of(2_900, at, end, ZoneId.of("Europe/Berlin")).remainingDays());
+        assertEquals(10, Proration.of(2_900, at, end, ZoneId.of("America/Los_Angeles")).remainingDays());
+        assertEquals(873, Proration.of(2_900, at, end, ZoneId.of("Europe/Berlin")).refundCents());
     }
 
     @Test

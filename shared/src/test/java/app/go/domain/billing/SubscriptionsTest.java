@@ -9,6 +9,7 @@ import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
 import app.go.domain.billing.Subscriptions;
 import app.go.support.errors.DomainException;
+import app.go.testing.HookedPaymentGateway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class SubscriptionsTest {
     }
 
     @Test
-    @DisplayName("ELIG-1 a level 1 seller cannot subscribe to PA (NOT_ELIGIBLE); Seller Plus Premium makes them eligible")
+    @DisplayName("ELIG-1 BILL-12 a level 1 seller cannot subscribe to PA (NOT_ELIGIBLE); Seller Plus Premium makes them eligible and includes PA")
     void eligibility() {
         BillingFixture f = new BillingFixture().seller("s1", 1);
         DomainException e = assertThrows(DomainException.class,
@@ -50,8 +51,9 @@ class SubscriptionsTest {
 
         f.subscriptions.subscribe("s1", Plan.SELLER_PLUS_PREMIUM, CARD, true);
         assertTrue(f.sellers.account("s1").orElseThrow().sellerPlusPremium());
-        assertEquals(SubscriptionStatus.ACTIVE,
-                f.subscriptions.subscribe("s1", Plan.PERSONAL_ASSISTANT, CARD, true).subscription().status());
+        assertTrue(f.entitlements.hasAssistant("s1"));
+        assertEquals(Subscriptions.INCLUDED_IN_SELLER_PLUS, assertThrows(DomainException.class,
+                () -> f.subscriptions.subscribe("s1", Plan.PERSONAL_ASSISTANT, CARD, true)).code());
     }
 
     @Test
@@ -144,13 +146,12 @@ class SubscriptionsTest {
         List<String> outcomes = new ArrayList<>();
         AtomicBoolean raced = new AtomicBoolean();
         Subscriptions[] racing = new Subscriptions[1];
-        PaymentGateway gateway = (sellerId, method, amountCents, key) -> {
+        PaymentGateway gateway = HookedPaymentGateway.before(f.gateway, (sellerId, method, amountCents, key) -> {
             if (raced.compareAndSet(false, true)) { // the second request arrives while the first is being charged
                 f.clock.advance(Duration.ofSeconds(1));
                 outcomes.add(attempt(racing[0]));
             }
-            return f.gateway.charge(sellerId, method, amountCents, key);
-        };
+        });
         racing[0] = new Subscriptions(f.store, f.sellers, gateway, f.clock);
 
         outcomes.add(attempt(racing[0]));
@@ -173,22 +174,51 @@ class SubscriptionsTest {
     }
 
     @Test
-    @DisplayName("BILL-3 a subscribe that stopped after reserving is finished by the next one, without charging twice")
+    @DisplayName("BILL-13 a subscribe that crashed after the charge is finished by the next subscribe, without charging twice")
     void abandonedReservation() {
         BillingFixture f = new BillingFixture().seller("s1", 2);
-        Subscription reserved = Subscription.start("s1", Plan.PERSONAL_ASSISTANT, f.clock.instant(), CARD, true)
-                .withStatus(SubscriptionStatus.PENDING);
-        f.store.put(reserved);
-        f.gateway.charge("s1", CARD, 2_900, "subscribe#s1#PERSONAL_ASSISTANT#" + reserved.currentPeriodStart()); // charged, then crashed
+        Subscriptions crashing = new Subscriptions(f.store, f.sellers, HookedPaymentGateway.after(f.gateway, (p, m, a, k) -> {
+            throw new IllegalStateException("crash after the charge");
+        }), f.clock);
+        assertThrows(IllegalStateException.class, () -> crashing.subscribe("s1", Plan.PERSONAL_ASSISTANT, CARD, true));
+        Subscription reserved = f.store.subscription("s1", Plan.PERSONAL_ASSISTANT).orElseThrow();
+        assertEquals(SubscriptionStatus.PENDING, reserved.status());
         assertEquals("ALREADY_SUBSCRIBED", assertThrows(DomainException.class,
                 () -> f.subscriptions.subscribe("s1", Plan.PERSONAL_ASSISTANT, CARD, true)).code());
         assertTrue(f.subscriptions.subscriptions("s1").isEmpty(), "a reservation is not shown as a subscription");
 
-        f.clock.advance(Duration.ofMinutes(11));
+        f.clock.advance(Subscriptions.RESERVATION_ABANDONED_AFTER);
         Subscriptions.Subscribed resumed = f.subscriptions.subscribe("s1", Plan.PERSONAL_ASSISTANT, CARD, true);
         assertEquals(SubscriptionStatus.ACTIVE, resumed.subscription().status());
         assertEquals(reserved.currentPeriodStart(), resumed.subscription().currentPeriodStart());
         assertEquals(1, f.gateway.charges());
         assertEquals(1, f.store.ledger("s1").size());
+    }
+
+    @Test
+    @DisplayName("BILL-13 a subscribe that crashed before the charge blocks nobody: after the window the next subscribe starts afresh")
+    void abandonedBeforeTheCharge() {
+        BillingFixture f = new BillingFixture().seller("s1", 2);
+        Subscriptions crashing = new Subscriptions(f.store, f.sellers, HookedPaymentGateway.before(f.gateway, (p, m, a, k) -> {
+            throw new IllegalStateException("crash before the charge");
+        }), f.clock);
+        assertThrows(IllegalStateException.class, () -> crashing.subscribe("s1", Plan.PERSONAL_ASSISTANT, CARD, true));
+        f.clock.advance(Subscriptions.RESERVATION_ABANDONED_AFTER);
+        assertEquals(SubscriptionStatus.ACTIVE, f.subscriptions.subscribe("s1", Plan.PERSONAL_ASSISTANT, CARD, true).subscription().status());
+        assertEquals(1, f.gateway.charges());
+    }
+
+    @Test
+    @DisplayName("BILL-12 BILL-1 a Seller Plus Premium member cannot buy the standalone assistant: 409 INCLUDED_IN_SELLER_PLUS_PREMIUM, nothing charged")
+    void premiumMemberCannotBuyStandalonePa() {
+        BillingFixture f = new BillingFixture().seller("s1", 2);
+        f.subscriptions.subscribe("s1", Plan.SELLER_PLUS_PREMIUM, CARD, true);
+        long charged = f.gateway.chargedCents();
+        DomainException refused = assertThrows(DomainException.class,
+                () -> f.subscriptions.subscribe("s1", Plan.PERSONAL_ASSISTANT, CARD, true));
+        assertEquals(Subscriptions.INCLUDED_IN_SELLER_PLUS, refused.code());
+        assertEquals(409, refused.kind().httpStatus());
+        assertEquals(charged, f.gateway.chargedCents());
+        assertTrue(f.store.subscription("s1", Plan.PERSONAL_ASSISTANT).isEmpty());
     }
 }

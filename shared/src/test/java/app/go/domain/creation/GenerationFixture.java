@@ -12,6 +12,8 @@ import app.go.domain.creation.TrainingPipeline;
 import app.go.adapter.offline.OfflineAssetGenerator;
 import app.go.support.auth.Caller;
 import app.go.adapter.offline.OfflinePaymentGateway;
+import app.go.domain.billing.OrderPayment;
+import app.go.testing.InMemoryBillingStore;
 import app.go.support.time.AdjustableClock;
 import app.go.testing.InMemoryBlobStore;
 import app.go.testing.InMemoryCreationStore;
@@ -43,7 +45,9 @@ public final class GenerationFixture {
     public final RecordingQueue queue = new RecordingQueue();
     public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     public final OfflinePaymentGateway payments = new OfflinePaymentGateway();
-    public final GenerationService service = new GenerationService(models, store, blobs, queue, payments, clock);
+    public final InMemoryBillingStore billing = new InMemoryBillingStore();
+    public final OrderPayment orderPayment = new OrderPayment(billing, payments);
+    public final GenerationService service = new GenerationService(models, store, blobs, queue, orderPayment, clock);
     public final GenerationWorker worker = new GenerationWorker(models, store, blobs, new OfflineAssetGenerator(), idempotency, clock);
     public final Model model;
 

@@ -21,7 +21,7 @@ class GenerationSubscriptionTest {
         GenerationFixture fixture = new GenerationFixture();
         Set<String> subscribed = new HashSet<>(Set.of(GenerationFixture.SELLER));
         GenerationService service = new GenerationService(fixture.models, fixture.store, fixture.blobs, fixture.queue,
-                fixture.payments, fixture.clock, subscribed::contains);
+                fixture.orderPayment, fixture.clock, subscribed::contains);
 
         service.request(GenerationFixture.CLIENT, fixture.model.id(), "a fox", 1);
         subscribed.clear();

@@ -365,7 +365,7 @@ class ModelManagementTest {
         train(SELLER, model.id());
         assertEquals(1, service.trainingsLeft(service.model(SELLER, model.id())));
 
-        subscription = subscription.withStatus(SubscriptionStatus.PAST_DUE);
+        subscription = subscription.withStatus(SubscriptionStatus.ENDED);
         assertEquals(0, service.trainingsLeft(service.model(SELLER, model.id())),
                 "not subscribed: back to the 2 trainings per model, all used");
     }
@@ -442,9 +442,9 @@ class ModelManagementTest {
         assertTrue(retrained.published(), "a training-state write leaves the settings alone");
         assertEquals(Pricing.perUnit(3_000), retrained.pricing());
 
-        subscription = subscription.withStatus(SubscriptionStatus.ENDED);
         Model another = readyModel(Color.BLUE);
         management.setPricing(SELLER, another.id(), Pricing.perUnit(3_000));
+        subscription = subscription.withStatus(SubscriptionStatus.ENDED);
         assertEquals("SUBSCRIPTION_REQUIRED", code(() -> management.publish(SELLER, another.id())));
     }
 
@@ -456,9 +456,21 @@ class ModelManagementTest {
         Model model = readyModel(Color.BLUE);
         management.setPricing(SELLER, model.id(), Pricing.perUnit(3_000));
         assertTrue(management.publish(SELLER, model.id()).published());
-        clock.set(subscription.currentPeriodEnd());
         Model another = readyModel(Color.BLUE);
         management.setPricing(SELLER, another.id(), Pricing.perUnit(3_000));
+        clock.set(subscription.currentPeriodEnd());
         assertEquals("SUBSCRIPTION_REQUIRED", code(() -> management.publish(SELLER, another.id())));
+    }
+
+    @Test
+    @DisplayName("BILL-6 after the Creation Model subscription ends, training and the playground are refused with SUBSCRIPTION_ENDED; the models stay readable")
+    void trainingStopsWhenThePeriodEnds() {
+        subscribeAt("2026-02-10T09:00:00Z");
+        subscription = subscription.withStatus(SubscriptionStatus.CANCELLED_AT_PERIOD_END);
+        Model model = readyModel(Color.BLUE);
+        clock.set(subscription.currentPeriodEnd());
+        assertEquals(CreationPlan.SUBSCRIPTION_ENDED, code(() -> service.startTraining(SELLER, model.id())));
+        assertEquals(CreationPlan.SUBSCRIPTION_ENDED, code(() -> management.playground(SELLER, model.id(), "a fox", null)));
+        assertEquals(ModelStatus.READY, service.model(SELLER, model.id()).status());
     }
 }

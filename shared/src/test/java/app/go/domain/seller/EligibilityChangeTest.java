@@ -23,7 +23,7 @@ class EligibilityChangeTest {
     }
 
     @Test
-    @DisplayName("ELIG-3 ELIG-1 dropping below level 2 switches an ACTIVE assistant off and notifies ELIGIBILITY_LOST once per feature")
+    @DisplayName("ELIG-3 ELIG-1 dropping below level 2 switches an ACTIVE assistant off and notifies ELIGIBILITY_LOST once, naming both features")
     void losingLevel() {
         BillingFixture f = new BillingFixture().assistant("s1", AssistantState.ACTIVE);
         EligibilityChange change = new EligibilityChange(f.sellers, f.clock);
@@ -33,12 +33,13 @@ class EligibilityChangeTest {
         assertEquals(List.of("PA", "CM"), lost.features());
         assertEquals(AssistantState.INACTIVE, f.assistantState("s1"));
         List<Notification> notifications = f.sellers.notifications("s1");
-        assertEquals(2, notifications.size());
-        assertTrue(notifications.stream().allMatch(n -> n.type().equals(EligibilityChange.ELIGIBILITY_LOST)));
+        assertEquals(1, notifications.size());
+        assertEquals(EligibilityChange.ELIGIBILITY_LOST, notifications.get(0).type());
+        assertTrue(notifications.get(0).id().startsWith("eligibility-lost#PA+CM#"));
 
         // the same change again is no transition: nobody is told twice
         assertEquals(List.of(), change.apply(Optional.of(account(1, false, false)), account(1, false, false)).features());
-        assertEquals(2, f.sellers.notifications("s1").size());
+        assertEquals(1, f.sellers.notifications("s1").size());
     }
 
     @Test

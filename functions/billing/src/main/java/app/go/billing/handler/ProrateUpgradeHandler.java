@@ -5,7 +5,6 @@ import app.go.domain.billing.ProratedUpgrade;
 import app.go.support.errors.DomainException;
 import app.go.support.log.Log;
 import app.go.wiring.lambda.Invocation;
-import app.go.wiring.PaymentGateways;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -38,7 +37,7 @@ public final class ProrateUpgradeHandler implements RequestHandler<Map<String, O
                 adapters.billing(),
                 adapters.sellers(),
                 adapters.idempotency(),
-                PaymentGateways.fromEnv(adapters.env()),
+                adapters.paymentGateway(),
                 adapters.clock()));
     }
 

@@ -6,7 +6,6 @@ import app.go.support.json.Json;
 import app.go.wiring.lambda.SqsBatch;
 import app.go.support.log.Log;
 import app.go.wiring.lambda.Invocation;
-import app.go.wiring.PaymentGateways;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -37,7 +36,7 @@ public final class RenewSubscriptionHandler implements RequestHandler<SQSEvent, 
                 adapters.billing(),
                 adapters.sellers(),
                 adapters.idempotency(),
-                PaymentGateways.fromEnv(adapters.env()),
+                adapters.paymentGateway(),
                 adapters.clock()));
     }
 

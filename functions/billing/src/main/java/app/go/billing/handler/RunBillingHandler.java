@@ -1,6 +1,10 @@
 package app.go.billing.handler;
 
 import app.go.domain.billing.BillingRun;
+import app.go.domain.port.BillingStore;
+import app.go.domain.billing.OrderPayment;
+import app.go.domain.billing.ReservationSweeper;
+import app.go.domain.creation.OrderReservations;
 import app.go.adapter.aws.sqs.SqsMessageQueue;
 import app.go.support.errors.DomainException;
 import app.go.wiring.lambda.Invocation;
@@ -18,10 +22,12 @@ import java.util.Map;
 /**
  * The billing schedule's target (BILL-9): an EventBridge scheduled event (its {@code time} is the
  * run's "as of"), or {@code {"at": "2026-03-18T00:00:00Z"}}, or nothing (the clock's now). Sends one
- * renewal message per subscription and period due and returns {@code {"at", "enqueued"}}.
+ * renewal message per subscription and period due (BILL-9, and BILL-11 retries), reconciles payment
+ * reservations left by a crash (BILL-13) and returns {@code {"at", "enqueued", "reservationsSwept"}}.
  */
 public final class RunBillingHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final BillingRun run;
+    private final ReservationSweeper sweeper;
     private final Clock clock;
 
     public RunBillingHandler() {
@@ -29,14 +35,23 @@ public final class RunBillingHandler implements RequestHandler<Map<String, Objec
     }
 
     public RunBillingHandler(Adapters adapters) {
-        this(new BillingRun(
-                adapters.billing(),
-                new SqsMessageQueue(adapters.sqs(), adapters.env().require(SystemTopology.RENEWALS.envVar()))),
+        this(adapters.billing(), adapters);
+    }
+
+    private RunBillingHandler(BillingStore store, Adapters adapters) {
+        this(new BillingRun(store, new SqsMessageQueue(adapters.sqs(), adapters.env().require(SystemTopology.RENEWALS.envVar()))),
+                new ReservationSweeper(store,
+                        adapters.sellers(),
+                        adapters.idempotency(),
+                        adapters.paymentGateway(), adapters.clock(),
+                        new OrderReservations(adapters.generations(),
+                                new OrderPayment(store, adapters.paymentGateway()), adapters.clock())),
                 adapters.clock());
     }
 
-    public RunBillingHandler(BillingRun run, Clock clock) {
+    public RunBillingHandler(BillingRun run, ReservationSweeper sweeper, Clock clock) {
         this.run = run;
+        this.sweeper = sweeper;
         this.clock = clock;
     }
 
@@ -45,9 +60,11 @@ public final class RunBillingHandler implements RequestHandler<Map<String, Objec
         Invocation.begin(context);
         Instant at = asOf(event, clock);
         int enqueued = run.runAsOf(at);
+        int swept = sweeper.sweep(at);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("at", at.toString());
         result.put("enqueued", enqueued);
+        result.put("reservationsSwept", swept);
         return result;
     }
 

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import app.go.adapter.offline.OfflinePaymentGateway;
+import app.go.domain.billing.ReservationSweeper;
+import app.go.testing.InMemoryIdempotencyStore;
+import app.go.testing.InMemorySellerStore;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -24,8 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class RunBillingHandlerTest {
     private final InMemoryBillingStore store = new InMemoryBillingStore();
     private final RecordingQueue queue = new RecordingQueue();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC);
     private final RunBillingHandler handler = new RunBillingHandler(new BillingRun(store, queue),
-            Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC));
+            new ReservationSweeper(store, new InMemorySellerStore(), InMemoryIdempotencyStore.remembering(),
+                    new OfflinePaymentGateway(), clock, reservation -> { }), clock);
 
     RunBillingHandlerTest() {
         store.put(new Subscription("s1", Plan.PERSONAL_ASSISTANT, SubscriptionStatus.ACTIVE, Instant.parse("2026-02-18T00:00:00Z"),

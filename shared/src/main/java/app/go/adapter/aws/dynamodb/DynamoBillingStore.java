@@ -3,6 +3,7 @@ package app.go.adapter.aws.dynamodb;
 import app.go.domain.port.BillingStore;
 import app.go.domain.billing.LedgerEntry;
 import app.go.domain.billing.PaymentMethod;
+import app.go.domain.billing.PaymentReservation;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
@@ -30,6 +31,10 @@ import static app.go.adapter.aws.dynamodb.Items.s;
  * as times) for the sparse GSI {@code byRenewalDue}; ended and past-due ones drop the bucket.
  * Balance moves and their ledger entries are written in one transaction, conditional on the entry id
  * being new, so a retried movement is a no-op and the balance never goes below zero.
+ * RESERVATION#&lt;business key&gt; items hold payment reservations (BILL-13) in the paying account's
+ * partition; while RESERVED they carry {@code openBucket = OPEN} and {@code reservedAt} for the sparse GSI
+ * {@code byOpenReservation} the crash-recovery sweeper reads. A reservation is written in the same
+ * transaction as its balance debit, and settled in the same transaction as its ledger entry.
  */
 public final class DynamoBillingStore implements BillingStore {
     public static final String RENEWAL_INDEX = "byRenewalDue";
@@ -37,6 +42,9 @@ public final class DynamoBillingStore implements BillingStore {
     private static final String SUBSCRIPTION = "SUBSCRIPTION#";
     private static final String LEDGER = "LEDGER#";
     private static final String BALANCE = "BALANCE";
+    private static final String RESERVATION = "RESERVATION#";
+    public static final String OPEN_RESERVATION_INDEX = "byOpenReservation";
+    public static final String OPEN_BUCKET = "OPEN";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -86,10 +94,10 @@ public final class DynamoBillingStore implements BillingStore {
     @Override
     public List<Subscription> dueForRenewal(Instant at) {
         return dynamo.queryPaginator(b -> b.tableName(table).indexName(RENEWAL_INDEX)
-                        .keyConditionExpression("renewalBucket = :b AND currentPeriodEnd <= :at")
+                        .keyConditionExpression("renewalBucket = :b AND currentPeriodEnd <= :at") // PAST_DUE: due retries filtered below
                         .expressionAttributeValues(Map.of(":b", s(RENEWAL_BUCKET), ":at", s(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()))))
                 .items().stream().map(DynamoBillingStore::toSubscription)
-                .filter(sub -> sub.status().awaitsPeriodEnd()).toList();
+                .filter(sub -> sub.dueAt(at)).toList();
     }
 
     @Override
@@ -151,6 +159,122 @@ public final class DynamoBillingStore implements BillingStore {
                 .sorted(Comparator.comparing(LedgerEntry::createdAt).thenComparing(LedgerEntry::id)).toList();
     }
 
+    @Override
+    public Reserve reserve(PaymentReservation next) {
+        List<TransactWriteItem> writes = new java.util.ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(reservationItem(next))
+                .conditionExpression("attribute_not_exists(pk) OR (#st = :released AND attempt < :attempt)")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":released", s(PaymentReservation.Status.RELEASED.name()), ":attempt", n(next.attempt()))))
+                .build());
+        if (next.fromBalanceCents() > 0) {
+            writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                    .key(key(sellerKey(next.accountId()), BALANCE))
+                    .updateExpression("SET amountCents = amountCents - :a")
+                    .conditionExpression("amountCents >= :a")
+                    .expressionAttributeValues(Map.of(":a", n(next.fromBalanceCents())))).build());
+            writes.add(newEntry(new LedgerEntry(next.balanceEntryId(), next.accountId(), LedgerEntry.Type.CHARGE, next.fromBalanceCents(),
+                    LedgerEntry.Source.BALANCE, next.plan(), next.key(), next.reservedAt())));
+        }
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return Reserve.RESERVED;
+        } catch (TransactionCanceledException e) {
+            if (DynamoTable.conditionFailed(e, 1)) {
+                return Reserve.INSUFFICIENT;
+            }
+            if (DynamoTable.conditionFailed(e)) {
+                return Reserve.TAKEN;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<PaymentReservation> reservation(String accountId, String key) {
+        return items.get(sellerKey(accountId), RESERVATION + key, true).map(DynamoBillingStore::toReservation);
+    }
+
+    @Override
+    public boolean complete(PaymentReservation completed) {
+        List<TransactWriteItem> writes = new java.util.ArrayList<>();
+        writes.add(settled(completed));
+        if (completed.purpose().ledgered() && completed.fromMethodCents() > 0) {
+            writes.add(newEntry(new LedgerEntry(completed.methodEntryId(), completed.accountId(), LedgerEntry.Type.CHARGE,
+                    completed.fromMethodCents(), LedgerEntry.sourceOf(completed.method()), completed.plan(), completed.chargeId(),
+                    completed.reservedAt())));
+        }
+        return settle(writes);
+    }
+
+    @Override
+    public boolean release(PaymentReservation reservation) {
+        List<TransactWriteItem> writes = new java.util.ArrayList<>();
+        writes.add(settled(reservation.released()));
+        if (reservation.fromBalanceCents() > 0) {
+            LedgerEntry reversal = new LedgerEntry(reservation.reversalEntryId(), reservation.accountId(), LedgerEntry.Type.REVERSAL,
+                    reservation.fromBalanceCents(), LedgerEntry.Source.BALANCE, reservation.plan(), reservation.key(),
+                    reservation.reservedAt());
+            writes.add(newEntry(reversal));
+            writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                    .key(key(sellerKey(reservation.accountId()), BALANCE))
+                    .updateExpression("ADD amountCents :a")
+                    .expressionAttributeValues(Map.of(":a", n(reversal.amountCents())))).build());
+        }
+        return settle(writes);
+    }
+
+    @Override
+    public List<PaymentReservation> openReservations(Instant reservedBefore) {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName(OPEN_RESERVATION_INDEX)
+                        .keyConditionExpression("openBucket = :b AND reservedAt <= :before")
+                        .expressionAttributeValues(Map.of(":b", s(OPEN_BUCKET), ":before", s(reservedBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()))))
+                .items().stream().map(DynamoBillingStore::toReservation)
+                .filter(r -> r.status() == PaymentReservation.Status.RESERVED).toList();
+    }
+
+    /** The reservation's new state, written only over the RESERVED item of the same attempt. */
+    private TransactWriteItem settled(PaymentReservation next) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(reservationItem(next))
+                .conditionExpression("#st = :reserved AND attempt = :attempt")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":reserved", s(PaymentReservation.Status.RESERVED.name()), ":attempt", n(next.attempt()))))
+                .build();
+    }
+
+    private boolean settle(List<TransactWriteItem> writes) {
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (DynamoTable.conditionFailed(e, 0)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, AttributeValue> reservationItem(PaymentReservation r) {
+        Items.Builder b = item(sellerKey(r.accountId()), RESERVATION + r.key()).with("key", r.key()).with("purpose", r.purpose().name())
+                .with("accountId", r.accountId()).with("attempt", r.attempt()).with("amountCents", r.amountCents())
+                .with("fromBalanceCents", r.fromBalanceCents()).with("paymentType", r.method().type().name())
+                .with("paymentToken", r.method().token()).with("plan", r.plan() == null ? null : r.plan().name())
+                .with("status", r.status().name()).with("chargeId", r.chargeId()).with("reservedAt", r.reservedAt());
+        if (r.status() == PaymentReservation.Status.RESERVED) {
+            b.with("openBucket", OPEN_BUCKET);
+        }
+        return b.build();
+    }
+
+    private static PaymentReservation toReservation(Map<String, AttributeValue> i) {
+        return new PaymentReservation(Items.str(i, "key"), PaymentReservation.Purpose.valueOf(Items.str(i, "purpose")),
+                Items.str(i, "accountId"), (int) Items.num(i, "attempt", 1), Items.num(i, "amountCents", 0),
+                Items.num(i, "fromBalanceCents", 0),
+                new PaymentMethod(PaymentMethod.Type.valueOf(Items.str(i, "paymentType")), Items.str(i, "paymentToken")),
+                Items.optStr(i, "plan").map(Plan::valueOf).orElse(null), PaymentReservation.Status.valueOf(Items.str(i, "status")),
+                Items.optStr(i, "chargeId").orElse(null), Items.instant(i, "reservedAt"));
+    }
+
     private TransactWriteItem newEntry(LedgerEntry entry) {
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(ledgerItem(entry))
                 .conditionExpression("attribute_not_exists(pk)")).build();
@@ -174,8 +298,9 @@ public final class DynamoBillingStore implements BillingStore {
                 .with("plan", sub.plan().name()).with("status", sub.status().name())
                 .with("currentPeriodStart", sub.currentPeriodStart()).with("currentPeriodEnd", sub.currentPeriodEnd())
                 .with("anniversaryDay", sub.anniversaryDay()).with("paymentType", sub.paymentMethod().type().name())
-                .with("paymentToken", sub.paymentMethod().token()).with("autoRenewConsent", sub.autoRenewConsent());
-        if (sub.status().awaitsPeriodEnd()) {
+                .with("paymentToken", sub.paymentMethod().token()).with("autoRenewConsent", sub.autoRenewConsent())
+                .with("failedAttempts", sub.failedAttempts());
+        if (sub.status().billable()) {
             b.with("renewalBucket", RENEWAL_BUCKET);
         }
         return b.build();
@@ -186,7 +311,7 @@ public final class DynamoBillingStore implements BillingStore {
                 SubscriptionStatus.valueOf(Items.str(i, "status")), Items.instant(i, "currentPeriodStart"),
                 Items.instant(i, "currentPeriodEnd"), (int) Items.num(i, "anniversaryDay", 1),
                 new PaymentMethod(PaymentMethod.Type.valueOf(Items.str(i, "paymentType")), Items.str(i, "paymentToken")),
-                Items.bool(i, "autoRenewConsent", false));
+                Items.bool(i, "autoRenewConsent", false), (int) Items.num(i, "failedAttempts", 0));
     }
 
     private Optional<Map<String, AttributeValue>> get(String sellerId, String sk) {
