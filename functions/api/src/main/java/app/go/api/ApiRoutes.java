@@ -42,7 +42,7 @@ final class ApiRoutes {
         new PlatformRoutes(sellers, adapters.clock()).register(routes);
         new SellerRoutes(sellers, conversations).register(routes);
         // the model is reached lazily: only POST /sellers/me/assistant/try calls it
-        LanguageModel model = prompt -> adapters.languageModel().complete(prompt);
+        LanguageModel model = new app.go.wiring.LazyLanguageModel(adapters);
         var billing = new DynamoBillingStore(adapters.dynamoDb(), env.require(SystemTopology.BILLING.envVar()));
         var creations = new DynamoCreationStore(adapters.dynamoDb(), env.require(SystemTopology.CREATIONS.envVar()));
         var entitlements = new Entitlements(billing, adapters.clock());

@@ -19,7 +19,7 @@ final class HandoffWiring {
                 new DynamoConversationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CONVERSATIONS.envVar())),
                 new DynamoSellerStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar())),
                 // lazy: only Summarize calls the model, so the others never build a Bedrock client
-                prompt -> adapters.languageModel().complete(prompt),
+                new app.go.wiring.LazyLanguageModel(adapters),
                 withIdempotency
                         ? new DynamoIdempotencyStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.IDEMPOTENCY.envVar()), adapters.clock())
                         : null,
