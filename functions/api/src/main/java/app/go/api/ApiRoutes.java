@@ -36,7 +36,7 @@ final class ApiRoutes {
         new PlatformRoutes(sellers, billing, adapters.clock()).register(routes);
         new SellerRoutes(sellers, conversations).register(routes);
         // the model is reached lazily: only POST /sellers/me/assistant/try calls it
-        LanguageModel model = prompt -> adapters.languageModel().complete(prompt);
+        LanguageModel model = new app.go.wiring.LazyLanguageModel(adapters);
         var creations = adapters.creations();
         var entitlements = new Entitlements(billing, adapters.clock());
         new AssistantRoutes(sellers, new AssistantLifecycle(sellers, conversationStore, adapters.clock(), entitlements::hasAssistant),
