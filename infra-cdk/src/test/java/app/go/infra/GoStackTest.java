@@ -164,10 +164,10 @@ class GoStackTest {
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("functions")
-    @DisplayName("each function is java25 on arm64 with SnapStart, its memory and timeout, and the environment it needs")
+    @DisplayName("each function is java21 on arm64 with SnapStart, its memory and timeout, and the environment it needs")
     void functionIsConfiguredFromItsSpec(FunctionSpec spec) {
         Map<String, Object> props = props(template.findResources("AWS::Lambda::Function").get(functionId(spec)));
-        assertEquals("java25", props.get("Runtime"));
+        assertEquals("java21", props.get("Runtime"));
         assertEquals(List.of("arm64"), props.get("Architectures"));
         assertEquals(Map.of("ApplyOn", "PublishedVersions"), props.get("SnapStart"));
         assertEquals(spec.memoryMb(), number(props.get("MemorySize")));

@@ -157,7 +157,7 @@ public final class GoLocal implements AutoCloseable {
         }
         tokens = new LocalTokens(secret(), clock);
         http = new LocalHttpApi(options.port(), SystemTopology.ROUTES, lambda, tokens, clock);
-        if (adapters.paymentGateway() instanceof OfflinePaymentGateway offline) {
+        if (app.go.wiring.PaymentGateways.provider(adapters.paymentGateway()) instanceof OfflinePaymentGateway offline) {
             LocalRuntimeRoutes.registerPayments(http, offline);
         }
         http = track(http.start());

@@ -15,6 +15,10 @@ final class MeteredPaymentGateway implements PaymentGateway {
         this.provider = provider;
     }
 
+    PaymentGateway provider() {
+        return provider;
+    }
+
     @Override
     public ChargeResult charge(String sellerId, PaymentMethod method, long amountCents, String idempotencyKey) {
         ChargeResult result = provider.charge(sellerId, method, amountCents, idempotencyKey);

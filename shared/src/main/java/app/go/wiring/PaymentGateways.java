@@ -22,4 +22,9 @@ public final class PaymentGateways {
         }
         throw new IllegalStateException("unsupported " + ENV + " " + provider + " (only 'offline' exists so far)");
     }
+
+    /** The provider behind the metering (the local runtime shows the offline one's payments log). */
+    public static PaymentGateway provider(PaymentGateway gateway) {
+        return gateway instanceof MeteredPaymentGateway metered ? metered.provider() : gateway;
+    }
 }
