@@ -1,0 +1,8 @@
+package app.go.local.dynamodb.conformance;
+
+class UpdateExpressionEngineTest extends UpdateExpressionConformance {
+    @Override
+    protected ConformanceTarget target() {
+        return ConformanceTarget.engine();
+    }
+}
