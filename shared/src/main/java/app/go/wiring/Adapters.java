@@ -111,6 +111,11 @@ public final class Adapters {
                 "S3").build());
     }
 
+    public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
+        return singleton("secretsmanager", () -> configure(
+                software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder(), "SECRETS_MANAGER").build());
+    }
+
     /** One HTTP client for every SDK client of this container. */
     public SdkHttpClient httpClient() {
         return singleton("httpClient", () -> UrlConnectionHttpClient.builder().build());
