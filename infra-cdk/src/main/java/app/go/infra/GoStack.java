@@ -80,6 +80,7 @@ import software.amazon.awscdk.services.s3.NoncurrentVersionTransition;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.amazon.awscdk.services.stepfunctions.LogOptions;
@@ -123,6 +124,8 @@ public class GoStack extends Stack {
      * DynamoDB from one backlog, and leaves account concurrency to the HTTP API.
      */
     public static final int MAX_SQS_CONCURRENCY = 10;
+    public static final String STRIPE = "stripe";
+    public static final String STRIPE_SECRET_ARN_ENV = "STRIPE_API_KEY_SECRET_ARN";
 
     private final Path repoRoot;
     private final String bedrockModelId;
@@ -151,7 +154,7 @@ public class GoStack extends Stack {
         this.paymentsProvider = Optional.ofNullable(getNode().tryGetContext(PAYMENTS_PROVIDER_CONTEXT))
                 .map(Object::toString).orElse("offline");
         if ("offline".equals(paymentsProvider)) {
-            // no card/PayPal provider is integrated yet: say so loudly at every synth and deploy
+            // the simulated provider is selected: say so loudly at every synth and deploy
             Annotations.of(this).addWarningV2("go:offline-payments", "PAYMENTS_PROVIDER is 'offline': charges are "
                     + "simulated and always succeed unless the token starts with tok_decline. Not for production.");
         }
@@ -164,6 +167,9 @@ public class GoStack extends Stack {
         SystemTopology.STATE_MACHINES.forEach(this::stateMachine);
         SystemTopology.FUNCTIONS.forEach(this::grantStarts);
         SystemTopology.SCHEDULES.forEach(this::schedule);
+        if (STRIPE.equals(paymentsProvider)) {
+            stripeApiKeySecret();
+        }
         httpApi();
         output("AssetsBucketName", assets.getBucketName());
         new Monitoring(this, "Monitoring", new Monitoring.Watched(functions, queues, scheduleDlqs, stateMachines, api));
@@ -389,6 +395,22 @@ public class GoStack extends Stack {
             }
             return Code.fromAsset(path.toString());
         });
+    }
+
+    /**
+     * BILL-3 with {@code paymentsProvider=stripe}: the Stripe API key lives in a Secrets Manager secret
+     * (its value is set out of band, never in the template); the functions that charge get read access
+     * and only the secret's ARN in their environment.
+     */
+    private void stripeApiKeySecret() {
+        Secret secret = Secret.Builder.create(this, "StripeApiKey")
+                .description("Stripe secret API key for Go's payments; replace the generated value with the key")
+                .build();
+        for (FunctionSpec spec : SystemTopology.PAYING_FUNCTIONS) {
+            Function fn = functions.get(spec);
+            secret.grantRead(fn);
+            fn.addEnvironment(STRIPE_SECRET_ARN_ENV, secret.getSecretArn());
+        }
     }
 
     private void eventSource(EventSourceSpec spec) {

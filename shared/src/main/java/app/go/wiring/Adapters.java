@@ -167,6 +167,11 @@ public final class Adapters {
         return env.require(table.envVar());
     }
 
+    public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
+        return singleton("secretsmanager", () -> configure(
+                software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder(), "SECRETS_MANAGER").build());
+    }
+
     /** One HTTP client for every SDK client of this container. */
     public SdkHttpClient httpClient() {
         return singleton("httpClient", () -> UrlConnectionHttpClient.builder().build());

@@ -5,9 +5,11 @@ import app.go.adapter.offline.OfflineLanguageModel;
 import app.go.adapter.aws.bedrock.BedrockLanguageModel;
 import app.go.adapter.aws.s3.S3BlobStore;
 import app.go.domain.port.BlobStore;
+import app.go.domain.port.PaymentGateway;
+import app.go.adapter.stripe.StripePaymentGateway;
 
 /** The cloud implementations of the ports that have no SDK client of their own in {@link Adapters}. */
-final class AwsAdapters {
+public final class AwsAdapters {
     private AwsAdapters() {}
 
     /** Bedrock unless {@code MODEL_PROVIDER=offline} (LocalStack's free edition has no Bedrock). */
@@ -27,4 +29,18 @@ final class AwsAdapters {
     static BlobStore blobStore(Adapters adapters) {
         return new S3BlobStore(adapters.s3(), adapters.env().require("ASSETS_BUCKET"));
     }
+
+    /**
+     * Stripe with the API key read once per container from the Secrets Manager secret whose ARN is in
+     * {@value #STRIPE_SECRET_ARN_ENV} (the template carries the ARN, never the key);
+     * {@value #STRIPE_API_BASE_ENV} points the SDK elsewhere (a stub in tests).
+     */
+    static PaymentGateway stripe(Adapters adapters) {
+        String secretArn = adapters.env().require(STRIPE_SECRET_ARN_ENV);
+        String apiKey = adapters.secretsManager().getSecretValue(b -> b.secretId(secretArn)).secretString();
+        return new StripePaymentGateway(StripePaymentGateway.client(apiKey, adapters.env().optional(STRIPE_API_BASE_ENV).orElse(null)));
+    }
+
+    public static final String STRIPE_SECRET_ARN_ENV = "STRIPE_API_KEY_SECRET_ARN";
+    public static final String STRIPE_API_BASE_ENV = "STRIPE_API_BASE";
 }

@@ -6,8 +6,9 @@ import app.go.adapter.offline.OfflinePaymentGateway;
 
 /**
  * Picks the payment provider from {@code PAYMENTS_PROVIDER}: {@code offline} (the default when the
- * variable is absent) is the deterministic {@link OfflinePaymentGateway}. A real provider adapter
- * (card / PayPal) comes with the billing issue; until then any other value fails fast.
+ * variable is absent) is the deterministic {@link OfflinePaymentGateway}; {@code stripe} is
+ * {@link app.go.adapter.stripe.StripePaymentGateway} with its key from Secrets Manager
+ * ({@link AwsAdapters#stripe}). Any other value fails fast, never falling back to offline.
  */
 public final class PaymentGateways {
     public static final String ENV = "PAYMENTS_PROVIDER";
@@ -20,7 +21,10 @@ public final class PaymentGateways {
         if (provider.equalsIgnoreCase("offline")) {
             return new MeteredPaymentGateway(new OfflinePaymentGateway(adapters.clock()));
         }
-        throw new IllegalStateException("unsupported " + ENV + " " + provider + " (only 'offline' exists so far)");
+        if (provider.equalsIgnoreCase("stripe")) {
+            return AwsAdapters.stripe(adapters);
+        }
+        throw new IllegalStateException("unsupported " + ENV + " " + provider + " (offline or stripe)");
     }
 
     /** The provider behind the metering (the local runtime shows the offline one's payments log). */

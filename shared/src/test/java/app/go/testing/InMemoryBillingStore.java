@@ -125,6 +125,11 @@ public final class InMemoryBillingStore implements BillingStore {
         return ledger.of(sellerId);
     }
 
+    /** Every reservation of every account (test checks). */
+    public synchronized List<PaymentReservation> reservations() {
+        return reservations.all();
+    }
+
     @Override
     public synchronized Reserve reserve(PaymentReservation next) {
         Optional<PaymentReservation> stored = reservations.get(next.accountId(), next.key());

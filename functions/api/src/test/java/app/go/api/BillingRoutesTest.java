@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,6 +80,9 @@ class BillingRoutesTest {
         assertEquals("USD", body.at("/charge/currency").asText());
         assertEquals("CARD", body.at("/charge/source").asText());
         assertEquals("INACTIVE", body.at("/assistantSettings/state").asText());
+        for (String field : List.of("name", "availability", "excludedClientTypes", "handoff", "dailyLimit")) {
+            assertTrue(body.path("assistantSettings").has(field), "BILL-5: the whole settings page, " + field + " too: " + body);
+        }
         assertEquals(1, gateway.charges());
         JsonNode list = Json.parse(call("GET /sellers/me/subscriptions", "s1", "seller", null, null, null).getBody());
         assertEquals(1, list.get("subscriptions").size());

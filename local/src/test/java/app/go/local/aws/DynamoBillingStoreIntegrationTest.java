@@ -1,6 +1,9 @@
 package app.go.local.aws;
 
+import app.go.domain.billing.LedgerEntry;
 import app.go.domain.billing.PaymentMethod;
+import app.go.domain.billing.PaymentReservation;
+import app.go.domain.port.BillingStore;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,5 +69,36 @@ class DynamoBillingStoreIntegrationTest {
         assertFalse(store.delete("s-res", Plan.CREATION_MODEL, pending.currentPeriodEnd(), SubscriptionStatus.ACTIVE));
         assertTrue(store.delete("s-res", Plan.CREATION_MODEL, pending.currentPeriodEnd(), SubscriptionStatus.PENDING));
         assertTrue(store.subscription("s-res", Plan.CREATION_MODEL).isEmpty());
+    }
+
+    @Test
+    @DisplayName("BILL-13 a payment reservation is written with its balance debit in one transaction, once per attempt, and settled with its ledger entry")
+    void paymentReservations() {
+        Instant at = Instant.parse("2026-03-18T09:00:00Z");
+        store.credit(new LedgerEntry("credit-1", "s-pay", LedgerEntry.Type.CREDIT, 1_000, LedgerEntry.Source.PLATFORM, null, null, at));
+        PaymentReservation first = new PaymentReservation("renewal#s-pay#PA#t", PaymentReservation.Purpose.RENEWAL, "s-pay", 1, 2_900,
+                1_000, CARD, Plan.PERSONAL_ASSISTANT, PaymentReservation.Status.RESERVED, null, at);
+        assertEquals(BillingStore.Reserve.INSUFFICIENT, store.reserve(new PaymentReservation(first.key(), first.purpose(), "s-pay", 1,
+                2_900, 1_001, CARD, Plan.PERSONAL_ASSISTANT, PaymentReservation.Status.RESERVED, null, at)));
+        assertEquals(BillingStore.Reserve.RESERVED, store.reserve(first));
+        assertEquals(BillingStore.Reserve.TAKEN, store.reserve(first), "one split per key");
+        assertEquals(0L, store.balance("s-pay"));
+        assertEquals(List.of(first.key()), store.openReservations(at).stream().map(PaymentReservation::key)
+                .filter(k -> k.startsWith("renewal#s-pay")).toList());
+
+        assertTrue(store.release(first));
+        assertFalse(store.release(first), "released once");
+        assertEquals(1_000L, store.balance("s-pay"), "the balance part came back");
+        assertTrue(store.openReservations(at).stream().noneMatch(r -> r.key().equals(first.key())));
+
+        PaymentReservation second = new PaymentReservation(first.key(), first.purpose(), "s-pay", 2, 2_900, 0, CARD,
+                Plan.PERSONAL_ASSISTANT, PaymentReservation.Status.RESERVED, null, at);
+        assertEquals(BillingStore.Reserve.RESERVED, store.reserve(second), "the next attempt after a release");
+        assertTrue(store.complete(second.completed("ch_1")));
+        assertFalse(store.complete(second.completed("ch_1")));
+        PaymentReservation stored = store.reservation("s-pay", first.key()).orElseThrow();
+        assertEquals(PaymentReservation.Status.COMPLETED, stored.status());
+        assertEquals("ch_1", stored.chargeId());
+        assertEquals(2_900L, store.ledgerEntry("s-pay", second.methodEntryId()).orElseThrow().amountCents());
     }
 }

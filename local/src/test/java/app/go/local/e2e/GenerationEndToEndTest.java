@@ -216,4 +216,70 @@ class GenerationEndToEndTest extends LocalSystemTest {
         refused(400, "VALIDATION_FAILED", api.call("POST", "/reports", client, Map.of("targetType", "SELLER",
                 "targetId", "x", "reason", "spam")));
     }
+
+    @Test
+    @Order(8)
+    @DisplayName("BILL-13 20 simultaneous purchases of one generation, each with another card, make exactly one approved charge (GET /local/payments) and one order")
+    void simultaneousPurchasesChargeOnce() throws Exception {
+        String generationId = readyGeneration(client, "a lighthouse").get("generationId").asText();
+        int buyers = 20;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(buyers);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<LocalApiClient.Response>> responses = new java.util.ArrayList<>();
+        for (int i = 0; i < buyers; i++) {
+            String card = "tok_visa_buyer_" + i;
+            responses.add(pool.submit(() -> {
+                go.await();
+                return api.call("POST", "/generations/" + generationId + "/purchase", client,
+                        Map.of("paymentMethod", Map.of("type", "CARD", "token", card)));
+            }));
+        }
+        go.countDown();
+        java.util.Set<String> orders = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<LocalApiClient.Response> response : responses) {
+            LocalApiClient.Response r = response.get();
+            if (r.status() == 201) {
+                orders.add(r.body().get("orderId").asText());
+            } else {
+                refused(409, "PAYMENT_IN_PROGRESS", r);
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, orders.size(), orders.toString());
+        JsonNode payments = api.call("GET", "/local/payments", null, null).body().get("payments");
+        List<JsonNode> charges = java.util.stream.StreamSupport.stream(payments.spliterator(), false)
+                .filter(p -> p.get("idempotencyKey").asText().startsWith("order#" + generationId + "#")).toList();
+        assertEquals(1, charges.size(), charges.toString());
+        assertEquals("approved", charges.get(0).get("outcome").asText());
+        assertEquals(1_500, charges.get(0).get("amountCents").asLong());
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("CM-PRC-1 a generation whose total would pass Pricing.MAX_CENTS is 422 GENERATION_TOTAL_TOO_HIGH, nothing queued")
+    void totalAboveMaximum() {
+        ok(api.call("PUT", "/sellers/me/models/" + modelId + "/pricing", seller,
+                Map.of("type", "PER_UNIT", "unitPriceCents", 10_000_000)));
+        refused(422, "GENERATION_TOTAL_TOO_HIGH", api.call("POST", "/models/" + modelId + "/generations", client,
+                Map.of("prompt", "a castle", "units", 2)));
+        ok(api.call("PUT", "/sellers/me/models/" + modelId + "/pricing", seller,
+                Map.of("type", "PER_UNIT", "unitPriceCents", 1500)));
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("BILL-6 once the Creation Model subscription has ended, training is 422 SUBSCRIPTION_ENDED and clients can no longer generate; the model stays readable")
+    void subscriptionEnded() {
+        JsonNode subscription = ok(api.call("POST", "/sellers/me/subscriptions/CREATION_MODEL/cancel", seller, null)).get("subscription");
+        clockAt(java.time.Instant.parse(subscription.get("currentPeriodEnd").asText()).plusSeconds(60).toString());
+        seller = token(SELLER_ID, "seller");
+        client = token(CLIENT_ID, "client");
+        platform = api.token("marketplace", "platform");
+        ok(api.call("POST", "/platform/billing/run", platform, null));
+        api.await("/sellers/me/subscriptions", seller, b -> b.toString().contains("\"status\":\"ENDED\""), ASYNC);
+        refused(422, "SUBSCRIPTION_ENDED", api.call("POST", "/sellers/me/models/" + modelId + "/train", seller, null));
+        refused(409, "MODEL_NOT_AVAILABLE", api.call("POST", "/models/" + modelId + "/generations", client,
+                Map.of("prompt", "a castle", "units", 1)));
+        assertEquals("READY", ok(api.call("GET", "/sellers/me/models/" + modelId, seller, null)).get("status").asText());
+    }
 }

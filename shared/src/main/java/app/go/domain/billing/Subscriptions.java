@@ -69,7 +69,7 @@ public final class Subscriptions {
                 method, plan.priceCents(), false, now);
         ReservedPayment.Result paid = payment.pay(reservation);
         if (paid.declined()) {
-            release(pending);
+            release(pending, existing.filter(e -> e.status() == SubscriptionStatus.ENDED));
             throw new DomainException(DomainException.Kind.RULE, "PAYMENT_DECLINED", "the payment was declined: " + paid.declineReason());
         }
         return activate(pending, paid.reservation(), now);
@@ -125,7 +125,7 @@ public final class Subscriptions {
         if (reservation.isPresent() && reservation.get().status() == PaymentReservation.Status.COMPLETED) {
             return Optional.of(activate(pending, reservation.get(), now));
         }
-        release(pending);
+        release(pending, Optional.empty());
         return Optional.empty();
     }
 
@@ -156,9 +156,16 @@ public final class Subscriptions {
         return reservation;
     }
 
-    /** A declined or abandoned first payment: the PENDING subscription goes so the seller can subscribe again. */
-    private void release(Subscription pending) {
-        store.delete(pending.sellerId(), pending.plan(), pending.currentPeriodEnd(), SubscriptionStatus.PENDING);
+    /**
+     * A declined or abandoned first payment: the PENDING subscription goes (the ENDED one it replaced comes
+     * back, so past periods keep the subscription they paid for) and the seller can subscribe again.
+     */
+    private void release(Subscription pending, Optional<Subscription> replacedEnded) {
+        if (replacedEnded.isPresent()) {
+            store.replace(replacedEnded.get(), pending.currentPeriodEnd(), SubscriptionStatus.PENDING);
+        } else {
+            store.delete(pending.sellerId(), pending.plan(), pending.currentPeriodEnd(), SubscriptionStatus.PENDING);
+        }
     }
 
     private static DomainException alreadySubscribed(Plan plan) {

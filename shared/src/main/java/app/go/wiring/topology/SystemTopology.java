@@ -107,6 +107,9 @@ public final class SystemTopology {
             "app.go.billing.handler.ProrateUpgradeHandler", 256, Duration.ofSeconds(10),
             List.of(BILLING, SELLERS, IDEMPOTENCY), List.of(), List.of(), false, false);
 
+    /** The functions that reach the payment provider (with Stripe they read its API key secret). */
+    public static final List<FunctionSpec> PAYING_FUNCTIONS = List.of(HTTP_API, RUN_BILLING, RENEW_SUBSCRIPTION, PRORATE_UPGRADE);
+
     public static final List<FunctionSpec> FUNCTIONS = List.of(HTTP_API, ON_MESSAGE, DECIDE_HANDOFF, SUMMARIZE,
             SEND_FOLLOW_UP, TRAIN_MODEL, GENERATE_ASSET, RUN_BILLING, RENEW_SUBSCRIPTION, PRORATE_UPGRADE);
 

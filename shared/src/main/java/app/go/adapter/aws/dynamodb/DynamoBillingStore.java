@@ -180,11 +180,11 @@ public final class DynamoBillingStore implements BillingStore {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return Reserve.RESERVED;
         } catch (TransactionCanceledException e) {
+            if (DynamoTable.conditionFailed(e, 0) || DynamoTable.conditionFailed(e, 2)) {
+                return Reserve.TAKEN; // another attempt's split stands, whatever the balance says now
+            }
             if (DynamoTable.conditionFailed(e, 1)) {
                 return Reserve.INSUFFICIENT;
-            }
-            if (DynamoTable.conditionFailed(e)) {
-                return Reserve.TAKEN;
             }
             throw e;
         }
