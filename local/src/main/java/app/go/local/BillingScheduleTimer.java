@@ -30,6 +30,7 @@ final class BillingScheduleTimer implements AutoCloseable {
         return thread;
     });
     private Instant nextFiring;
+    private Instant armedAt;
 
     BillingScheduleTimer(ScheduleSpec schedule, LambdaInvoker invoker, Clock clock) {
         this.schedule = schedule;
@@ -38,17 +39,22 @@ final class BillingScheduleTimer implements AutoCloseable {
     }
 
     BillingScheduleTimer start() {
-        nextFiring = clock.instant().plus(schedule.localInterval());
+        arm(clock.instant());
         timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         return this;
     }
 
     private void tick() {
         Instant now = clock.instant();
+        if (now.isBefore(armedAt)) {
+            // the clock was set back: count the interval from the new time, as a fresh schedule would
+            arm(now);
+            return;
+        }
         if (now.isBefore(nextFiring)) {
             return;
         }
-        nextFiring = now.plus(schedule.localInterval());
+        arm(now);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", UUID.randomUUID().toString());
         event.put("source", "aws.events");
@@ -61,6 +67,11 @@ final class BillingScheduleTimer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("scheduled invocation failed; it runs again at the next firing", e, "schedule", schedule.id());
         }
+    }
+
+    private void arm(Instant from) {
+        armedAt = from;
+        nextFiring = from.plus(schedule.localInterval());
     }
 
     @Override

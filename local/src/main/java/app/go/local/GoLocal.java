@@ -57,6 +57,8 @@ public final class GoLocal implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // before the Step Functions endpoint starts the JVM's first HTTP server
+        LocalHttpApi.configureServerTimeouts();
     }
 
     /**
@@ -155,7 +157,8 @@ public final class GoLocal implements AutoCloseable {
         for (ScheduleSpec schedule : SystemTopology.SCHEDULES) {
             track(new BillingScheduleTimer(schedule, lambda, clock).start());
         }
-        tokens = new LocalTokens(secret(), clock);
+        // API Gateway checks exp/nbf against real time: the test clock is business time, not token time
+        tokens = new LocalTokens(secret(), java.time.Clock.systemUTC());
         http = new LocalHttpApi(options.port(), SystemTopology.ROUTES, lambda, tokens, clock);
         if (app.go.wiring.PaymentGateways.provider(adapters.paymentGateway()) instanceof OfflinePaymentGateway offline) {
             LocalRuntimeRoutes.registerPayments(http, offline);

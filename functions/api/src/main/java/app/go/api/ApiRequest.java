@@ -49,7 +49,9 @@ public final class ApiRequest {
 
     /** The calling seller's id; 403 for any other role. */
     public String sellerId() {
-        return caller().requireRole(Caller.Role.SELLER).userId();
+        String sellerId = caller().requireRole(Caller.Role.SELLER).userId();
+        app.go.support.log.Log.put("sellerId", sellerId);
+        return sellerId;
     }
 
     /** A path parameter that is an id (see {@link Ids}). */

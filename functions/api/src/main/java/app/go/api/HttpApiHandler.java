@@ -43,6 +43,11 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         long started = System.nanoTime();
         Invocation.begin(context);
         Log.put("routeKey", event.getRouteKey());
+        // the id API Gateway returns to the client (apigw-requestid) and writes to its access log
+        Log.put("apiRequestId", event.getRequestContext() == null ? null : event.getRequestContext().getRequestId());
+        if (event.getRouteKey() != null && event.getRouteKey().contains("/conversations/{id}") && event.getPathParameters() != null) {
+            Log.put("conversationId", event.getPathParameters().get("id"));
+        }
         APIGatewayV2HTTPResponse response;
         try {
             Route route = routes.get(event.getRouteKey());

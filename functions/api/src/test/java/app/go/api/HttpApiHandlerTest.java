@@ -129,4 +129,25 @@ class HttpApiHandlerTest {
         }));
         assertEquals(429, busy.handleRequest(event("POST /x", Map.of("sub", "s-1", "role", "seller"), "{}"), null).getStatusCode());
     }
+
+    @Test
+    @DisplayName("An unexpected failure is logged with the API Gateway request id the client got, the seller id and the stack trace")
+    void failureLogCarriesRequestIdAndStackTrace() {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        app.go.support.log.Log.redirect(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            HttpApiHandler handler = new HttpApiHandler(Map.of("GET /x", request -> {
+                request.sellerId();
+                throw new IllegalStateException("boom");
+            }));
+            handler.handleRequest(event("GET /x", Map.of("sub", "s-1", "role", "seller"), null), null);
+        } finally {
+            app.go.support.log.Log.redirect(System.out);
+        }
+        JsonNode error = java.util.Arrays.stream(captured.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n"))
+                .map(Json::parse).filter(line -> "ERROR".equals(line.path("level").asText())).findFirst().orElseThrow();
+        assertEquals("r-1", error.path("apiRequestId").asText());
+        assertEquals("s-1", error.path("sellerId").asText());
+        assertTrue(error.path("stackTrace").asText().contains("IllegalStateException: boom"));
+    }
 }

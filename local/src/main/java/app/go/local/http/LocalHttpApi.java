@@ -48,6 +48,24 @@ public final class LocalHttpApi implements AutoCloseable {
     private static final int THREADS = 8;
     private static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
 
+    /** A client that stalls while sending headers or body loses its connection after this (API Gateway: 30 s). */
+    public static final int MAX_REQUEST_SECONDS = 30;
+    /** And a response not finished after this (API Gateway's integration timeout is 30 s too). */
+    public static final int MAX_RESPONSE_SECONDS = 60;
+
+    static {
+        configureServerTimeouts();
+    }
+
+    /**
+     * The JDK server reads these once, when its first server starts in this JVM; without them a
+     * stalled upload holds a server thread for good. Call before any HttpServer is created.
+     */
+    public static void configureServerTimeouts() {
+        System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
+        System.setProperty("sun.net.httpserver.maxRspTime", String.valueOf(MAX_RESPONSE_SECONDS));
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final RouteTable<RouteSpec> functionRoutes = new RouteTable<>();

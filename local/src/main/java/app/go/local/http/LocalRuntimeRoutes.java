@@ -27,6 +27,8 @@ import java.util.function.BooleanSupplier;
 public final class LocalRuntimeRoutes {
     static final Set<String> ROLES = Set.of("seller", "client", "platform");
     static final String OPENAPI_RESOURCE = "openapi.yaml";
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2999-12-31T23:59:59Z");
 
     private final LocalTokens tokens;
     private final AdjustableClock clock;
@@ -98,7 +100,7 @@ public final class LocalRuntimeRoutes {
         }
         Duration ttl = request.has("ttl") ? positiveDuration(request.get("ttl")) : LocalTokens.DEFAULT_TTL;
         Map<String, String> claims = extraClaims(request.path("claims"));
-        Instant expiresAt = clock.instant().plus(ttl);
+        Instant expiresAt = tokens.expiresAt(ttl);
         return LocalResponse.ok(Map.of("token", tokens.mint(sub, role, claims, ttl), "expiresAt", expiresAt.toString()));
     }
 
@@ -115,11 +117,27 @@ public final class LocalRuntimeRoutes {
             throw invalid("give exactly one of at (an ISO-8601 instant) or advance (an ISO-8601 duration)");
         }
         if (hasAt) {
-            clock.set(instant(request.get("at")));
+            clock.set(withinRange(instant(request.get("at")), "at"));
         } else {
-            clock.advance(nonNegativeDuration(request.get("advance")));
+            Duration advance = nonNegativeDuration(request.get("advance"));
+            Instant target;
+            try {
+                target = clock.instant().plus(advance);
+            } catch (ArithmeticException | java.time.DateTimeException e) {
+                throw invalid("advance is too large: the clock must stay between " + EARLIEST + " and " + LATEST);
+            }
+            withinRange(target, "advance");
+            clock.advance(advance);
         }
         return now();
+    }
+
+    /** Business dates the domain can compute with (months, periods, days in zones) without overflowing. */
+    private static Instant withinRange(Instant target, String field) {
+        if (target.isBefore(EARLIEST) || target.isAfter(LATEST)) {
+            throw invalid(field + " would put the clock at " + target + "; it must stay between " + EARLIEST + " and " + LATEST);
+        }
+        return target;
     }
 
     LocalResponse openApi() {

@@ -136,9 +136,19 @@ public final class LocalTokens {
             throw new InvalidTokenException("malformed token: exp missing or not a number");
         }
         Instant expiresAt = Instant.ofEpochSecond(exp.asLong());
-        if (!clock.instant().isBefore(expiresAt)) {
+        Instant now = clock.instant();
+        if (!now.isBefore(expiresAt)) {
             throw new InvalidTokenException("token expired at " + expiresAt);
         }
+        JsonNode nbf = claims.path("nbf");
+        if (!nbf.isMissingNode() && (!nbf.isIntegralNumber() || now.isBefore(Instant.ofEpochSecond(nbf.asLong())))) {
+            throw new InvalidTokenException("token not valid before " + nbf.asText());
+        }
+    }
+
+    /** When a token minted now with this lifetime expires (by this issuer's clock). */
+    public Instant expiresAt(java.time.Duration ttl) {
+        return clock.instant().plus(ttl);
     }
 
     private static Map<String, String> asStrings(JsonNode claims) {

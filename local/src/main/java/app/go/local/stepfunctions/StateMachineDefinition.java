@@ -17,6 +17,30 @@ import java.util.Set;
 public final class StateMachineDefinition {
     private static final Set<String> TYPES = Set.of("Task", "Choice", "Pass", "Wait", "Map", "Parallel", "Succeed", "Fail");
     private static final Set<String> TERMINAL_TYPES = Set.of("Choice", "Succeed", "Fail");
+    /** Top-level fields of a definition (or branch / item processor) the executor implements. */
+    private static final Set<String> ROOT_FIELDS = Set.of("StartAt", "States", "Comment", "Version", "TimeoutSeconds");
+    private static final Set<String> COMMON_FIELDS = Set.of("Type", "Comment", "Next", "End");
+    private static final Set<String> IO_FIELDS = Set.of("InputPath", "OutputPath");
+    private static final Set<String> RESULT_FIELDS = Set.of("Parameters", "ResultSelector", "ResultPath");
+    /**
+     * Per state type, every further field the interpreter reads. Anything else (JSONata's
+     * QueryLanguage/Arguments/Output, HeartbeatSeconds, TimeoutSecondsPath, Credentials, ItemReader,
+     * ResultWriter, ToleratedFailure*, Assign ...) is refused at load rather than silently ignored.
+     */
+    private static final Map<String, Set<String>> STATE_FIELDS = Map.of(
+            "Task", union(IO_FIELDS, RESULT_FIELDS, Set.of("Resource", "TimeoutSeconds", "Retry", "Catch")),
+            "Parallel", union(IO_FIELDS, RESULT_FIELDS, Set.of("Branches", "Retry", "Catch")),
+            "Map", union(IO_FIELDS, RESULT_FIELDS, Set.of("ItemProcessor", "Iterator", "ItemsPath", "ItemSelector",
+                    "MaxConcurrency", "Retry", "Catch")),
+            "Pass", union(IO_FIELDS, Set.of("Parameters", "Result", "ResultPath")),
+            "Wait", union(IO_FIELDS, Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")),
+            "Choice", union(IO_FIELDS, Set.of("Choices", "Default")),
+            "Succeed", IO_FIELDS,
+            "Fail", Set.of("Error", "ErrorPath", "Cause", "CausePath"));
+    private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate",
+            "MaxDelaySeconds", "Comment");
+    private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Comment");
+    private static final Set<String> PROCESSOR_CONFIG_FIELDS = Set.of("Mode");
 
     private final JsonNode root;
 
@@ -84,10 +108,34 @@ public final class StateMachineDefinition {
         return root.toString();
     }
 
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new LinkedHashSet<>();
+        for (Set<String> set : sets) all.addAll(set);
+        return Set.copyOf(all);
+    }
+
+    private static void onlyKnownFields(JsonNode node, Set<String> known, String where, List<String> problems) {
+        node.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                problems.add(where + "'" + field + "' is not implemented by the local executor");
+            }
+        });
+    }
+
     private static void validate(JsonNode root, String where, List<String> problems) {
         if (!root.isObject()) {
             problems.add(where + "definition must be a JSON object");
             return;
+        }
+        onlyKnownFields(root, union(ROOT_FIELDS, Set.of("ProcessorConfig")), where, problems);
+        JsonNode config = root.get("ProcessorConfig");
+        if (config != null) {
+            onlyKnownFields(config, PROCESSOR_CONFIG_FIELDS, where + "ProcessorConfig: ", problems);
+            if (!"INLINE".equals(config.path("Mode").asText("INLINE"))) {
+                problems.add(where + "ProcessorConfig.Mode '" + config.path("Mode").asText()
+                        + "' is not implemented by the local executor (only INLINE)");
+            }
         }
         JsonNode states = root.get("States");
         if (states == null || !states.isObject() || states.isEmpty()) {
@@ -113,6 +161,7 @@ public final class StateMachineDefinition {
             problems.add(where + "unknown or missing Type '" + type + "'");
             return;
         }
+        onlyKnownFields(state, union(COMMON_FIELDS, STATE_FIELDS.get(type)), where, problems);
         boolean hasNext = state.has("Next");
         boolean end = state.path("End").asBoolean(false);
         if (TERMINAL_TYPES.contains(type)) {
@@ -129,6 +178,10 @@ public final class StateMachineDefinition {
             case "Task" -> {
                 if (!state.path("Resource").isTextual()) {
                     problems.add(where + "Task needs a Resource");
+                } else if (state.get("Resource").asText().startsWith("arn:aws:states:")) {
+                    // optimized integrations (lambda:invoke, .sync, .waitForTaskToken, SDK calls) are not emulated
+                    problems.add(where + "Resource '" + state.get("Resource").asText()
+                            + "' is a service integration; the local executor runs Lambda function ARNs only");
                 }
             }
             case "Choice" -> validateChoice(state, states, where, problems);
@@ -187,6 +240,8 @@ public final class StateMachineDefinition {
                 continue;
             }
             for (int i = 0; i < list.size(); i++) {
+                onlyKnownFields(list.get(i), field.equals("Retry") ? RETRIER_FIELDS : CATCHER_FIELDS,
+                        where + field + "[" + i + "]: ", problems);
                 JsonNode errorEquals = list.get(i).get("ErrorEquals");
                 if (errorEquals == null || !errorEquals.isArray() || errorEquals.isEmpty()) {
                     problems.add(where + field + "[" + i + "] needs a non-empty ErrorEquals");

