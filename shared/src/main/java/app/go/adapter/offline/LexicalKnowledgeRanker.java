@@ -35,7 +35,8 @@ final class LexicalKnowledgeRanker {
         this.understanding = understanding;
     }
 
-    List<Scored> rank(String query, List<KnowledgeEntry> entries) {
+    /** Entries about one of {@code services} (or general ones) win a tie over entries about another service. */
+    List<Scored> rank(String query, List<KnowledgeEntry> entries, java.util.Collection<String> services) {
         NormalizedText q = NormalizedText.of(query);
         Set<String> queryConcepts = understanding.lexicon.present(q, (s, t) -> false);
         List<String> queryTerms = terms(q.text());
@@ -64,6 +65,9 @@ final class LexicalKnowledgeRanker {
                 }
             }
             score += bm25(queryTerms, docs.get(i), documentFrequency, entries.size(), averageLength);
+            if (score > 0 && (qa.serviceId() == null || services.contains(qa.serviceId()))) {
+                score += 1;
+            }
             if (score > 0) {
                 scored.add(new Scored(entries.get(i), score, hits));
             }

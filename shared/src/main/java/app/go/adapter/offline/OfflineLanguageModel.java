@@ -9,6 +9,7 @@ import app.go.domain.assistant.ReplyGuard;
 import app.go.domain.assistant.Requirement;
 import app.go.domain.assistant.Requirements;
 import app.go.domain.knowledge.KnowledgeEntry;
+import app.go.domain.knowledge.PersonalData;
 import app.go.domain.knowledge.ToneProfile;
 import app.go.domain.port.AssistantTurn;
 import app.go.domain.port.AssistantTurn.Intent;
@@ -61,7 +62,7 @@ public final class OfflineLanguageModel implements LanguageModel {
             return turn(context, parts, language, Intent.HAND_OVER, reasons, requirements);
         }
         Set<String> topics = understanding.topics.present(text, (s, t) -> false);
-        if (topics.contains("offPlatform") && !topics.contains("designSubject")) {
+        if (movesOffPlatform(context.clientText(), text, topics)) {
             parts.add(voice.phrase("offPlatform", names));
             return turn(context, parts, language, Intent.ANSWER, Set.of(), requirements);
         }
@@ -97,9 +98,11 @@ public final class OfflineLanguageModel implements LanguageModel {
     /** The facts the client asked for: package facts, the best knowledge entry, or the list of services. */
     private List<String> facts(ReplyContext context, NormalizedText text, Set<String> topics, String language) {
         List<String> facts = new ArrayList<>();
-        List<LexicalKnowledgeRanker.Scored> ranked = ranker.rank(context.clientText(), answerable(context.knowledge()));
+        List<LexicalKnowledgeRanker.Scored> ranked = ranker.rank(context.clientText(), answerable(context.knowledge()),
+                packages.servicesAbout(context, text));
         boolean strongKnowledge = !ranked.isEmpty() && ranked.get(0).conceptHits() > 0;
-        boolean knowledgeByWords = !ranked.isEmpty() && ranked.get(0).score() >= 2.5;
+        boolean knowledgeByWords = !ranked.isEmpty() && ranked.get(0).score() >= 2.5
+                && ranked.get(0).entry().source() == KnowledgeEntry.Source.SELLER;
         if (strongKnowledge || (knowledgeByWords && !packages.asksAboutPackages(text, topics))) {
             facts.add(AssistantPhrases.text(language, "faq", Map.of("answer", sentence(ranked.get(0).entry().asQuestionAndAnswer().answer()))));
         }
@@ -111,6 +114,20 @@ public final class OfflineLanguageModel implements LanguageModel {
                     Map.of("seller", context.profile().displayName(), "list", serviceTitles(context))));
         }
         return facts;
+    }
+
+    /**
+     * The client tries to move contact or payment off the marketplace: contact data or an off-platform
+     * payment, or a messenger named without a design around it (a tattoo of the WhatsApp logo is a subject).
+     */
+    private boolean movesOffPlatform(String raw, NormalizedText text, Set<String> topics) {
+        if (PersonalData.contains(raw) || topics.contains("offPayment") || topics.contains("contactAsk")) {
+            return true;
+        }
+        boolean aboutADesign = understanding.serviceKinds.concepts().stream().anyMatch(kind -> understanding.serviceKinds.has(kind, text))
+                || !understanding.lexicon.present(text, (s, t) -> false).isEmpty()
+                || !understanding.tiers.present(text, (s, t) -> false).isEmpty();
+        return topics.contains("channel") && !aboutADesign;
     }
 
     /** Package entries are answered from the packages themselves; entries that offer anything are never said (PA-FAQ-3). */

@@ -74,8 +74,25 @@ final class PackageAnswers {
         return facts;
     }
 
-    /** The services the client names; else the conversation's; else all of them. */
+    /** The ids of the services the question is about. */
+    List<String> servicesAbout(ReplyContext context, NormalizedText text) {
+        return services(context, text).stream().map(SellerService::serviceId).toList();
+    }
+
+    /** The services the client names now; else the last ones they named earlier; else the conversation's; else all. */
     private List<SellerService> services(ReplyContext context, NormalizedText text) {
+        List<SellerService> named = named(context, text);
+        List<String> earlier = context.earlierClientTexts();
+        for (int i = earlier.size() - 1; named.isEmpty() && i >= 0; i--) {
+            named = named(context, NormalizedText.of(earlier.get(i)));
+        }
+        if (!named.isEmpty()) {
+            return named;
+        }
+        return context.service().map(List::of).orElse(context.services());
+    }
+
+    private List<SellerService> named(ReplyContext context, NormalizedText text) {
         List<SellerService> named = new ArrayList<>();
         for (SellerService service : context.services()) {
             NormalizedText own = NormalizedText.of(service.title() + " " + service.subcategory() + " " + service.serviceId());
@@ -86,10 +103,7 @@ final class PackageAnswers {
                 named.add(service);
             }
         }
-        if (!named.isEmpty()) {
-            return named;
-        }
-        return context.service().map(List::of).orElse(context.services());
+        return named;
     }
 
     /** The packages named by the seller's own name or by their tier in the client's language. */

@@ -22,7 +22,7 @@ final class RequirementsReader {
     private static final Pattern CLAUSES = Pattern.compile("(?<=[.,;!?。，、！？；])\\s*|\\s+(?:and|y|et|und|e|en|i|och|ve|и|і|و|dan|và)\\s+");
     private static final Pattern SIZE = Pattern.compile("\\d+(?:[.,]\\d+)?\\s?(?:cm|mm|inch|inches|in\\b|\"|см|厘米|公分|センチ|센티|سم)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern AMOUNT = Pattern.compile("\\d");
+    private static final Pattern AMOUNT = Pattern.compile("\\p{Nd}");
     private static final List<String> FACT_TOPICS = List.of("price", "delivery", "revisions", "includes");
 
     private final Understanding understanding;

@@ -26,7 +26,8 @@ public final class HandoffCueClassifier {
     private static final String SELLER = "{seller}";
     /** A count of ten or more of something, not a size, a duration, a price or a year. */
     private static final Pattern QUANTITY = Pattern.compile(
-            "(?<![\\d.,])(\\d{2,5}|\\d{1,3}[.,]\\d{3})(?![\\d.,]*\\s?(?:cm|mm|m\\b|in\\b|inch|%|€|\\$|£|¥|usd|eur|dollar|euro|day|día|dia|tag|jour|giorn|dni|gün|дн|день|日|天|일|year|años|jahr|an\\b|hour|hora|stund|heure|h\\b|min|dpi|px|k\\b|x\\d))",
+            "(?<![\\d.,])(\\d{2,5}|\\d{1,3}[.,]\\d{3})(?![\\d.,]*\\s?(?:cm|mm|m\\b|in\\b|inch|%|€|\\$|£|¥|usd|eur|dollar|euro|dól|dol|доллар|долар|руб|грн|zł|kr\\b|sek|tl\\b|lira|₺|₽|₴|₹|rs\\b|rp|元|块|円|원|dollari|reais|r\\$|day|día|dia|tag|jour|giorn|dni|gün|дн|день|日|天|일|year|años|jahr|an\\b|hour|hora|stund|heure|h\\b|min|dpi|px|k\\b|x\\d|th\\b|st\\b|nd\\b|rd\\b|er\\b|e\\b|\\.|º|ª|日|号|일|月"
+                    + "|\\s?(?:de\\s|of\\s|du\\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|mai|juin|juil|août|déc|okt|dez|gen|mag|giu|lug|set|ott)))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final HandoffCueClassifier DEFAULT = load();
 
@@ -52,6 +53,7 @@ public final class HandoffCueClassifier {
             case SELLER -> mentionsName(t, sellerName);
             case "#many" -> manyItems(t.text());
             case "#deliverables" -> distinctDeliverables(t) >= 3;
+            case "#manyDeliverables" -> distinctDeliverables(t) >= 4;
             default -> throw new IllegalStateException("unknown cue " + special);
         });
         Set<HandoffReason> reasons = EnumSet.noneOf(HandoffReason.class);

@@ -16,6 +16,23 @@ public final class PersonalData {
 
     private PersonalData() {}
 
+    /** Whether the text holds an e-mail address or a phone number. */
+    public static boolean contains(String text) {
+        if (text == null) {
+            return false;
+        }
+        if (EMAIL.matcher(text).find()) {
+            return true;
+        }
+        Matcher phone = PHONE_CANDIDATE.matcher(text);
+        while (phone.find()) {
+            if (phone.group().chars().filter(Character::isDigit).count() >= PHONE_MIN_DIGITS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String strip(String text) {
         if (text == null) {
             return null;
