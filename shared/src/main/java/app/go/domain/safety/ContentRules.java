@@ -1,0 +1,83 @@
+package app.go.domain.safety;
+
+import app.go.domain.safety.SafetyRules.Category;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What no text the assistant uses or writes may contain, sentence by sentence (PA-SAFE-1,
+ * PA-FAQ-3, PA-KB-5, PA-SRC-1): contact data and channels, payment routes outside the checkout,
+ * personal account data, orders, offers, and prices that are not the seller's package prices.
+ * Words alone (a channel's name, "discount") are forgiven in a sentence that says no to them
+ * ("I never share my number"); data (an e-mail address, an IBAN, an unlisted price) never is.
+ */
+public final class ContentRules {
+    public enum Concern { CONTACT, PAYMENT, PERSONAL_DATA, ORDER, OFFER, UNLISTED_PRICE }
+
+    public record Violation(Concern concern, String evidence) {}
+
+    private ContentRules() {}
+
+    /** @param packagePrices the seller's package prices in cents: the only prices a text may name */
+    public static Optional<Violation> check(String folded, Set<Long> packagePrices) {
+        Optional<PersonalDetails.Found> data = PersonalDetails.find(folded);
+        if (data.isPresent()) {
+            return Optional.of(violationOf(data.get()));
+        }
+        boolean negated = SafetyRules.matches(Category.NEGATION, folded);
+        Optional<String> channel = SafetyRules.find(Category.MESSENGER, folded).or(() -> SafetyRules.find(Category.CONTACT_REQUEST, folded));
+        if (channel.isPresent() && !negated) {
+            return violation(Concern.CONTACT, channel.get());
+        }
+        Optional<Violation> payment = payment(folded, negated);
+        if (payment.isPresent()) {
+            return payment;
+        }
+        Optional<String> order = SafetyRules.find(Category.ORDER, folded);
+        if (order.isPresent() && !negated) {
+            return violation(Concern.ORDER, order.get());
+        }
+        Optional<String> offer = SafetyRules.find(Category.OFFER, folded);
+        boolean figures = folded.chars().anyMatch(Character::isDigit);
+        if (offer.isPresent() && (!negated || figures)) {
+            return violation(Concern.OFFER, offer.get());
+        }
+        for (Money.Amount amount : Money.amounts(folded)) {
+            if (amount.cents() <= 0 || !packagePrices.contains(amount.cents())) {
+                return violation(Concern.UNLISTED_PRICE, amount.text());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Violation violationOf(PersonalDetails.Found found) {
+        Concern concern = switch (found.kind()) {
+            case IBAN, CARD -> Concern.PAYMENT;
+            case TAX_ID, ADDRESS -> Concern.PERSONAL_DATA;
+            default -> Concern.CONTACT;
+        };
+        return new Violation(concern, found.text().strip());
+    }
+
+    /** A payment route outside the checkout, or paying "directly", unless the sentence says no to it. */
+    static Optional<Violation> payment(String folded, boolean negated) {
+        if (negated) {
+            return Optional.empty();
+        }
+        boolean direct = SafetyRules.matches(Category.DIRECT, folded);
+        Optional<String> route = SafetyRules.find(Category.PAYMENT_ROUTE, folded);
+        if (route.isPresent() && (direct || !SafetyRules.matches(Category.PLATFORM, folded))) {
+            return violation(Concern.PAYMENT, route.get());
+        }
+        Optional<String> pay = SafetyRules.find(Category.PAY, folded);
+        if (pay.isPresent() && direct) {
+            return violation(Concern.PAYMENT, pay.get());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Violation> violation(Concern concern, String evidence) {
+        return Optional.of(new Violation(concern, evidence.strip()));
+    }
+}

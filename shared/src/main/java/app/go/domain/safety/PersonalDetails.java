@@ -1,0 +1,180 @@
+package app.go.domain.safety;
+
+import java.math.BigInteger;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Contact and payment data found by their shape, not by words (PA-SAFE-1, PA-SRC-1): e-mail
+ * addresses (also written "name at mail dot com"), phone numbers, links, social handles, street
+ * addresses, IBANs (checked by their mod-97 digits) and card numbers (checked by Luhn). Reads
+ * {@link Fold#text folded} text.
+ */
+public final class PersonalDetails {
+    public enum Kind { EMAIL, PHONE, LINK, HANDLE, ADDRESS, IBAN, CARD, TAX_ID }
+
+    public record Found(Kind kind, String text) {
+        public boolean payment() {
+            return kind == Kind.IBAN || kind == Kind.CARD || kind == Kind.TAX_ID;
+        }
+    }
+
+    private static final String TLD = "(?:com|net|org|io|me|co|app|dev|site|shop|store|online|link|ly|info|biz|xyz|ee|tv|gg|to|fm|page|art|design|studio|ink|bio|de|es|fr|ru|it|uk|br|pt|pl|nl|tr|cn|jp|kr|in|ch|at|be|eu|us|ca|au|mx|ar|ua|ae|sa)";
+    private static final Pattern EMAIL = Pattern.compile("[\\w.%+-]+@[\\w-]+(?:\\.[\\w-]+)+", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern SPELLED_EMAIL = Pattern.compile(
+            "[\\w.%+-]+\\s*[(\\[{<]?\\s*(?:at|arroba|arobase|chiocciola|klammeraffe|malpa|małpa|apenstaartje|собака|эт|في|앳|एट)\\s*[)\\]}>]?\\s*[\\w-]+\\s*[(\\[{<]?\\s*(?:dot|punto|point|punkt|точка|nokta|kropka|ponto|نقطة|닷|डॉट|\\.)\\s*[)\\]}>]?\\s*" + TLD + "\\b",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern LINK = Pattern.compile(
+            "\\b(?:https?://|www\\.)\\S+|\\b[\\w-]+(?:\\.[\\w-]+)*\\." + TLD + "(?:/\\S*)?(?![\\w.])", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern HANDLE = Pattern.compile("(?<![\\w.@])@[\\w.]{3,30}\\w", Pattern.UNICODE_CHARACTER_CLASS);
+    /** A run of digits with phone punctuation; a phone number from 8 digits on (dates and prices have fewer). */
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w$€£¥₹₽₺₩.,])\\+?\\(?\\d[\\d\\s().\\-/]{6,}\\d(?![\\w%])",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    private static final int PHONE_MIN_DIGITS = 8;
+    private static final Pattern MONEY_NEAR = Pattern.compile("[$€£¥₹₽₺₩]|\\b(usd|eur|gbp|dollars?|euros?|руб|tl|zł|zl)\\b",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern IBAN = Pattern.compile("\\b[a-z]{2}\\d{2}(?:[ -]?[a-z0-9]{4}){2,7}(?:[ -]?[a-z0-9]{1,4})?\\b");
+    private static final Pattern CARD = Pattern.compile("(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)");
+    private static final String STREET = "(?:street|road|avenue|ave|lane|boulevard|blvd|terrace|crescent|strasse|weg|gasse|allee|"
+            + "calle|avenida|carrer|paseo|rue|chemin|impasse|viale|piazza|rua|travessa|alameda|straat|laan|gracht|sokak|"
+            + "sokagi|cadde|caddesi|bulvari|ulica|aleja|улица|проспект|переулок|шоссе)";
+    private static final Pattern ADDRESS = Pattern.compile(
+            "\\b\\d{1,5}[a-z]?,?\\s+(?:[\\p{L}'-]+\\s+){0,2}" + STREET + "\\b"
+                    + "|\\b(?:" + STREET.substring(3, STREET.length() - 1) + "|ul\\.|ул\\.|str\\.)\\s+[\\p{L}'-]+(?:\\s+[\\p{L}'-]+)?,?\\s+\\d{1,5}[a-z]?\\b"
+                    + "|\\b\\p{L}+(?:strasse|str\\.|weg|gasse|platz|allee|straat|laan|gracht|plein)\\s*\\d{1,5}"
+                    + "|\\b(?:apt|apartment|suite|flat|wohnung|piso|appartement|кв)\\.?\\s*#?\\d+"
+                    + "|\\b[a-z]{1,2}\\d[a-z\\d]?\\s\\d[a-z]{2}\\b"
+                    + "|\\d+\\s?(?:丁目|番地|번지|번길)|(?:路|街|巷|弄)\\s?\\d+\\s?(?:号|號)"
+                    + "|شارع\\s+[^\\d\\n]{0,30}\\d+|\\d+\\s+شارع"
+                    + "|(?:रोड|मार्ग|गली|सेक्टर)\\s*\\d+|\\d+[,\\s]+\\S{0,20}\\s?(?:रोड|मार्ग|गली)",
+            Pattern.UNICODE_CHARACTER_CLASS);
+
+    private PersonalDetails() {}
+
+    /** The first contact or payment detail in {@code folded} text. */
+    public static Optional<Found> find(String folded) {
+        Matcher m;
+        if ((m = EMAIL.matcher(folded)).find() || (m = SPELLED_EMAIL.matcher(folded)).find()) {
+            return found(Kind.EMAIL, m);
+        }
+        m = IBAN.matcher(folded);
+        while (m.find()) {
+            if (validIban(m.group())) {
+                return found(Kind.IBAN, m);
+            }
+        }
+        m = CARD.matcher(folded);
+        while (m.find()) {
+            if (luhn(m.group())) {
+                return found(Kind.CARD, m);
+            }
+        }
+        Optional<String> tax = SafetyRules.find(SafetyRules.Category.PERSONAL_LABEL, folded);
+        if (tax.isPresent()) {
+            return Optional.of(new Found(Kind.TAX_ID, tax.get()));
+        }
+        m = PHONE.matcher(folded);
+        while (m.find()) {
+            long digits = m.group().chars().filter(Character::isDigit).count();
+            String before = folded.substring(Math.max(0, m.start() - 6), m.start());
+            String after = folded.substring(m.end(), Math.min(folded.length(), m.end() + 6));
+            if (digits >= PHONE_MIN_DIGITS && !MONEY_NEAR.matcher(before + " " + after).find()) {
+                return found(Kind.PHONE, m);
+            }
+        }
+        if (spelledPhone(folded)) {
+            return Optional.of(new Found(Kind.PHONE, folded));
+        }
+        if ((m = HANDLE.matcher(folded)).find()) {
+            return found(Kind.HANDLE, m);
+        }
+        if ((m = LINK.matcher(folded)).find()) {
+            return found(Kind.LINK, m);
+        }
+        if ((m = ADDRESS.matcher(folded)).find()) {
+            return found(Kind.ADDRESS, m);
+        }
+        return Optional.empty();
+    }
+
+    /** Digits as words, the way a phone number is dictated: "zero seven seven", "null eins sieben", "صفر خمسة". */
+    private static final java.util.Map<String, Integer> NUMBER_WORDS = numberWords();
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}]+|\\d+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    static boolean spelledPhone(String folded) {
+        Matcher token = TOKEN.matcher(folded);
+        int run = 0;
+        int best = 0;
+        while (token.find()) {
+            String t = token.group();
+            Integer digits = Character.isDigit(t.charAt(0)) ? Integer.valueOf(t.length()) : NUMBER_WORDS.get(t);
+            if (digits != null) {
+                run += digits;
+                best = Math.max(best, run);
+            } else if (!t.equals("plus") && !t.equals("and") && !t.equals("und") && !t.equals("y") && !t.equals("et")) {
+                run = 0;
+            }
+        }
+        return best >= PHONE_MIN_DIGITS;
+    }
+
+    private static java.util.Map<String, Integer> numberWords() {
+        java.util.Map<String, Integer> words = new java.util.HashMap<>();
+        String units = "zero oh one two three four five six seven eight nine "
+                + "null eins zwei drei vier funf sechs sieben acht neun "
+                + "cero uno dos tres cuatro cinco seis siete ocho nueve "
+                + "zero un une deux trois quatre cinq six sept huit neuf "
+                + "zero uno due tre quattro cinque sei sette otto nove "
+                + "zero um dois tres quatro cinco seis sete oito nove "
+                + "ноль один два три четыре пять шесть семь восемь девять "
+                + "صفر واحد اثنان ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه "
+                + "nul een twee drie vier vijf zes zeven acht negen "
+                + "zero jeden dwa trzy cztery piec szesc siedem osiem dziewiec "
+                + "sifir bir iki uc dort bes alti yedi sekiz dokuz";
+        for (String w : units.split(" ")) {
+            words.put(w, 1);
+        }
+        String tens = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+                + "dix onze douze treize quatorze quinze seize vingt trente quarante cinquante soixante "
+                + "zehn elf zwolf zwanzig dreissig vierzig funfzig sechzig siebzig achtzig neunzig "
+                + "diez once doce trece catorce quince veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa";
+        for (String w : tens.split(" ")) {
+            words.put(w, 2);
+        }
+        return words;
+    }
+
+    private static Optional<Found> found(Kind kind, Matcher m) {
+        return Optional.of(new Found(kind, m.group()));
+    }
+
+    static boolean validIban(String candidate) {
+        String iban = candidate.replaceAll("[ -]", "").toUpperCase(java.util.Locale.ROOT);
+        if (iban.length() < 15 || iban.length() > 34) {
+            return false;
+        }
+        String rearranged = iban.substring(4) + iban.substring(0, 4);
+        StringBuilder digits = new StringBuilder();
+        for (char c : rearranged.toCharArray()) {
+            digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+        }
+        return new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
+    }
+
+    static boolean luhn(String candidate) {
+        String digits = candidate.replaceAll("\\D", "");
+        if (digits.length() < 13 || digits.length() > 19) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+}
