@@ -74,6 +74,11 @@ public final class Adapters {
         return singleton("languageModel", () -> languageModelFactory.apply(this));
     }
 
+    /** CM-GEN-8: the generators this container's configuration names ({@code ASSET_PROVIDER}, {@code AUDIO_PROVIDER}). */
+    public app.go.domain.port.AssetGenerator assetGenerator() {
+        return singleton("assetGenerator", () -> AwsAdapters.assetGenerator(this));
+    }
+
     public BlobStore blobStore() {
         return singleton("blobStore", () -> blobStoreFactory.apply(this));
     }
@@ -135,6 +140,18 @@ public final class Adapters {
 
     @SuppressWarnings("unchecked")
     private <T> T singleton(String name, Supplier<T> factory) {
-        return (T) singletons.computeIfAbsent(name, n -> factory.get());
+        // not computeIfAbsent: a factory builds other singletons (a client needs the HTTP client and the
+        // credentials), and ConcurrentHashMap refuses nested updates ("Recursive update")
+        Object existing = singletons.get(name);
+        if (existing == null) {
+            synchronized (singletons) {
+                existing = singletons.get(name);
+                if (existing == null) {
+                    existing = factory.get();
+                    singletons.put(name, existing);
+                }
+            }
+        }
+        return (T) existing;
     }
 }

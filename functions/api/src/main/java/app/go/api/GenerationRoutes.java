@@ -53,7 +53,8 @@ final class GenerationRoutes {
                              DynamoConversationStore conversations, IdempotencyStore idempotency, Predicate<String> sellerSubscribed) {
         this(new GenerationService(models, store, LazyAdapters.blobs(adapters),
                         LazyAdapters.queue(adapters, SystemTopology.GENERATIONS.envVar()),
-                        PaymentGateways.fromEnv(adapters.env()), adapters.clock(), sellerSubscribed),
+                        PaymentGateways.fromEnv(adapters.env()), adapters.clock(), sellerSubscribed,
+                        kind -> adapters.assetGenerator().supports(kind)),
                 new ReportService(new DynamoReportStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
                         models, store, conversations, adapters.clock()),
                 idempotency);

@@ -2,6 +2,7 @@ package app.go.domain.creation;
 
 import app.go.domain.port.CreationStore;
 import app.go.domain.port.GenerationStore;
+import app.go.domain.port.AssetGenerator;
 
 import app.go.domain.port.PaymentGateway;
 import app.go.domain.billing.PaymentMethod;
@@ -36,6 +37,7 @@ public final class GenerationService {
     private final PaymentGateway payments;
     private final Clock clock;
     private final Predicate<String> sellerSubscribed;
+    private final Predicate<MediaKind> generatable;
 
     /** Every seller counts as subscribed (rule tests that are not about billing). */
     public GenerationService(CreationStore models, GenerationStore store, BlobStore blobs, MessageQueue queue,
@@ -49,6 +51,14 @@ public final class GenerationService {
      */
     public GenerationService(CreationStore models, GenerationStore store, BlobStore blobs, MessageQueue queue,
                              PaymentGateway payments, Clock clock, Predicate<String> sellerSubscribed) {
+        this(models, store, blobs, queue, payments, clock, sellerSubscribed, kind -> true);
+    }
+
+    /** @param generatable CM-GEN-8: the media kinds this deployment has a real generator for ({@link AssetGenerator#supports}) */
+    public GenerationService(CreationStore models, GenerationStore store, BlobStore blobs, MessageQueue queue,
+                             PaymentGateway payments, Clock clock, Predicate<String> sellerSubscribed,
+                             Predicate<MediaKind> generatable) {
+        this.generatable = generatable;
         this.sellerSubscribed = sellerSubscribed;
         this.models = models;
         this.store = store;
@@ -74,6 +84,8 @@ public final class GenerationService {
             throw new DomainException(DomainException.Kind.CONFLICT, "MODEL_NOT_AVAILABLE",
                     "this model is not taking generations right now");
         }
+        MediaKind kind = Subcategories.standard().require(model.subcategory()).mediaKind();
+        GeneratorAvailability.require(generatable.test(kind), kind);
         long price = model.pricing().priceFor(units);
         Generation generation = Generation.requested(CreationService.newId("gen_"), sellerId, modelId, clientId, prompt,
                 units, price, CURRENCY, clock.instant());

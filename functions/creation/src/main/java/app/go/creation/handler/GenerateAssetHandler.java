@@ -2,7 +2,6 @@ package app.go.creation.handler;
 
 import app.go.domain.creation.GenerationRequested;
 import app.go.domain.creation.GenerationWorker;
-import app.go.adapter.offline.OfflineAssetGenerator;
 import app.go.adapter.aws.dynamodb.DynamoCreationStore;
 import app.go.adapter.aws.dynamodb.DynamoGenerationStore;
 import app.go.adapter.aws.dynamodb.DynamoIdempotencyStore;
@@ -34,7 +33,7 @@ public final class GenerateAssetHandler implements RequestHandler<SQSEvent, SQSB
         this(new GenerationWorker(
                 new DynamoCreationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
                 new DynamoGenerationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
-                adapters.blobStore(), new OfflineAssetGenerator(),
+                adapters.blobStore(), adapters.assetGenerator(),
                 new DynamoIdempotencyStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.IDEMPOTENCY.envVar()),
                         adapters.clock()),
                 adapters.clock()));

@@ -7,6 +7,8 @@ import app.go.adapter.aws.dynamodb.DynamoSellerStore;
 import app.go.support.log.Log;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
+import app.go.adapter.media.JdkMediaInspector;
+import app.go.domain.port.StyleDescriber;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
@@ -32,7 +34,8 @@ public final class TrainModelHandler implements RequestHandler<Map<String, Objec
         this(new TrainingPipeline(
                 new DynamoCreationStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.CREATIONS.envVar())),
                 new DynamoSellerStore(adapters.dynamoDb(), adapters.env().require(SystemTopology.SELLERS.envVar())),
-                adapters.blobStore(), Subcategories.standard(), adapters.clock()));
+                adapters.blobStore(), Subcategories.standard(), new JdkMediaInspector(), StyleDescriber.MEASURED,
+                adapters.clock()));
     }
 
     public TrainModelHandler(TrainingPipeline pipeline) {

@@ -6,15 +6,10 @@ import app.go.domain.port.LanguageModelException;
 import app.go.domain.port.LanguageModelException.Reason;
 import app.go.domain.port.Prompt;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.SdkPlugin;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -23,7 +18,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelNotReadyException;
 import software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrockruntime.model.ServiceQuotaExceededException;
-import software.amazon.awssdk.services.bedrockruntime.model.ServiceUnavailableException;
 import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
@@ -40,29 +34,17 @@ public final class BedrockLanguageModel implements LanguageModel {
     public static final String DEFAULT_MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
 
     /** Calls to Converse per {@link #complete}, the first included. */
-    static final int MAX_ATTEMPTS = 4;
-    /** The ceiling of the first backoff; it doubles for each further retry. */
-    static final Duration BASE_DELAY = Duration.ofMillis(250);
-
-    /** Waits between attempts; tests pass one that records instead of sleeping. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
-    /** Per-request plugin that makes the SDK try once, whatever retry strategy the client was built with. */
-    private static final SdkPlugin SINGLE_SDK_ATTEMPT = config -> config.overrideConfiguration(
-            config.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+    static final int MAX_ATTEMPTS = BedrockRetries.MAX_ATTEMPTS;
 
     private final BedrockRuntimeClient client;
     private final String modelId;
-    private final Sleeper sleeper;
+    private final BedrockRetries.Sleeper sleeper;
 
     public BedrockLanguageModel(BedrockRuntimeClient client, String modelId) {
         this(client, modelId, duration -> Thread.sleep(duration.toMillis()));
     }
 
-    BedrockLanguageModel(BedrockRuntimeClient client, String modelId, Sleeper sleeper) {
+    BedrockLanguageModel(BedrockRuntimeClient client, String modelId, BedrockRetries.Sleeper sleeper) {
         if (modelId == null || modelId.isBlank()) {
             throw new IllegalArgumentException("a Bedrock model id is required");
         }
@@ -78,46 +60,17 @@ public final class BedrockLanguageModel implements LanguageModel {
     @Override
     public Completion complete(Prompt prompt) {
         ConverseRequest request = ConverseMapping.request(modelId, prompt).toBuilder()
-                .overrideConfiguration(AwsRequestOverrideConfiguration.builder().addPlugin(SINGLE_SDK_ATTEMPT).build())
+                .overrideConfiguration(AwsRequestOverrideConfiguration.builder()
+                        .addPlugin(BedrockRetries.SINGLE_SDK_ATTEMPT).build())
                 .build();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return ConverseMapping.completion(client.converse(request));
-            } catch (SdkException e) {
-                if (!retryable(e) || attempt == MAX_ATTEMPTS) {
-                    throw failure(e, attempt);
-                }
-                pause(attempt, e);
-            }
-        }
+        return BedrockRetries.call(() -> ConverseMapping.completion(client.converse(request)), sleeper, this::failure,
+                (cause, attempt) -> new LanguageModelException(Reason.UNAVAILABLE, "Interrupted while backing off from Bedrock model '"
+                        + modelId + "' after " + attempts(attempt), cause));
     }
 
     /** Backoff before retry number {@code retry} (1-based): a random duration in [ceiling/2, ceiling]. */
     static Duration backoff(int retry) {
-        long ceiling = BASE_DELAY.toMillis() << (retry - 1);
-        long half = ceiling / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(ceiling - half + 1));
-    }
-
-    private void pause(int attempt, SdkException cause) {
-        try {
-            sleeper.sleep(backoff(attempt));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new LanguageModelException(Reason.UNAVAILABLE,
-                    "Interrupted while backing off from Bedrock model '" + modelId + "' after " + attempts(attempt), cause);
-        }
-    }
-
-    private static boolean retryable(SdkException e) {
-        if (e instanceof ThrottlingException || e instanceof ServiceUnavailableException
-                || e instanceof ModelNotReadyException) {
-            return true;
-        }
-        if (e instanceof SdkServiceException service) {
-            return service.statusCode() == 429 || service.statusCode() >= 500;
-        }
-        return e instanceof SdkClientException && e.getCause() instanceof IOException;
+        return BedrockRetries.backoff(retry);
     }
 
     private LanguageModelException failure(SdkException e, int attempt) {
@@ -153,6 +106,6 @@ public final class BedrockLanguageModel implements LanguageModel {
     }
 
     private static String attempts(int attempt) {
-        return attempt + (attempt == 1 ? " attempt" : " attempts");
+        return BedrockRetries.attempts(attempt);
     }
 }
