@@ -37,7 +37,7 @@ final class AudioMeasures {
         Arrays.sort(sorted);
         double median = sorted[count / 2];
         double floor = sorted[count / 10];
-        long quiet = Arrays.stream(rms).filter(r -> r < median * 0.1).count();
+        long quiet = Arrays.stream(rms).filter(r -> r < median * 0.25).count();
         double pauses = quiet / (double) count;
         double flatness = flatness(mono);
         double width = channels.length < 2 ? 0 : 1 - correlation(channels[0], channels[1]);
@@ -46,7 +46,7 @@ final class AudioMeasures {
             content = AudioFacts.Content.SILENCE;
         } else if (flatness > 0.45) {
             content = AudioFacts.Content.NOISE;
-        } else if (pauses >= 0.12) {
+        } else if (pauses >= 0.08) {
             content = AudioFacts.Content.SPEECH;
         } else {
             content = AudioFacts.Content.MUSIC;

@@ -104,7 +104,16 @@ public final class GenerationService {
         if (!caller.is(Caller.Role.CLIENT) || !generation.clientId().equals(caller.userId())) {
             throw DomainException.notFound("generation " + generationId);
         }
-        return generation;
+        return failIfStale(generation);
+    }
+
+    /** Issue 9: no generation stays PENDING forever; the conditional write lets a late worker's READY win. */
+    private Generation failIfStale(Generation generation) {
+        if (!generation.stale(clock.instant())) {
+            return generation;
+        }
+        store.replaceGeneration(generation.failed(Generation.TIMED_OUT, clock.instant()), GenerationStatus.PENDING);
+        return store.generation(generation.sellerId(), generation.id()).orElse(generation);
     }
 
     /** CM-GEN-1: the watermarked draft, to anyone who may see the generation. */
@@ -220,7 +229,14 @@ public final class GenerationService {
         if (!store.createGeneration(revision)) {
             throw new DomainException(DomainException.Kind.CONFLICT, "CONFLICT", "generation id collision, retry");
         }
-        replace(order, order.revising(revision.id(), now));
+        try {
+            replace(order, order.revising(revision.id(), now));
+        } catch (DomainException lostRace) {
+            // issue 9: a parallel revision won the order; this one must not stay PENDING without an owner
+            store.replaceGeneration(revision.failed("another revision of this order was asked for first", now),
+                    GenerationStatus.PENDING);
+            throw lostRace;
+        }
         enqueue(revision);
         return revision;
     }
