@@ -126,6 +126,12 @@ public class GoStack extends Stack {
     public static final int MAX_SQS_CONCURRENCY = 10;
     public static final String STRIPE = "stripe";
     public static final String STRIPE_SECRET_ARN_ENV = "STRIPE_API_KEY_SECRET_ARN";
+    /** CM-GEN-8: the image model (CDK context {@code imageModelId}); generators are real in AWS, never the offline twin. */
+    public static final String IMAGE_MODEL_CONTEXT = "imageModelId";
+    public static final String DEFAULT_IMAGE_MODEL_ID = "amazon.nova-canvas-v1:0";
+    public static final String IMAGE_MODEL_ENV = "IMAGE_MODEL_ID";
+    public static final String ASSET_PROVIDER_ENV = "ASSET_PROVIDER";
+    public static final String AUDIO_PROVIDER_ENV = "AUDIO_PROVIDER";
 
     private final Path repoRoot;
     private final String bedrockModelId;
@@ -163,6 +169,7 @@ public class GoStack extends Stack {
         SystemTopology.QUEUES.forEach(this::queue);
         assets = assetsBucket();
         SystemTopology.FUNCTIONS.forEach(this::function);
+        SystemTopology.ASSET_GENERATORS.forEach(this::assetGeneration);
         SystemTopology.EVENT_SOURCES.forEach(this::eventSource);
         SystemTopology.STATE_MACHINES.forEach(this::stateMachine);
         SystemTopology.FUNCTIONS.forEach(this::grantStarts);
@@ -384,6 +391,26 @@ public class GoStack extends Stack {
 
     private String logicalId(software.constructs.IConstruct construct) {
         return (String) resolve(getLogicalId((CfnElement) construct.getNode().getDefaultChild()));
+    }
+
+    /**
+     * CM-GEN-8: a function that generates assets calls Nova Canvas (InvokeModel on that model only) and
+     * names its providers explicitly. No audio provider is configured here, so audio generation is
+     * refused with 503 GENERATOR_NOT_CONFIGURED until one is (README: Creation Model, audio).
+     */
+    private void assetGeneration(FunctionSpec spec) {
+        Function fn = functions.get(spec);
+        String imageModelId = Optional.ofNullable(getNode().tryGetContext(IMAGE_MODEL_CONTEXT)).map(Object::toString)
+                .orElse(DEFAULT_IMAGE_MODEL_ID);
+        fn.addEnvironment(ASSET_PROVIDER_ENV, "bedrock");
+        fn.addEnvironment(IMAGE_MODEL_ENV, imageModelId);
+        fn.addEnvironment(AUDIO_PROVIDER_ENV, "none");
+        fn.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("bedrock:InvokeModel"))
+                .resources(List.of(formatArn(ArnComponents.builder()
+                        .service("bedrock").account("").resource("foundation-model")
+                        .resourceName(imageModelId).arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())))
+                .build());
     }
 
     /** One asset per jar, shared by the functions packaged in the same module. */

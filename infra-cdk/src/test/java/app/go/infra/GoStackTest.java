@@ -181,6 +181,9 @@ class GoStackTest {
         expected.addAll(spec.starts());
         if (spec.usesAssets()) expected.add(GoStack.ASSETS_BUCKET_ENV);
         if (spec.usesBedrock()) expected.add(GoStack.BEDROCK_MODEL_ENV);
+        if (SystemTopology.ASSET_GENERATORS.contains(spec)) {
+            expected.addAll(Set.of(GoStack.ASSET_PROVIDER_ENV, GoStack.IMAGE_MODEL_ENV, GoStack.AUDIO_PROVIDER_ENV));
+        }
         assertEquals(expected, env.keySet());
         spec.readsWrites().forEach(t -> assertEquals(ref(logicalId("AWS::DynamoDB::Table", GoStack.pascal(t.id()) + "Table")),
                 env.get(t.envVar())));
@@ -225,15 +228,18 @@ class GoStackTest {
     }
 
     @Test
-    @DisplayName("TrainModel and GenerateAsset get no Bedrock grant: the training profile and the asset generator run without Bedrock")
-    void creationFunctionsHaveNoBedrock() {
-        for (FunctionSpec spec : List.of(SystemTopology.TRAIN_MODEL, SystemTopology.GENERATE_ASSET)) {
-            String roleId = (String) list(map(props(template.findResources("AWS::Lambda::Function")
-                    .get(functionId(spec))).get("Role")).get("Fn::GetAtt")).get(0);
-            assertTrue(statementsOfRole(roleId).stream().noneMatch(s -> actions(s).stream().anyMatch(a -> a.startsWith("bedrock:"))),
-                    spec.id() + " holds a bedrock grant it never uses");
-            assertFalse(map(map(props(template.findResources("AWS::Lambda::Function").get(functionId(spec)))
-                    .get("Environment")).get("Variables")).containsKey(GoStack.BEDROCK_MODEL_ENV), spec.id());
+    @DisplayName("CM-GEN-8 the functions that generate assets call Nova Canvas through InvokeModel on that model only, never the offline twin")
+    void assetGeneratorsUseRealModels() {
+        for (FunctionSpec spec : SystemTopology.ASSET_GENERATORS) {
+            Map<String, Object> props = props(template.findResources("AWS::Lambda::Function").get(functionId(spec)));
+            Map<String, Object> env = map(map(props.get("Environment")).get("Variables"));
+            assertEquals("bedrock", env.get(GoStack.ASSET_PROVIDER_ENV), spec.id());
+            assertEquals(GoStack.DEFAULT_IMAGE_MODEL_ID, env.get(GoStack.IMAGE_MODEL_ENV), spec.id());
+            assertEquals("none", env.get(GoStack.AUDIO_PROVIDER_ENV), "audio is refused until a provider is configured");
+            String roleId = (String) list(map(props.get("Role")).get("Fn::GetAtt")).get(0);
+            assertTrue(statementsOfRole(roleId).stream().anyMatch(s -> actions(s).equals(List.of("bedrock:InvokeModel"))
+                            && JSON.valueToTree(s.get("Resource")).toString().contains("::foundation-model/" + GoStack.DEFAULT_IMAGE_MODEL_ID)),
+                    spec.id() + " may invoke the image model");
         }
     }
 
@@ -403,12 +409,17 @@ class GoStackTest {
     void bedrockIsScopedToTheModel() {
         List<Map<String, Object>> bedrock = allStatements().stream()
                 .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("bedrock:"))).toList();
-        assertEquals(SystemTopology.FUNCTIONS.stream().filter(FunctionSpec::usesBedrock).count(), bedrock.size());
+        assertEquals(SystemTopology.FUNCTIONS.stream().filter(FunctionSpec::usesBedrock).count()
+                + SystemTopology.ASSET_GENERATORS.size(), bedrock.size());
         for (Map<String, Object> s : bedrock) {
             assertFalse(resources(s).contains("*"));
-            assertEquals(Set.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"), Set.copyOf(actions(s)));
-            assertTrue(JSON.valueToTree(s.get("Resource")).toString()
-                    .contains("::foundation-model/" + GoStack.DEFAULT_BEDROCK_MODEL_ID));
+            String resource = JSON.valueToTree(s.get("Resource")).toString();
+            if (resource.contains("::foundation-model/" + GoStack.DEFAULT_IMAGE_MODEL_ID)) {
+                assertEquals(List.of("bedrock:InvokeModel"), actions(s));
+            } else {
+                assertEquals(Set.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"), Set.copyOf(actions(s)));
+                assertTrue(resource.contains("::foundation-model/" + GoStack.DEFAULT_BEDROCK_MODEL_ID));
+            }
         }
     }
 

@@ -144,7 +144,8 @@ public final class GoLocal implements AutoCloseable {
                 "AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString(),
                 "AWS_ENDPOINT_URL_SFN", sfnEndpoint.uri().toString(),
                 "ASSETS_BUCKET", "local-assets",
-                "PAYMENTS_PROVIDER", "offline"));
+                "PAYMENTS_PROVIDER", "offline",
+                "ASSET_PROVIDER", "offline"));
         environment = resources.environment(extra);
         Adapters adapters = new Adapters(new Env(environment), clock, a -> new OfflineLanguageModel(), a -> new FileBlobStore(blobs));
         lambda = track(new LocalLambdaRuntime(adapters));

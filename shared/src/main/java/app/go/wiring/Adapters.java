@@ -97,6 +97,11 @@ public final class Adapters {
         return singleton("paymentGateway", () -> PaymentGateways.fromEnv(this));
     }
 
+    /** CM-GEN-8: the generators this container's configuration names ({@code ASSET_PROVIDER}, {@code AUDIO_PROVIDER}). */
+    public app.go.domain.port.AssetGenerator assetGenerator() {
+        return singleton("assetGenerator", () -> AwsAdapters.assetGenerator(this));
+    }
+
     public BlobStore blobStore() {
         return singleton("blobStore", () -> blobStoreFactory.apply(this));
     }

@@ -7,9 +7,29 @@ import app.go.adapter.aws.s3.S3BlobStore;
 import app.go.domain.port.BlobStore;
 import app.go.domain.port.PaymentGateway;
 import app.go.adapter.stripe.StripePaymentGateway;
+import app.go.adapter.aws.bedrock.NovaCanvasImageGenerator;
+import app.go.adapter.elevenlabs.ElevenLabsAudioProvider;
+import app.go.adapter.offline.OfflineAssetGenerator;
+import app.go.domain.creation.AudioAssetGenerator;
+import app.go.domain.creation.GeneratorsByKind;
+import app.go.domain.creation.MediaKind;
+import app.go.domain.creation.StyledTextWriter;
+import app.go.domain.creation.Subcategories;
+import app.go.domain.port.AssetGenerator;
+import app.go.domain.port.AudioProvider;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /** The cloud implementations of the ports that have no SDK client of their own in {@link Adapters}. */
 public final class AwsAdapters {
+    static final String ASSET_PROVIDER = "ASSET_PROVIDER";
+
     private AwsAdapters() {}
 
     /** Bedrock unless {@code MODEL_PROVIDER=offline} (LocalStack's free edition has no Bedrock). */
@@ -24,6 +44,37 @@ public final class AwsAdapters {
                 : java.util.Optional.of(new BedrockLanguageModel.Guardrail(guardrailId, guardrailVersion));
         return new BedrockLanguageModel(adapters.bedrockRuntime(),
                 adapters.env().get("BEDROCK_MODEL_ID", BedrockLanguageModel.DEFAULT_MODEL_ID), guardrail);
+    }
+
+    /**
+     * CM-GEN-8: real generators unless {@code ASSET_PROVIDER=offline} (the local runtime): images through
+     * Nova Canvas ({@code IMAGE_MODEL_ID}), text through the language model, audio through the provider
+     * {@code AUDIO_PROVIDER} names ({@code elevenlabs}); without one, audio is refused, never faked.
+     */
+    static AssetGenerator assetGenerator(Adapters adapters) {
+        Subcategories table = Subcategories.standard();
+        if ("offline".equalsIgnoreCase(adapters.env().get(ASSET_PROVIDER, "bedrock"))) {
+            return new OfflineAssetGenerator(table);
+        }
+        Map<MediaKind, AssetGenerator> byKind = new EnumMap<>(MediaKind.class);
+        byKind.put(MediaKind.IMAGE, new NovaCanvasImageGenerator(adapters.bedrockRuntime(), adapters.blobStore(),
+                adapters.env().get("IMAGE_MODEL_ID", NovaCanvasImageGenerator.DEFAULT_MODEL_ID)));
+        byKind.put(MediaKind.TEXT, new StyledTextWriter(adapters.languageModel()));
+        audioProvider(adapters).ifPresent(provider -> byKind.put(MediaKind.AUDIO, new AudioAssetGenerator(provider, table)));
+        return new GeneratorsByKind(byKind, table);
+    }
+
+    static Optional<AudioProvider> audioProvider(Adapters adapters) {
+        String provider = adapters.env().get("AUDIO_PROVIDER", "none").toLowerCase(Locale.ROOT);
+        return switch (provider) {
+            case "none" -> Optional.empty();
+            case "elevenlabs" -> Optional.of(new ElevenLabsAudioProvider(
+                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                    URI.create(adapters.env().get("ELEVENLABS_BASE_URL", ElevenLabsAudioProvider.DEFAULT_BASE.toString())),
+                    adapters.env().require("ELEVENLABS_API_KEY"),
+                    adapters.env().get("ELEVENLABS_VOICE_ID", ElevenLabsAudioProvider.DEFAULT_VOICE)));
+            default -> throw new IllegalStateException("AUDIO_PROVIDER must be none or elevenlabs, not " + provider);
+        };
     }
 
     static BlobStore blobStore(Adapters adapters) {

@@ -18,6 +18,11 @@ public final class InMemoryGenerationStore implements GenerationStore {
         this.models = models;
     }
 
+    /** Every seller's generations. */
+    public synchronized List<Generation> allGenerations() {
+        return generations.all();
+    }
+
     /** Every seller's orders. */
     public synchronized List<CreationOrder> allOrders() {
         return orders.all();

@@ -42,6 +42,7 @@ public final class ApiResponses {
             case CONFLICT -> "Conflict";
             case RULE -> "Rule violated";
             case LIMIT -> "Limit reached";
+            case UNAVAILABLE -> "Service unavailable";
         };
     }
 }

@@ -14,12 +14,12 @@ import app.go.domain.creation.ModelManagement;
 import app.go.domain.creation.Pricing;
 import app.go.domain.creation.Subcategories;
 import app.go.domain.port.SellerStore;
-import app.go.adapter.offline.OfflineAssetGenerator;
 import app.go.support.errors.DomainException;
 import app.go.domain.port.IdempotencyStore;
 import app.go.support.json.Json;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
+import app.go.adapter.media.JdkMediaInspector;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -58,8 +58,8 @@ final class CreationRoutes {
                            CreationPlan.Lookup subscriptions) {
         this(new CreationService(store, sellers, LazyAdapters.blobs(adapters),
                         LazyAdapters.workflow(adapters, SystemTopology.TRAINING_STATE_MACHINE_ENV), Subcategories.standard(),
-                        subscriptions, adapters.clock()),
-                new ModelManagement(store, LazyAdapters.blobs(adapters), new OfflineAssetGenerator(), Subcategories.standard(),
+                        new JdkMediaInspector(), subscriptions, adapters.clock()),
+                new ModelManagement(store, LazyAdapters.blobs(adapters), LazyAdapters.generator(adapters), Subcategories.standard(),
                         subscriptions, adapters.clock()),
                 idempotency);
     }
@@ -217,7 +217,11 @@ final class CreationRoutes {
         }
         ids.forEach(id -> Ids.require(id, "assetIds[]"));
         Model model = all ? creations.setAllAssets(sellerId, modelId) : creations.setAssets(sellerId, modelId, ids);
-        return json(200, view(model));
+        // CM-AST-2/3/6: every error and warning at once, before a training is spent
+        var checks = creations.checkAssets(sellerId, modelId);
+        ObjectNode view = view(model);
+        view.set("assetErrors", Json.MAPPER.valueToTree(checks.errors()));
+        return json(200, view);
     }
 
     private APIGatewayV2HTTPResponse train(ApiRequest request) {

@@ -53,7 +53,8 @@ final class GenerationRoutes {
                              ConversationStore conversations, IdempotencyStore idempotency, Predicate<String> sellerSubscribed) {
         this(new GenerationService(models, store, LazyAdapters.blobs(adapters),
                         LazyAdapters.queue(adapters, SystemTopology.GENERATIONS.envVar()),
-                        new OrderPayment(billing, adapters.paymentGateway()), adapters.clock(), sellerSubscribed),
+                        new OrderPayment(billing, adapters.paymentGateway()), adapters.clock(), sellerSubscribed,
+                        kind -> adapters.assetGenerator().supports(kind)),
                 new ReportService(adapters.reports(),
                         models, store, conversations, adapters.clock()),
                 idempotency);

@@ -3,6 +3,10 @@ package app.go.api;
 import app.go.adapter.aws.sfn.SfnWorkflowStarter;
 import app.go.adapter.aws.sqs.SqsMessageQueue;
 import app.go.domain.port.BlobStore;
+import app.go.domain.port.AssetGenerator;
+import app.go.domain.creation.GeneratedAsset;
+import app.go.domain.creation.MediaKind;
+import app.go.domain.creation.Model;
 import app.go.domain.port.MessageQueue;
 import app.go.wiring.Adapters;
 import app.go.domain.port.WorkflowStarter;
@@ -31,6 +35,21 @@ final class LazyAdapters {
             @Override
             public void delete(String key) {
                 adapters.blobStore().delete(key);
+            }
+        };
+    }
+
+    /** The configured generators, built when the playground first generates (CM-GEN-8). */
+    static AssetGenerator generator(Adapters adapters) {
+        return new AssetGenerator() {
+            @Override
+            public GeneratedAsset generate(Model model, byte[] styleProfileJson, String prompt, int units) {
+                return adapters.assetGenerator().generate(model, styleProfileJson, prompt, units);
+            }
+
+            @Override
+            public boolean supports(MediaKind kind) {
+                return adapters.assetGenerator().supports(kind);
             }
         };
     }

@@ -160,7 +160,9 @@ class ModelManagementEndToEndTest extends LocalSystemTest {
     void retrainingRequired() {
         String id = models.get(1);
         String second = ok(api.call("POST", "/sellers/me/assets", seller, Map.of("kind", "IMAGE",
-                "contentBase64", Base64.getEncoder().encodeToString(new byte[]{(byte) 0x89, 'P', 'N', 'G'}), "filename", "x.png",
+                // a real image: four PNG magic bytes are refused since issue 10 (ASSET_KIND_MISMATCH)
+                "contentBase64", Base64.getEncoder().encodeToString(app.go.testing.TestMedia.png(1024, 1024, java.awt.Color.BLUE)),
+                "filename", "x.png",
                 "ownWorkConfirmed", true))).get("assetId").asText();
         assertTrue(ok(api.call("PUT", "/sellers/me/models/" + id + "/assets", seller,
                 Map.of("assetIds", List.of(assetId, second)))).path("retrainingRequired").asBoolean());

@@ -9,6 +9,7 @@ import app.go.domain.port.SellerStore;
 import app.go.domain.port.BlobStore;
 import app.go.support.errors.DomainException;
 import app.go.domain.port.WorkflowStarter;
+import app.go.domain.port.MediaInspector;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -38,15 +39,18 @@ public final class CreationService {
     private final Subcategories subcategories;
     private final CreationPlan plan;
     private final Clock clock;
+    private final MeasuredAssets measured;
 
     /** Without a subscription lookup: every seller counts as not subscribed. */
     public CreationService(CreationStore store, SellerStore sellers, BlobStore blobs, WorkflowStarter training,
-                           Subcategories subcategories, Clock clock) {
-        this(store, sellers, blobs, training, subcategories, CreationPlan.Lookup.none(), clock);
+                           Subcategories subcategories, MediaInspector inspector, Clock clock) {
+        this(store, sellers, blobs, training, subcategories, inspector, CreationPlan.Lookup.none(), clock);
     }
 
     public CreationService(CreationStore store, SellerStore sellers, BlobStore blobs, WorkflowStarter training,
-                           Subcategories subcategories, CreationPlan.Lookup subscriptions, Clock clock) {
+                           Subcategories subcategories, MediaInspector inspector, CreationPlan.Lookup subscriptions,
+                           Clock clock) {
+        this.measured = new MeasuredAssets(store, blobs, inspector);
         this.store = store;
         this.sellers = sellers;
         this.blobs = blobs;
@@ -82,6 +86,11 @@ public final class CreationService {
         String assetId = newId("ast_");
         Asset asset = new Asset(assetId, sellerId, upload.kind(), upload.filename(), upload.source(), tags,
                 content.length, Asset.blobKey(sellerId, assetId), clock.instant());
+        if (!measured.measure(asset, content).decodable()) {
+            throw new DomainException(DomainException.Kind.RULE, "ASSET_KIND_MISMATCH", "the file is not a readable "
+                    + upload.kind().name().toLowerCase(Locale.ROOT) + " (images: PNG, JPEG, GIF, BMP; audio: WAV, AIFF, MP3;"
+                    + " text: UTF-8)");
+        }
         blobs.put(asset.blobKey(), content, contentType(upload.kind(), upload.filename()));
         store.saveAsset(asset);
         return asset;
@@ -200,11 +209,24 @@ public final class CreationService {
         if (model.status() == ModelStatus.TRAINING) {
             throw trainingInProgress();
         }
-        Model updated = model.withAssets(ids, clock.instant());
+        Model withIds = model.withAssets(ids, clock.instant());
+        Model updated = withIds.withWarnings(checks(withIds).warnings(), clock.instant());
         if (!store.replaceModel(updated, model)) {
             throw trainingInProgress();
         }
         return updated;
+    }
+
+    /**
+     * CM-AST-2/3/6, CM-MOD-3: the errors and warnings of the model's current assets, all at once,
+     * before any training is spent.
+     */
+    public AssetChecks.Report checkAssets(String sellerId, String modelId) {
+        return checks(model(sellerId, modelId));
+    }
+
+    private AssetChecks.Report checks(Model model) {
+        return measured.check(model, subcategoryOf(model));
     }
 
     /**
@@ -228,6 +250,11 @@ public final class CreationService {
         }
         if (model.assetIds().isEmpty()) {
             throw new DomainException(DomainException.Kind.RULE, "NO_ASSETS", "add training assets to the model first");
+        }
+        AssetChecks.Report checks = checks(model);
+        if (!checks.errors().isEmpty()) {
+            throw new DomainException(DomainException.Kind.RULE, "ASSETS_INVALID",
+                    "fix these assets before training (no training was used): " + String.join("; ", checks.errors()));
         }
         if (subcategory.mediaKind() == MediaKind.TEXT && (model.instructions() == null || model.instructions().isBlank())) {
             throw new DomainException(DomainException.Kind.RULE, "INSTRUCTIONS_REQUIRED",

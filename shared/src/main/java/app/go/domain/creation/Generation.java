@@ -36,6 +36,17 @@ public record Generation(String id, String sellerId, String modelId, String clie
                 GenerationStatus.FAILED, orderId, contentType, reason, createdAt, now);
     }
 
+    /**
+     * Issue 9: a generation PENDING this long lost its worker for good (longer than every delivery
+     * of the generations queue with its visibility timeouts); the next read fails it with a reason.
+     */
+    public static final java.time.Duration STALE_AFTER = java.time.Duration.ofHours(1);
+    public static final String TIMED_OUT = "the generation did not finish in time; nothing was charged, please try again";
+
+    public boolean stale(Instant now) {
+        return status == GenerationStatus.PENDING && updatedAt != null && now.isAfter(updatedAt.plus(STALE_AFTER));
+    }
+
     public boolean isRevision() {
         return orderId != null;
     }

@@ -2,6 +2,7 @@ package app.go.domain.creation;
 
 import app.go.domain.port.CreationStore;
 import app.go.domain.port.GenerationStore;
+import app.go.domain.port.AssetGenerator;
 
 import app.go.domain.billing.OrderPayment;
 import app.go.domain.billing.PaymentMethod;
@@ -38,6 +39,7 @@ public final class GenerationService {
     private final OrderReservations orders;
     private final Clock clock;
     private final Predicate<String> sellerSubscribed;
+    private final Predicate<MediaKind> generatable;
 
     /** Every seller counts as subscribed (rule tests that are not about billing). */
     public GenerationService(CreationStore models, GenerationStore store, BlobStore blobs, MessageQueue queue,
@@ -51,6 +53,14 @@ public final class GenerationService {
      */
     public GenerationService(CreationStore models, GenerationStore store, BlobStore blobs, MessageQueue queue,
                              OrderPayment payments, Clock clock, Predicate<String> sellerSubscribed) {
+        this(models, store, blobs, queue, payments, clock, sellerSubscribed, kind -> true);
+    }
+
+    /** @param generatable CM-GEN-8: the media kinds this deployment has a real generator for ({@link AssetGenerator#supports}) */
+    public GenerationService(CreationStore models, GenerationStore store, BlobStore blobs, MessageQueue queue,
+                             OrderPayment payments, Clock clock, Predicate<String> sellerSubscribed,
+                             Predicate<MediaKind> generatable) {
+        this.generatable = generatable;
         this.sellerSubscribed = sellerSubscribed;
         this.models = models;
         this.store = store;
@@ -77,6 +87,8 @@ public final class GenerationService {
             throw new DomainException(DomainException.Kind.CONFLICT, "MODEL_NOT_AVAILABLE",
                     "this model is not taking generations right now");
         }
+        MediaKind kind = Subcategories.standard().require(model.subcategory()).mediaKind();
+        GeneratorAvailability.require(generatable.test(kind), kind);
         long price = model.pricing().priceFor(units);
         if (price > Pricing.MAX_CENTS) {
             throw new DomainException(DomainException.Kind.RULE, TOTAL_TOO_HIGH, "a generation costs at most " + Pricing.MAX_CENTS
@@ -99,7 +111,16 @@ public final class GenerationService {
         if (!caller.is(Caller.Role.CLIENT) || !generation.clientId().equals(caller.userId())) {
             throw DomainException.notFound("generation " + generationId);
         }
-        return generation;
+        return failIfStale(generation);
+    }
+
+    /** Issue 9: no generation stays PENDING forever; the conditional write lets a late worker's READY win. */
+    private Generation failIfStale(Generation generation) {
+        if (!generation.stale(clock.instant())) {
+            return generation;
+        }
+        store.replaceGeneration(generation.failed(Generation.TIMED_OUT, clock.instant()), GenerationStatus.PENDING);
+        return store.generation(generation.sellerId(), generation.id()).orElse(generation);
     }
 
     /** CM-GEN-1: the watermarked draft, to anyone who may see the generation. */
@@ -215,7 +236,14 @@ public final class GenerationService {
         if (!store.createGeneration(revision)) {
             throw new DomainException(DomainException.Kind.CONFLICT, "CONFLICT", "generation id collision, retry");
         }
-        replace(order, order.revising(revision.id(), now));
+        try {
+            replace(order, order.revising(revision.id(), now));
+        } catch (DomainException lostRace) {
+            // issue 9: a parallel revision won the order; this one must not stay PENDING without an owner
+            store.replaceGeneration(revision.failed("another revision of this order was asked for first", now),
+                    GenerationStatus.PENDING);
+            throw lostRace;
+        }
         enqueue(revision);
         return revision;
     }

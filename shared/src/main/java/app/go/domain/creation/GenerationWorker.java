@@ -1,5 +1,6 @@
 package app.go.domain.creation;
 
+import app.go.domain.port.AssetGenerationException;
 import app.go.domain.port.AssetGenerator;
 import app.go.domain.port.CreationStore;
 import app.go.domain.port.GenerationStore;
@@ -16,8 +17,11 @@ import java.util.Optional;
 /**
  * Produces a queued generation exactly once per generation id, however often the message comes:
  * the idempotency store lets one attempt at a time work on it, blobs are written under keys
- * derived from the id, and the status moves PENDING to READY with a conditional write. Clients
- * get the watermarked preview (CM-GEN-1); the clean final is stored beside it for the order.
+ * derived from the id, and the status moves PENDING to READY with a conditional write. The model
+ * is asked once; clients get the protected preview made from its work (CM-GEN-1, {@link Previews})
+ * and the clean final is stored beside it for the order. A refusal (content filter, no generator
+ * for the kind) fails the generation at once with a reason the client reads; an unavailable model
+ * is retried by the queue, and its last delivery fails the generation.
  */
 public final class GenerationWorker {
     private static final Log LOG = Log.get(GenerationWorker.class);
@@ -62,6 +66,16 @@ public final class GenerationWorker {
             }
             try {
                 return produce(generation).name();
+            } catch (AssetGenerationException e) {
+                if (!e.retryable()) {
+                    LOG.warn("generation refused", "generationId", generationId, "reason", e.reason().name());
+                    return fail(generation, e.getMessage()).name();
+                }
+                if (!lastAttempt) {
+                    throw e;
+                }
+                LOG.error("generation failed on its last attempt", e, "generationId", generationId);
+                return fail(generation, "the generation could not be produced: " + e.getMessage()).name();
             } catch (RuntimeException e) {
                 if (!lastAttempt) {
                     throw e;
@@ -83,8 +97,8 @@ public final class GenerationWorker {
         if (profile == null) {
             return fail(generation, "the model has no trained style");
         }
-        GeneratedAsset preview = generator.generate(model, profile, generation.effectivePrompt(), generation.units(), true);
-        GeneratedAsset clean = generator.generate(model, profile, generation.effectivePrompt(), generation.units(), false);
+        GeneratedAsset clean = generator.generate(model, profile, generation.effectivePrompt(), generation.units());
+        GeneratedAsset preview = Previews.protect(clean);
         blobs.put(generation.previewKey(), preview.content(), preview.contentType());
         blobs.put(generation.finalKey(), clean.content(), clean.contentType());
         Generation ready = generation.ready(clean.contentType(), clock.instant());

@@ -158,8 +158,10 @@ public final class ModelManagement {
                 .orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "MODEL_NOT_READY",
                         "the model's trained profile is missing; train it again"));
         MediaKind kind = subcategories.require(model.subcategory()).mediaKind();
+        GeneratorAvailability.require(generator.supports(kind), kind);
         int size = previewUnits(kind, model.pricing(), units);
-        return generator.generate(model, profile, text, size, !plan.subscribed(sellerId));
+        GeneratedAsset clean = GeneratorAvailability.generate(generator, model, profile, text, size);
+        return plan.subscribed(sellerId) ? clean : Previews.protect(clean);
     }
 
     private static int previewUnits(MediaKind kind, Pricing pricing, Integer requested) {

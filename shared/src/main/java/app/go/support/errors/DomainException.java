@@ -7,7 +7,7 @@ package app.go.support.errors;
 public class DomainException extends RuntimeException {
 
     public enum Kind {
-        VALIDATION(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), RULE(422), LIMIT(429);
+        VALIDATION(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), RULE(422), LIMIT(429), UNAVAILABLE(503);
 
         private final int httpStatus;
 

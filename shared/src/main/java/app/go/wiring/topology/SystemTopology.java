@@ -87,11 +87,11 @@ public final class SystemTopology {
 
     public static final FunctionSpec TRAIN_MODEL = new FunctionSpec("TrainModel", "creation",
             "app.go.creation.handler.TrainModelHandler", 2048, Duration.ofSeconds(120),
-            List.of(CREATIONS, SELLERS), List.of(), List.of(), false, true); // no Bedrock: the offline profile/generator
+            List.of(CREATIONS, SELLERS), List.of(), List.of(), true, true); // Bedrock: describes the reference set
 
     public static final FunctionSpec GENERATE_ASSET = new FunctionSpec("GenerateAsset", "creation",
             "app.go.creation.handler.GenerateAssetHandler", 2048, Duration.ofSeconds(60),
-            List.of(CREATIONS, IDEMPOTENCY), List.of(), List.of(), false, true); // no Bedrock: the offline profile/generator
+            List.of(CREATIONS, IDEMPOTENCY), List.of(), List.of(), true, true); // Bedrock: images and text (CM-GEN-8)
 
     /** BILL-9 renewals due, BILL-11 retries due, BILL-13 the sweeper of abandoned payment reservations (orders too). */
     public static final FunctionSpec RUN_BILLING = new FunctionSpec("RunBilling", "billing",
@@ -118,6 +118,9 @@ public final class SystemTopology {
             new EventSourceSpec(INBOUND_MESSAGES, ON_MESSAGE, 10, Duration.ZERO),
             new EventSourceSpec(RENEWALS, RENEW_SUBSCRIPTION, 10, Duration.ofSeconds(1)),
             new EventSourceSpec(GENERATIONS, GENERATE_ASSET, 5, Duration.ZERO));
+
+    /** CM-GEN-8: the functions that generate assets (the worker and the API's playground) and so need the generators' configuration. */
+    public static final List<FunctionSpec> ASSET_GENERATORS = List.of(HTTP_API, GENERATE_ASSET);
 
     // ---- state machines --------------------------------------------------------------------------
 

@@ -1,5 +1,8 @@
 package app.go.domain.creation;
 
+import app.go.adapter.media.JdkMediaInspector;
+import app.go.domain.port.StyleDescriber;
+
 import app.go.domain.creation.Asset;
 import app.go.domain.creation.AssetSource;
 import app.go.domain.creation.AssetValidationFailedException;
@@ -47,8 +50,9 @@ class CreationModelTest {
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final RecordingWorkflowStarter workflows = new RecordingWorkflowStarter();
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
-    private final CreationService service = new CreationService(store, sellers, blobs, workflows, Subcategories.standard(), clock);
-    private final TrainingPipeline pipeline = new TrainingPipeline(store, sellers, blobs, Subcategories.standard(), clock);
+    private final CreationService service = new CreationService(store, sellers, blobs, workflows, Subcategories.standard(), new JdkMediaInspector(), clock);
+    private final TrainingPipeline pipeline = new TrainingPipeline(store, sellers, blobs, Subcategories.standard(), new JdkMediaInspector(),
+            StyleDescriber.MEASURED, clock);
 
     @BeforeEach
     void eligibleSeller() {
@@ -132,8 +136,8 @@ class CreationModelTest {
         var rows = new ArrayList<>(Subcategories.standard().all());
         rows.add(new Subcategory("WRITING", "Writing & Translation", MediaKind.TEXT, "Writing Voice", 0, 2, 2));
         var table = new Subcategories(rows);
-        var withText = new CreationService(store, sellers, blobs, workflows, table, clock);
-        var pipelineWithText = new TrainingPipeline(store, sellers, blobs, table, clock);
+        var withText = new CreationService(store, sellers, blobs, workflows, table, new JdkMediaInspector(), clock);
+        var pipelineWithText = new TrainingPipeline(store, sellers, blobs, table, new JdkMediaInspector(), StyleDescriber.MEASURED, clock);
         Asset text = withText.uploadAsset(SELLER, new CreationService.Upload(MediaKind.TEXT,
                 Base64.getEncoder().encodeToString("Short, punchy sentences.".getBytes(StandardCharsets.UTF_8)),
                 "sample.txt", AssetSource.PORTFOLIO, List.of(), true));
@@ -229,25 +233,33 @@ class CreationModelTest {
     }
 
     @Test
-    @DisplayName("CM-AST-2 a voiceover WAV shorter than 30 s fails validation")
+    @DisplayName("CM-AST-2 a voiceover WAV shorter than 30 s is an error before a training is spent (422 ASSETS_INVALID)")
     void shortWavFails() {
         Asset shortWav = upload(MediaKind.AUDIO, TestMedia.wav(12), "take.wav");
         Model model = modelWith("VOICEOVER", shortWav);
-        String trainingId = service.startTraining(SELLER, model.id()).trainingId();
-        var e = assertThrows(AssetValidationFailedException.class, () -> pipeline.validate(SELLER, model.id(), trainingId));
+        // issue 10: this used to be found only inside a started (and counted) training
+        assertTrue(service.checkAssets(SELLER, model.id()).errors().get(0).contains("at least 30 s"));
+        int left = service.trainingsLeft(service.model(SELLER, model.id()));
+        var e = assertThrows(DomainException.class, () -> service.startTraining(SELLER, model.id()));
+        assertEquals("ASSETS_INVALID", e.code());
         assertTrue(e.getMessage().contains("at least 30 s"), e.getMessage());
+        assertEquals(left, service.trainingsLeft(service.model(SELLER, model.id())));
+        assertEquals(ModelStatus.DRAFT, service.model(SELLER, model.id()).status());
     }
 
     @Test
-    @DisplayName("CM-AST-2 a 12 s jingle WAV passes (10 s minimum); audio of unknown format only warns")
+    @DisplayName("CM-AST-2 a 12 s jingle WAV passes (10 s minimum); bytes that are not audio are refused at upload (422)")
     void jingleLengths() {
         Asset wav = upload(MediaKind.AUDIO, TestMedia.wav(12), "jingle.wav");
-        Asset mp3 = upload(MediaKind.AUDIO, new byte[]{(byte) 0xFF, (byte) 0xFB, 1, 2, 3}, "jingle.mp3");
-        Model model = modelWith("JINGLES", wav, mp3);
+        // issue 10: a header sniff let these through as "length unknown"; now the file is decoded
+        assertEquals(DomainException.Kind.RULE, kindOf(() -> upload(MediaKind.AUDIO,
+                new byte[]{(byte) 0xFF, (byte) 0xFB, 1, 2, 3}, "jingle.mp3"), "ASSET_KIND_MISMATCH"));
+        assertEquals(DomainException.Kind.RULE, kindOf(() -> upload(MediaKind.AUDIO,
+                TestMedia.png(64, 64, Color.RED), "jingle.wav"), "ASSET_KIND_MISMATCH"));
+        Model model = modelWith("JINGLES", wav);
         String trainingId = service.startTraining(SELLER, model.id()).trainingId();
         List<String> warnings = pipeline.validate(SELLER, model.id(), trainingId);
-        assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith(mp3.id() + ": length unknown"));
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith(wav.id() + ": silent")), warnings.toString());
         assertEquals(warnings, service.model(SELLER, model.id()).warnings());
     }
 
@@ -276,12 +288,11 @@ class CreationModelTest {
     }
 
     @Test
-    @DisplayName("CM-CAT-1 an asset of the wrong media kind fails validation")
+    @DisplayName("CM-CAT-1 an asset of the wrong media kind stops the training before it starts")
     void wrongKind() {
         Asset wav = upload(MediaKind.AUDIO, TestMedia.wav(40), "a.wav");
         Model model = modelWith("TATTOO", wav);
-        String trainingId = service.startTraining(SELLER, model.id()).trainingId();
-        assertThrows(AssetValidationFailedException.class, () -> pipeline.validate(SELLER, model.id(), trainingId));
+        assertEquals(DomainException.Kind.RULE, kindOf(() -> service.startTraining(SELLER, model.id()), "ASSETS_INVALID"));
     }
 
     @Test
@@ -293,7 +304,9 @@ class CreationModelTest {
         String key = pipeline.train(SELLER, model.id(), trainingId);
         assertEquals("sellers/s-1/models/" + model.id() + "/" + trainingId + "/profile.json", key);
         byte[] first = blobs.get(key).orElseThrow();
-        assertTrue(new String(first, StandardCharsets.UTF_8).contains("\"meanRgb\":[200.0,100.0,50.0]"));
+        StyleProfile profile = StyleProfile.parse(first);
+        assertEquals(List.of("#cc6633"), profile.palette(), "the learned palette (4-bit colour bins)");
+        assertEquals(List.of(image.blobKey()), profile.referenceKeys());
         pipeline.train(SELLER, model.id(), trainingId);
         assertArrayEquals(first, blobs.get(key).orElseThrow());
     }

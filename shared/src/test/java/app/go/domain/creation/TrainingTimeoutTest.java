@@ -1,5 +1,8 @@
 package app.go.domain.creation;
 
+import app.go.adapter.media.JdkMediaInspector;
+import app.go.domain.port.StyleDescriber;
+
 import app.go.domain.creation.Asset;
 import app.go.domain.creation.AssetSource;
 import app.go.domain.creation.CreationService;
@@ -43,8 +46,9 @@ class TrainingTimeoutTest {
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final RecordingWorkflowStarter workflows = new RecordingWorkflowStarter();
     private final AdjustableClock clock = new AdjustableClock(Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
-    private final CreationService service = new CreationService(store, sellers, blobs, workflows, Subcategories.standard(), clock);
-    private final TrainingPipeline pipeline = new TrainingPipeline(store, sellers, blobs, Subcategories.standard(), clock);
+    private final CreationService service = new CreationService(store, sellers, blobs, workflows, Subcategories.standard(), new JdkMediaInspector(), clock);
+    private final TrainingPipeline pipeline = new TrainingPipeline(store, sellers, blobs, Subcategories.standard(), new JdkMediaInspector(),
+            StyleDescriber.MEASURED, clock);
 
     private Model model;
 

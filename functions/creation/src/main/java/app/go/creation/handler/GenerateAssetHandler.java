@@ -2,7 +2,6 @@ package app.go.creation.handler;
 
 import app.go.domain.creation.GenerationRequested;
 import app.go.domain.creation.GenerationWorker;
-import app.go.adapter.offline.OfflineAssetGenerator;
 import app.go.support.json.Json;
 import app.go.wiring.lambda.SqsBatch;
 import app.go.support.log.Log;
@@ -32,7 +31,7 @@ public final class GenerateAssetHandler implements RequestHandler<SQSEvent, SQSB
         this(new GenerationWorker(
                 adapters.creations(),
                 adapters.generations(),
-                adapters.blobStore(), new OfflineAssetGenerator(),
+                adapters.blobStore(), adapters.assetGenerator(),
                 adapters.idempotency(),
                 adapters.clock()));
     }

@@ -6,6 +6,8 @@ import app.go.support.log.Log;
 import app.go.wiring.lambda.Invocation;
 import app.go.wiring.topology.SystemTopology;
 import app.go.wiring.Adapters;
+import app.go.adapter.media.JdkMediaInspector;
+import app.go.domain.port.StyleDescriber;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
@@ -31,7 +33,8 @@ public final class TrainModelHandler implements RequestHandler<Map<String, Objec
         this(new TrainingPipeline(
                 adapters.creations(),
                 adapters.sellers(),
-                adapters.blobStore(), Subcategories.standard(), adapters.clock()));
+                adapters.blobStore(), Subcategories.standard(), new JdkMediaInspector(), StyleDescriber.MEASURED,
+                adapters.clock()));
     }
 
     public TrainModelHandler(TrainingPipeline pipeline) {

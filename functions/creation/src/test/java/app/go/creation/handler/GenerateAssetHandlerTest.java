@@ -1,6 +1,7 @@
 package app.go.creation.handler;
 
 import app.go.domain.port.AssetGenerator;
+import app.go.domain.port.AssetGenerationException;
 import app.go.domain.creation.GeneratedAsset;
 import app.go.domain.creation.Generation;
 import app.go.domain.creation.GenerationRequested;
@@ -41,12 +42,16 @@ class GenerateAssetHandlerTest {
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final AtomicInteger generatorCalls = new AtomicInteger();
     private boolean generatorFails;
-    private final AssetGenerator counting = (model, profile, prompt, units, watermark) -> {
+    private AssetGenerationException refusal;
+    private final AssetGenerator counting = (model, profile, prompt, units) -> {
         generatorCalls.incrementAndGet();
+        if (refusal != null) {
+            throw refusal;
+        }
         if (generatorFails) {
             throw new IllegalStateException("model endpoint unavailable");
         }
-        return new OfflineAssetGenerator().generate(model, profile, prompt, units, watermark);
+        return new OfflineAssetGenerator().generate(model, profile, prompt, units);
     };
     private final GenerateAssetHandler handler = new GenerateAssetHandler(
             new GenerationWorker(models, store, blobs, counting, new InMemoryIdempotencyStore(), clock));
@@ -91,7 +96,9 @@ class GenerateAssetHandlerTest {
         assertEquals(GenerationStatus.READY, store.generation("s-1", "gen_1").orElseThrow().status());
         assertTrue(blobs.get(Generation.previewKey("s-1", "gen_1")).isPresent());
         assertTrue(blobs.get(Generation.finalKey("s-1", "gen_1")).isPresent());
-        assertEquals(2, generatorCalls.get(), "one preview, one final");
+        assertEquals(1, generatorCalls.get(), "the model is asked once; the preview is made from its work");
+        assertFalse(java.util.Arrays.equals(blobs.get(Generation.previewKey("s-1", "gen_1")).orElseThrow(),
+                blobs.get(Generation.finalKey("s-1", "gen_1")).orElseThrow()));
     }
 
     @Test
@@ -102,7 +109,7 @@ class GenerateAssetHandlerTest {
         SQSBatchResponse again = handler.handleRequest(event(record("m-3", message("gen_1"), 2)), null);
 
         assertTrue(again.getBatchItemFailures().isEmpty());
-        assertEquals(2, generatorCalls.get());
+        assertEquals(1, generatorCalls.get());
         assertEquals(GenerationStatus.READY, store.generation("s-1", "gen_1").orElseThrow().status());
     }
 
@@ -122,6 +129,22 @@ class GenerateAssetHandlerTest {
         Generation failed = store.generation("s-1", "gen_1").orElseThrow();
         assertEquals(GenerationStatus.FAILED, failed.status());
         assertFalse(blobs.get(Generation.finalKey("s-1", "gen_1")).isPresent());
+    }
+
+    @Test
+    @DisplayName("CM-GEN-8 a content-filter refusal fails the generation at once with the reason the client reads; no retry")
+    void refusalFailsAtOnceWithItsReason() {
+        pending("gen_1");
+        refusal = new AssetGenerationException(AssetGenerationException.Reason.REFUSED,
+                "the image model's content filter refused this request; describe the work differently");
+
+        SQSBatchResponse response = handler.handleRequest(event(record("m-1", message("gen_1"), 1)), null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty(), "retrying a refusal cannot help");
+        Generation failed = store.generation("s-1", "gen_1").orElseThrow();
+        assertEquals(GenerationStatus.FAILED, failed.status());
+        assertTrue(failed.failureReason().contains("content filter"), failed.failureReason());
+        assertEquals(1, generatorCalls.get());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package app.go.creation.handler;
 
+import app.go.adapter.media.JdkMediaInspector;
+import app.go.domain.port.StyleDescriber;
+
 import app.go.domain.creation.Asset;
 import app.go.domain.creation.AssetSource;
 import app.go.domain.creation.AssetValidationFailedException;
@@ -38,9 +41,10 @@ class TrainModelHandlerTest {
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final RecordingWorkflowStarter workflows = new RecordingWorkflowStarter();
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
-    private final CreationService service = new CreationService(store, sellers, blobs, workflows, Subcategories.standard(), clock);
+    private final CreationService service = new CreationService(store, sellers, blobs, workflows, Subcategories.standard(), new JdkMediaInspector(), clock);
     private final TrainModelHandler handler = new TrainModelHandler(
-            new TrainingPipeline(store, sellers, blobs, Subcategories.standard(), clock));
+            new TrainingPipeline(store, sellers, blobs, Subcategories.standard(), new JdkMediaInspector(),
+            StyleDescriber.MEASURED, clock));
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> started(String subcategory, MediaKind kind, byte[] content, String filename) {

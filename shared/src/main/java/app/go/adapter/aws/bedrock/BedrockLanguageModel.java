@@ -10,7 +10,6 @@ import app.go.domain.port.LanguageModelException;
 import app.go.domain.port.LanguageModelException.Reason;
 import app.go.domain.port.Prompt;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -18,9 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.SdkPlugin;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -32,7 +28,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelNotReadyException;
 import software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrockruntime.model.ServiceQuotaExceededException;
-import software.amazon.awssdk.services.bedrockruntime.model.ServiceUnavailableException;
 import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
@@ -49,19 +44,7 @@ public final class BedrockLanguageModel implements LanguageModel {
     public static final String DEFAULT_MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
 
     /** Calls to Converse per {@link #complete}, the first included. */
-    static final int MAX_ATTEMPTS = 4;
-    /** The ceiling of the first backoff; it doubles for each further retry. */
-    static final Duration BASE_DELAY = Duration.ofMillis(250);
-
-    /** Waits between attempts; tests pass one that records instead of sleeping. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
-    /** Per-request plugin that makes the SDK try once, whatever retry strategy the client was built with. */
-    private static final SdkPlugin SINGLE_SDK_ATTEMPT = config -> config.overrideConfiguration(
-            config.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+    static final int MAX_ATTEMPTS = BedrockRetries.MAX_ATTEMPTS;
 
     /** Calls asking for the structured turn per {@link #respond}: a malformed or missing tool call is asked again once. */
     static final int TURN_ATTEMPTS = 2;
@@ -77,7 +60,7 @@ public final class BedrockLanguageModel implements LanguageModel {
 
     private final BedrockRuntimeClient client;
     private final String modelId;
-    private final Sleeper sleeper;
+    private final BedrockRetries.Sleeper sleeper;
     private final Optional<Guardrail> guardrail;
 
     public BedrockLanguageModel(BedrockRuntimeClient client, String modelId) {
@@ -88,11 +71,11 @@ public final class BedrockLanguageModel implements LanguageModel {
         this(client, modelId, guardrail, duration -> Thread.sleep(duration.toMillis()));
     }
 
-    BedrockLanguageModel(BedrockRuntimeClient client, String modelId, Sleeper sleeper) {
+    BedrockLanguageModel(BedrockRuntimeClient client, String modelId, BedrockRetries.Sleeper sleeper) {
         this(client, modelId, Optional.empty(), sleeper);
     }
 
-    BedrockLanguageModel(BedrockRuntimeClient client, String modelId, Optional<Guardrail> guardrail, Sleeper sleeper) {
+    BedrockLanguageModel(BedrockRuntimeClient client, String modelId, Optional<Guardrail> guardrail, BedrockRetries.Sleeper sleeper) {
         if (modelId == null || modelId.isBlank()) {
             throw new IllegalArgumentException("a Bedrock model id is required");
         }
@@ -140,46 +123,16 @@ public final class BedrockLanguageModel implements LanguageModel {
 
     private ConverseResponse converse(ConverseRequest unconfigured) {
         ConverseRequest request = unconfigured.toBuilder()
-                .overrideConfiguration(AwsRequestOverrideConfiguration.builder().addPlugin(SINGLE_SDK_ATTEMPT).build())
+                .overrideConfiguration(AwsRequestOverrideConfiguration.builder().addPlugin(BedrockRetries.SINGLE_SDK_ATTEMPT).build())
                 .build();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return client.converse(request);
-            } catch (SdkException e) {
-                if (!retryable(e) || attempt == MAX_ATTEMPTS) {
-                    throw failure(e, attempt);
-                }
-                pause(attempt, e);
-            }
-        }
+        return BedrockRetries.call(() -> client.converse(request), sleeper, this::failure,
+                (cause, attempt) -> new LanguageModelException(Reason.UNAVAILABLE, "Interrupted while backing off from Bedrock model '"
+                        + modelId + "' after " + attempts(attempt), cause));
     }
 
     /** Backoff before retry number {@code retry} (1-based): a random duration in [ceiling/2, ceiling]. */
     static Duration backoff(int retry) {
-        long ceiling = BASE_DELAY.toMillis() << (retry - 1);
-        long half = ceiling / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(ceiling - half + 1));
-    }
-
-    private void pause(int attempt, SdkException cause) {
-        try {
-            sleeper.sleep(backoff(attempt));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new LanguageModelException(Reason.UNAVAILABLE,
-                    "Interrupted while backing off from Bedrock model '" + modelId + "' after " + attempts(attempt), cause);
-        }
-    }
-
-    private static boolean retryable(SdkException e) {
-        if (e instanceof ThrottlingException || e instanceof ServiceUnavailableException
-                || e instanceof ModelNotReadyException) {
-            return true;
-        }
-        if (e instanceof SdkServiceException service) {
-            return service.statusCode() == 429 || service.statusCode() >= 500;
-        }
-        return e instanceof SdkClientException && e.getCause() instanceof IOException;
+        return BedrockRetries.backoff(retry);
     }
 
     private LanguageModelException failure(SdkException e, int attempt) {
@@ -215,6 +168,6 @@ public final class BedrockLanguageModel implements LanguageModel {
     }
 
     private static String attempts(int attempt) {
-        return attempt + (attempt == 1 ? " attempt" : " attempts");
+        return BedrockRetries.attempts(attempt);
     }
 }

@@ -1,0 +1,230 @@
+package app.go.adapter.media;
+
+import app.go.domain.creation.ImageFacts;
+import app.go.domain.creation.Pixels;
+
+import java.awt.RenderingHints;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The image measures behind the asset checks (CM-AST-3/6) and the offline style profile. */
+final class ImageMeasures {
+    /** Analysis happens on a copy of at most this side, so a 1024² and a 4096² image cost the same. */
+    static final int ANALYSIS_SIDE = 384;
+    private static final int EDGE_GRADIENT = 48;
+
+    private ImageMeasures() {}
+
+    static ImageFacts measure(BufferedImage image) {
+        BufferedImage small = Pixels.scaled(image, ANALYSIS_SIDE, 1);
+        int w = small.getWidth();
+        int h = small.getHeight();
+        int[] rgb = small.getRGB(0, 0, w, h, null, 0, w);
+        double[] luma = new double[rgb.length];
+        double[] sum = new double[3];
+        double chroma = 0;
+        int[] bins = new int[4096];
+        for (int i = 0; i < rgb.length; i++) {
+            int r = (rgb[i] >> 16) & 0xff;
+            int g = (rgb[i] >> 8) & 0xff;
+            int b = rgb[i] & 0xff;
+            sum[0] += r;
+            sum[1] += g;
+            sum[2] += b;
+            chroma += Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+            luma[i] = 0.299 * r + 0.587 * g + 0.114 * b;
+            bins[((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4)]++;
+        }
+        int n = rgb.length;
+        double mean = 0;
+        for (double l : luma) {
+            mean += l;
+        }
+        mean /= n;
+        double variance = 0;
+        for (double l : luma) {
+            variance += (l - mean) * (l - mean);
+        }
+        double[] edges = edgesAndSharpness(luma, w, h);
+        return new ImageFacts(image.getWidth(), image.getHeight(), palette(bins), new double[]{sum[0] / n, sum[1] / n, sum[2] / n},
+                chroma / n, Math.sqrt(variance / n), edges[0], edges[1], differenceHash(small), textScore(luma, w, h));
+    }
+
+    /** Up to 5 frequent colours (12-bit bins), skipping colours close to one already chosen. */
+    private static List<String> palette(int[] bins) {
+        List<String> result = new ArrayList<>();
+        List<int[]> chosen = new ArrayList<>();
+        boolean[] used = new boolean[bins.length];
+        while (result.size() < 5) {
+            int best = -1;
+            for (int i = 0; i < bins.length; i++) {
+                if (!used[i] && bins[i] > 0 && (best < 0 || bins[i] > bins[best])) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            used[best] = true;
+            int[] c = {((best >> 8) & 0xf) * 17, ((best >> 4) & 0xf) * 17, (best & 0xf) * 17};
+            if (chosen.stream().anyMatch(o -> Math.abs(o[0] - c[0]) + Math.abs(o[1] - c[1]) + Math.abs(o[2] - c[2]) < 60)) {
+                continue;
+            }
+            chosen.add(c);
+            result.add(String.format(Locale.ROOT, "#%02x%02x%02x", c[0], c[1], c[2]));
+        }
+        return result;
+    }
+
+    /** [share of edge pixels, variance of the Laplacian on edge pixels]. */
+    private static double[] edgesAndSharpness(double[] luma, int w, int h) {
+        long edgePixels = 0;
+        double lapSum = 0;
+        double lapSq = 0;
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                int i = y * w + x;
+                double gx = luma[i + 1] - luma[i - 1];
+                double gy = luma[i + w] - luma[i - w];
+                if (Math.abs(gx) + Math.abs(gy) < EDGE_GRADIENT) {
+                    continue;
+                }
+                double lap = luma[i - 1] + luma[i + 1] + luma[i - w] + luma[i + w] - 4 * luma[i];
+                edgePixels++;
+                lapSum += lap;
+                lapSq += lap * lap;
+            }
+        }
+        int inner = Math.max(1, (w - 2) * (h - 2));
+        if (edgePixels == 0) {
+            return new double[]{0, 0};
+        }
+        double m = lapSum / edgePixels;
+        return new double[]{edgePixels / (double) inner, lapSq / edgePixels - m * m};
+    }
+
+    /** dHash: 9x8 grey thumbnail, one bit per horizontal neighbour pair. */
+    private static long differenceHash(BufferedImage image) {
+        BufferedImage thumb = new BufferedImage(9, 8, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = thumb.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, 9, 8, null);
+        g.dispose();
+        long hash = 0;
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                int left = thumb.getRaster().getSample(x, y, 0);
+                int right = thumb.getRaster().getSample(x + 1, y, 0);
+                hash = (hash << 1) | (left > right ? 1 : 0);
+            }
+        }
+        return hash;
+    }
+
+    /**
+     * Text and watermarks are rows of small, similar, high-contrast marks. Marks are pixels far from
+     * their neighbourhood's mean; their connected components of glyph size are grouped by row, and
+     * the score is the share of the image covered by the boxes of rows of at least 3 glyphs.
+     */
+    private static double textScore(double[] luma, int w, int h) {
+        double[] local = boxMean(luma, w, h, 6);
+        boolean[] ink = new boolean[luma.length];
+        for (int i = 0; i < luma.length; i++) {
+            ink[i] = Math.abs(luma[i] - local[i]) > 28;
+        }
+        int[] label = new int[luma.length];
+        List<int[]> glyphs = new ArrayList<>();
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int next = 0;
+        for (int start = 0; start < ink.length; start++) {
+            if (!ink[start] || label[start] != 0) {
+                continue;
+            }
+            next++;
+            int minX = w, minY = h, maxX = 0, maxY = 0, area = 0;
+            queue.add(start);
+            label[start] = next;
+            while (!queue.isEmpty()) {
+                int p = queue.poll();
+                int x = p % w;
+                int y = p / w;
+                area++;
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+                int[] around = {p - 1, p + 1, p - w, p + w};
+                for (int q : around) {
+                    if (q < 0 || q >= ink.length || label[q] != 0 || !ink[q]) {
+                        continue;
+                    }
+                    if ((q == p - 1 && x == 0) || (q == p + 1 && x == w - 1)) {
+                        continue;
+                    }
+                    label[q] = next;
+                    queue.add(q);
+                }
+            }
+            int bw = maxX - minX + 1;
+            int bh = maxY - minY + 1;
+            double fill = area / (double) (bw * bh);
+            if (bh >= 4 && bh <= h / 8 && bw >= 1 && bw <= bh * 2 && area >= 6 && fill > 0.12 && fill < 0.85) {
+                glyphs.add(new int[]{minX, minY, bw, bh});
+            }
+        }
+        glyphs.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(a[0], b[0]));
+        boolean[] counted = new boolean[glyphs.size()];
+        double covered = 0;
+        for (int i = 0; i < glyphs.size(); i++) {
+            if (counted[i]) {
+                continue;
+            }
+            int[] g = glyphs.get(i);
+            List<Integer> row = new ArrayList<>(List.of(i));
+            for (int j = i + 1; j < glyphs.size(); j++) {
+                int[] o = glyphs.get(j);
+                if (o[1] > g[1] + g[3] / 2) {
+                    break;
+                }
+                if (!counted[j] && Math.abs(o[3] - g[3]) <= Math.max(2, g[3] / 3)) {
+                    row.add(j);
+                }
+            }
+            if (row.size() >= 3) {
+                for (int j : row) {
+                    counted[j] = true;
+                    covered += glyphs.get(j)[2] * (double) glyphs.get(j)[3];
+                }
+            }
+        }
+        return covered / (w * (double) h);
+    }
+
+    private static double[] boxMean(double[] values, int w, int h, int radius) {
+        double[] integral = new double[(w + 1) * (h + 1)];
+        for (int y = 0; y < h; y++) {
+            double row = 0;
+            for (int x = 0; x < w; x++) {
+                row += values[y * w + x];
+                integral[(y + 1) * (w + 1) + x + 1] = integral[y * (w + 1) + x + 1] + row;
+            }
+        }
+        double[] result = new double[values.length];
+        for (int y = 0; y < h; y++) {
+            int y0 = Math.max(0, y - radius);
+            int y1 = Math.min(h, y + radius + 1);
+            for (int x = 0; x < w; x++) {
+                int x0 = Math.max(0, x - radius);
+                int x1 = Math.min(w, x + radius + 1);
+                double s = integral[y1 * (w + 1) + x1] - integral[y0 * (w + 1) + x1] - integral[y1 * (w + 1) + x0]
+                        + integral[y0 * (w + 1) + x0];
+                result[y * w + x] = s / ((x1 - x0) * (double) (y1 - y0));
+            }
+        }
+        return result;
+    }
+}
