@@ -15,8 +15,13 @@ final class AwsAdapters {
         if ("offline".equalsIgnoreCase(adapters.env().get("MODEL_PROVIDER", "bedrock"))) {
             return new OfflineLanguageModel();
         }
+        String guardrailId = adapters.env().get("BEDROCK_GUARDRAIL_ID", "");
+        String guardrailVersion = adapters.env().get("BEDROCK_GUARDRAIL_VERSION", "");
+        java.util.Optional<BedrockLanguageModel.Guardrail> guardrail = guardrailId.isBlank() && guardrailVersion.isBlank()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new BedrockLanguageModel.Guardrail(guardrailId, guardrailVersion));
         return new BedrockLanguageModel(adapters.bedrockRuntime(),
-                adapters.env().get("BEDROCK_MODEL_ID", BedrockLanguageModel.DEFAULT_MODEL_ID));
+                adapters.env().get("BEDROCK_MODEL_ID", BedrockLanguageModel.DEFAULT_MODEL_ID), guardrail);
     }
 
     static BlobStore blobStore(Adapters adapters) {

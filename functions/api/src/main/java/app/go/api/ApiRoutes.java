@@ -35,7 +35,7 @@ final class ApiRoutes {
         new PlatformRoutes(sellers, adapters.clock()).register(routes);
         new SellerRoutes(sellers, conversations).register(routes);
         // the model is reached lazily: only POST /sellers/me/assistant/try calls it
-        LanguageModel model = prompt -> adapters.languageModel().complete(prompt);
+        LanguageModel model = new app.go.wiring.LazyLanguageModel(adapters);
         var billing = adapters.billing();
         var creations = adapters.creations();
         var entitlements = new Entitlements(billing, adapters.clock());

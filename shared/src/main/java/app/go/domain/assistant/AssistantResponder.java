@@ -22,10 +22,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Answers a client's message on the seller's behalf, when the rules allow it, exactly once per
@@ -84,24 +86,53 @@ public final class AssistantResponder {
         if (refusal.isPresent()) {
             return logged(refusal.get());
         }
-        Outcome outcome = replyOnce(inbound, () -> reply(conversation, message.get(), account.get(), settings));
+        Decided decided = replyOnce(inbound, () -> reply(conversation, message.get(), account.get(), settings));
         // outside the once-block: a retry after a failed start starts it (execution names make that idempotent)
-        startHandoffIfAsked(conversation, message.get());
-        return outcome;
+        startHandoff(conversation, message.get(), decided.outcome() == Outcome.DAILY_LIMIT_REACHED
+                ? floor(conversation, message.get()) : decided.handoffReasons());
+        return decided.outcome();
     }
 
-    private Outcome replyOnce(InboundMessage inbound, Supplier<Outcome> work) {
+    /** What a message led to: the outcome and the reasons the seller is called in (empty for none). */
+    record Decided(Outcome outcome, Set<HandoffReason> handoffReasons) {
+        static Decided of(Outcome outcome) {
+            return new Decided(outcome, Set.of());
+        }
+
+        /** As remembered by the idempotency store: {@code REPLIED} or {@code REPLIED:ASKED_FOR_SELLER,CUSTOM_OFFER}. */
+        String encoded() {
+            return handoffReasons.isEmpty() ? outcome.name()
+                    : outcome.name() + ":" + handoffReasons.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        }
+
+        static Set<HandoffReason> reasons(String encoded) {
+            int colon = encoded == null ? -1 : encoded.indexOf(':');
+            if (colon < 0) {
+                return Set.of();
+            }
+            Set<HandoffReason> reasons = EnumSet.noneOf(HandoffReason.class);
+            for (String name : encoded.substring(colon + 1).split(",")) {
+                reasons.add(HandoffReason.valueOf(name));
+            }
+            return reasons;
+        }
+    }
+
+    private Decided replyOnce(InboundMessage inbound, Supplier<Decided> work) {
         IdempotencyStore.Claim claim = idempotency.claim(inbound.replyKey(), IN_PROGRESS_FOR);
-        if (claim instanceof IdempotencyStore.Claim.AlreadyDone) {
-            return logged(Outcome.DUPLICATE);
+        if (claim instanceof IdempotencyStore.Claim.AlreadyDone done) {
+            return new Decided(logged(Outcome.DUPLICATE), Decided.reasons(done.result()));
         }
         if (claim instanceof IdempotencyStore.Claim.InProgress) {
             throw new IdempotencyStore.ConcurrentAttemptException(inbound.replyKey());
         }
         try {
-            Outcome outcome = work.get();
-            idempotency.complete(inbound.replyKey(), outcome.name(), REMEMBER_FOR);
-            return outcome == Outcome.REPLIED ? outcome : logged(outcome);
+            Decided decided = work.get();
+            idempotency.complete(inbound.replyKey(), decided.encoded(), REMEMBER_FOR);
+            if (decided.outcome() != Outcome.REPLIED) {
+                logged(decided.outcome());
+            }
+            return decided;
         } catch (RuntimeException e) {
             idempotency.release(inbound.replyKey());
             throw e;
@@ -150,37 +181,43 @@ public final class AssistantResponder {
                 .orElse(ClientRecord.unknown(conversation.clientId())).clientType();
     }
 
-    private Outcome reply(Conversation conversation, Message inbound, SellerAccount account, AssistantSettings settings) {
+    private Decided reply(Conversation conversation, Message inbound, SellerAccount account, AssistantSettings settings) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), account.zone());
         if (sellers.assistantMessagesOn(conversation.sellerId(), today) >= DAILY_MESSAGE_LIMIT) {
-            return Outcome.DAILY_LIMIT_REACHED;
+            return Decided.of(Outcome.DAILY_LIMIT_REACHED);
         }
         List<Message> history = conversations.messages(conversation).stream()
                 .filter(m -> !m.createdAt().isAfter(inbound.createdAt())).toList();
-        ReplyWriter.Written written = writer.write(conversation.sellerId(), settings, history, inbound.text());
+        ReplyWriter.Written written = writer.write(conversation.sellerId(), settings, conversation.serviceId(), history, inbound.text());
+        Set<HandoffReason> reasons = written.handoffReasons();
         Message reply = new Message("m-" + inbound.messageId().substring(2) + "-r", conversation.conversationId(),
                 Author.ASSISTANT, written.text(), written.language(), clock.instant());
         // PA-ACT-8: the seller may have stepped in while the model was writing
         if (conversations.find(conversation.conversationId()).map(Conversation::takenOverBySeller).orElse(true)) {
-            return Outcome.SELLER_HANDLES;
+            return Decided.of(Outcome.SELLER_HANDLES);
         }
         if (conversations.findInHistory(conversation, reply.messageId()).isPresent()) {
-            return Outcome.DUPLICATE; // an earlier attempt stored (and counted) it
+            return new Decided(Outcome.DUPLICATE, reasons); // an earlier attempt stored (and counted) it
         }
         // PA-LIM-2: the conditional count is the limit; the read above may be stale or raced by another conversation
         if (!sellers.tryCountAssistantMessage(conversation.sellerId(), today, DAILY_MESSAGE_LIMIT)) {
-            return Outcome.DAILY_LIMIT_REACHED;
+            return new Decided(Outcome.DAILY_LIMIT_REACHED, Set.of());
         }
         if (!conversations.appendReply(conversation, inbound, reply)) {
-            return Outcome.DUPLICATE;
+            return new Decided(Outcome.DUPLICATE, reasons);
         }
-        LOG.info("assistant replied", "language", written.language(), "inputTokens", written.usage().inputTokens(),
-                "outputTokens", written.usage().outputTokens());
-        return Outcome.REPLIED;
+        LOG.info("assistant replied", "language", written.language(), "intent", written.turn().intent().name(),
+                "inputTokens", written.turn().usage().inputTokens(), "outputTokens", written.turn().usage().outputTokens());
+        return new Decided(Outcome.REPLIED, reasons);
     }
 
-    private void startHandoffIfAsked(Conversation conversation, Message inbound) {
-        Set<HandoffReason> reasons = HandoffReason.detect(inbound.text());
+    /** Without a model turn (the daily limit), only the floor calls the seller in: the client asked for them. */
+    private Set<HandoffReason> floor(Conversation conversation, Message inbound) {
+        String seller = sellers.profile(conversation.sellerId()).map(p -> p.displayName()).orElse("");
+        return HandoffCueClassifier.standard().asksForSeller(inbound.text(), seller) ? Set.of(HandoffReason.ASKED_FOR_SELLER) : Set.of();
+    }
+
+    private void startHandoff(Conversation conversation, Message inbound, Set<HandoffReason> reasons) {
         if (reasons.isEmpty()) {
             return;
         }

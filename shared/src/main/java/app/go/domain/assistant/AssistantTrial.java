@@ -62,7 +62,7 @@ public final class AssistantTrial {
         Message question = new Message("try", "try", Author.CLIENT, text, null, clock.instant());
         ReplyWriter.Written written;
         try {
-            written = writer.write(sellerId, settings, List.of(question), text);
+            written = writer.write(sellerId, settings, null, List.of(question), text);
         } catch (RuntimeException e) {
             // a try the model could not answer was not a try
             sellers.returnAssistantTry(sellerId);
@@ -70,7 +70,7 @@ public final class AssistantTrial {
         }
         int triesLeft = Math.max(0, TRY_LIMIT - sellers.assistantTries(sellerId));
         LOG.info("assistant tried", "sellerId", sellerId, "language", written.language(), "triesLeft", triesLeft,
-                "inputTokens", written.usage().inputTokens(), "outputTokens", written.usage().outputTokens());
+                "inputTokens", written.turn().usage().inputTokens(), "outputTokens", written.turn().usage().outputTokens());
         return new Reply(written.text(), written.language(), triesLeft);
     }
 }

@@ -21,6 +21,13 @@ public final class LanguageDetector {
 
     private LanguageDetector() {}
 
+    /** A detected language (BCP-47) and how sure the detector is (0..1). */
+    public record Guess(String language, double confidence) {}
+
+    public static Guess guess(String text) {
+        return new Guess(detect(text), 0.5);
+    }
+
     public static String detect(String text) {
         if (text == null || text.isBlank()) {
             return DEFAULT;

@@ -46,7 +46,12 @@ public final class ReplyGuard {
             }
         }
         String cleaned = String.join(" ", kept).strip();
-        return cleaned.isEmpty() ? FALLBACK.getOrDefault(language, FALLBACK.get(LanguageDetector.DEFAULT)) : cleaned;
+        return cleaned.isEmpty() ? fallback(language) : cleaned;
+    }
+
+    /** What {@link #clean} says when nothing of a reply may be sent. */
+    static String fallback(String language) {
+        return FALLBACK.getOrDefault(language, FALLBACK.get(LanguageDetector.DEFAULT));
     }
 
     /** True when the text offers a discount, a custom offer or anything free (PA-FAQ-3). */

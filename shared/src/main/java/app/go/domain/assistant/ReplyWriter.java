@@ -5,30 +5,47 @@ import app.go.domain.knowledge.KnowledgeEntry;
 import app.go.domain.knowledge.KnowledgeGenerator;
 import app.go.domain.knowledge.KnowledgeService;
 import app.go.domain.knowledge.ToneProfile;
+import app.go.domain.port.AssistantTurn;
+import app.go.domain.port.LanguageModel;
+import app.go.domain.port.ReplyContext;
+import app.go.domain.port.SellerStore;
 import app.go.domain.seller.AssistantSettings;
+import app.go.domain.seller.HandoffSettings;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
-import app.go.domain.port.SellerStore;
-import app.go.domain.port.Completion;
-import app.go.domain.port.LanguageModel;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes the assistant's answer the one way both real replies and tries (PA-LIM-1) use: the
- * seller's knowledge and tone (PA-KB-2: read at every reply, so saved changes apply at once), the
- * fixed rules, the model, then the reply guard (PA-KB-5, PA-FAQ-3: price and offer rules hold in
- * code, whatever the model wrote).
+ * Writes the assistant's turn the one way both real replies and tries (PA-LIM-1) use: the seller's
+ * knowledge and tone (PA-KB-2: read at every reply, so saved changes apply at once), the fixed
+ * rules, the model's one decision, then what code guarantees whatever the model said: an explicit
+ * request for the seller hands over (the floor), the seller's handoff settings decide which reasons
+ * act (PA-BEH-3), a handover tells the client in their language that the seller will join, and the
+ * reply guard keeps the price and offer rules (PA-KB-5, PA-FAQ-3).
  */
 final class ReplyWriter {
-    record Written(String text, String language, Completion.TokenUsage usage) {}
+    /** How sure the model must be of the client's language for its word to win over the detector's. */
+    static final double CONFIDENT = 0.7;
+    /** How many earlier messages go into the context; older ones add cost, not quality. */
+    static final int HISTORY_LIMIT = 20;
+
+    record Written(String text, String language, AssistantTurn turn) {
+        Set<HandoffReason> handoffReasons() {
+            return turn.handoffReasons();
+        }
+    }
 
     private final SellerStore sellers;
     private final LanguageModel model;
     /** Null answers from the generated knowledge only. */
     private final KnowledgeService knowledge;
+    private final HandoffCueClassifier cues = HandoffCueClassifier.standard();
 
     ReplyWriter(SellerStore sellers, LanguageModel model, KnowledgeService knowledge) {
         this.sellers = sellers;
@@ -36,16 +53,63 @@ final class ReplyWriter {
         this.knowledge = knowledge;
     }
 
-    Written write(String sellerId, AssistantSettings settings, List<Message> history, String clientText) {
-        String language = LanguageDetector.detect(clientText);
+    Written write(String sellerId, AssistantSettings settings, String serviceId, List<Message> history, String clientText) {
         SellerProfile profile = sellers.profile(sellerId).orElse(new SellerProfile("the seller", null, List.of(), List.of()));
         List<SellerService> services = sellers.services(sellerId);
         List<KnowledgeEntry> entries = knowledge == null ? KnowledgeGenerator.generate(profile, services)
                 : knowledge.entries(sellerId, profile, services);
         ToneProfile tone = knowledge == null ? ToneProfile.NONE : knowledge.tone(sellerId);
-        Completion completion = model.complete(PromptBuilder.build(settings, profile, entries, tone, history, language));
-        String text = ReplyGuard.clean(completion.text(), packagePrices(services), language);
-        return new Written(text, language, completion.usage());
+        LanguageDetector.Guess guess = LanguageDetector.guess(clientText);
+        List<Message> recent = history.size() > HISTORY_LIMIT ? history.subList(history.size() - HISTORY_LIMIT, history.size()) : history;
+        ReplyContext context = new ReplyContext(settings.name(), profile, serviceId, services, entries, recent, clientText,
+                guess.language(), guess.confidence(), tone, PromptBuilder.FIXED_RULES, acting(settings.handoff()));
+        AssistantTurn turn = model.respond(context);
+        String language = turn.languageConfidence() >= CONFIDENT ? AssistantPhrases.primary(turn.language()) : guess.language();
+        turn = decide(turn.withLanguage(language, Math.max(turn.languageConfidence(), guess.confidence())), clientText, profile, settings);
+        AssistantTurn sent = guarded(turn, services, profile);
+        return new Written(sent.reply(), language, sent);
+    }
+
+    /** The reasons that call the seller in under these settings (PA-BEH-3); asking for the seller always does. */
+    static Set<HandoffReason> acting(HandoffSettings settings) {
+        return Arrays.stream(HandoffReason.values()).filter(r -> SellerHandoff.handsOver(r, settings))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(HandoffReason.class)));
+    }
+
+    /**
+     * The reply as it may go out: a blocked reply becomes the blocked phrase, and the guard's rules
+     * hold on every reply; a handover whose text the guard takes out entirely still says the seller will join.
+     */
+    private static AssistantTurn guarded(AssistantTurn turn, List<SellerService> services, SellerProfile profile) {
+        if (turn.blocked() && !turn.handsOver()) {
+            return turn.withReply(AssistantPhrases.text(turn.language(), "blocked"));
+        }
+        String cleaned = ReplyGuard.clean(turn.reply(), packagePrices(services), turn.language());
+        if (turn.handsOver() && cleaned.equals(ReplyGuard.fallback(turn.language()))) {
+            cleaned = AssistantPhrases.text(turn.language(), "handover", Map.of("seller", profile.displayName()));
+        }
+        return turn.withReply(cleaned);
+    }
+
+    /** The floor and the seller's settings over the model's decision. */
+    private AssistantTurn decide(AssistantTurn turn, String clientText, SellerProfile profile, AssistantSettings settings) {
+        String seller = profile.displayName();
+        Map<String, String> names = Map.of("seller", seller);
+        if (cues.asksForSeller(clientText, seller) && !turn.handoffReasons().contains(HandoffReason.ASKED_FOR_SELLER)) {
+            return turn.handingOver(Set.of(HandoffReason.ASKED_FOR_SELLER), AssistantPhrases.text(turn.language(), "handover", names));
+        }
+        if (!turn.handsOver()) {
+            return turn;
+        }
+        Set<HandoffReason> acting = EnumSet.noneOf(HandoffReason.class);
+        acting.addAll(turn.handoffReasons());
+        acting.retainAll(acting(settings.handoff()));
+        if (acting.isEmpty()) {
+            return turn.notHandingOver(AssistantPhrases.text(turn.language(), "notForwarded", names));
+        }
+        String reply = turn.reply().isBlank() ? AssistantPhrases.text(turn.language(), "handover", names) : turn.reply();
+        return new AssistantTurn(reply, turn.language(), turn.languageConfidence(), AssistantTurn.Intent.HAND_OVER, acting,
+                turn.requirements(), turn.blocked(), turn.usage());
     }
 
     private static Set<Long> packagePrices(List<SellerService> services) {

@@ -6,6 +6,17 @@ package app.go.domain.port;
  */
 public interface LanguageModel {
 
-    /** @throws LanguageModelException when the model cannot answer (throttled past retries, rejected, unavailable) */
+    /**
+     * Decides one assistant turn: the reply, its language, the intent and the requirements (issue 7).
+     *
+     * @throws LanguageModelException when the model cannot answer, or twice answered without a valid turn
+     */
+    AssistantTurn respond(ReplyContext context);
+
+    /**
+     * Free text for tasks that are not a client turn (the handoff summary).
+     *
+     * @throws LanguageModelException when the model cannot answer (throttled past retries, rejected, unavailable)
+     */
     Completion complete(Prompt prompt);
 }

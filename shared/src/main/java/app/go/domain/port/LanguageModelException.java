@@ -11,7 +11,9 @@ public class LanguageModelException extends RuntimeException {
         /** Access to the model is denied or the model is not enabled. */
         ACCESS_DENIED(false),
         /** The service failed or timed out. */
-        UNAVAILABLE(true);
+        UNAVAILABLE(true),
+        /** The model answered, twice, without a valid structured turn; nothing of it is used. */
+        INVALID_RESPONSE(true);
 
         private final boolean retryable;
 

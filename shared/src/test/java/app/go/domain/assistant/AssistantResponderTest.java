@@ -313,14 +313,14 @@ class AssistantResponderTest {
         }
         java.util.concurrent.CyclicBarrier bothWriting = new java.util.concurrent.CyclicBarrier(2);
         OfflineLanguageModel offline = new OfflineLanguageModel();
-        AssistantResponder concurrent = new AssistantResponder(conversations, sellers, prompt -> {
+        AssistantResponder concurrent = new AssistantResponder(conversations, sellers, app.go.testing.LanguageModels.answering(context -> {
             try {
                 bothWriting.await(5, java.util.concurrent.TimeUnit.SECONDS); // both passed the limit check
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            return offline.complete(prompt);
-        }, new InMemoryIdempotencyStore(), workflows, clock);
+            return offline.respond(context);
+        }), new InMemoryIdempotencyStore(), workflows, clock);
         service.start(CLIENT, SELLER, "svc-1", "Hi");
         service.start(new Caller("c-2", Caller.Role.CLIENT), SELLER, "svc-1", "Hello");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -345,11 +345,11 @@ class AssistantResponderTest {
     void sellerWritingDuringReplyIsNotTalkedOver() {
         OfflineLanguageModel offline = new OfflineLanguageModel();
         String[] conversationId = new String[1];
-        AssistantResponder slow = new AssistantResponder(conversations, sellers, prompt -> {
+        AssistantResponder slow = new AssistantResponder(conversations, sellers, app.go.testing.LanguageModels.answering(context -> {
             // the model takes a few seconds; meanwhile the seller steps in
             service.post(new Caller(SELLER, Caller.Role.SELLER), conversationId[0], "Ada here, I'll take it from here");
-            return offline.complete(prompt);
-        }, new InMemoryIdempotencyStore(), workflows, clock);
+            return offline.respond(context);
+        }), new InMemoryIdempotencyStore(), workflows, clock);
         conversationId[0] = service.start(CLIENT, SELLER, "svc-1", "Hi, I need a logo").conversationId();
 
         assertEquals(Outcome.SELLER_HANDLES, slow.respond(queued.get(0)));

@@ -51,12 +51,12 @@ class AssistantSettingsTest {
             (body, group, dedup) -> { }, clock);
     private final AssistantLifecycle lifecycle = new AssistantLifecycle(sellers, conversationStore, clock);
     private final AssistantSettingsService settings = new AssistantSettingsService(sellers, clock);
-    private final List<Prompt> prompts = new ArrayList<>();
+    private final List<app.go.domain.port.ReplyContext> contexts = new ArrayList<>();
     private final OfflineLanguageModel offline = new OfflineLanguageModel();
-    private final AssistantTrial trial = new AssistantTrial(sellers, prompt -> {
-        prompts.add(prompt);
-        return offline.complete(prompt);
-    }, clock);
+    private final AssistantTrial trial = new AssistantTrial(sellers, app.go.testing.LanguageModels.answering(context -> {
+        contexts.add(context);
+        return offline.respond(context);
+    }), clock);
 
     @BeforeEach
     void eligibleSeller() {
@@ -245,15 +245,15 @@ class AssistantSettingsTest {
         DomainException e = assertThrows(DomainException.class, () -> trial.tryOut(SELLER, "One more?"));
         assertEquals("TRY_LIMIT_REACHED", e.code());
         assertEquals(DomainException.Kind.LIMIT, e.kind());
-        assertEquals(AssistantTrial.TRY_LIMIT, prompts.size());
+        assertEquals(AssistantTrial.TRY_LIMIT, contexts.size());
     }
 
     @Test
     @DisplayName("PA-LIM-1 a try the model could not answer is given back: it does not count toward the 5")
     void failedTryIsNotCounted() {
-        AssistantTrial failing = new AssistantTrial(sellers, prompt -> {
+        AssistantTrial failing = new AssistantTrial(sellers, app.go.testing.LanguageModels.answering(context -> {
             throw new app.go.domain.port.LanguageModelException(app.go.domain.port.LanguageModelException.Reason.UNAVAILABLE, "down", null);
-        }, clock);
+        }), clock);
         assertThrows(app.go.domain.port.LanguageModelException.class, () -> failing.tryOut(SELLER, "How much is a logo?"));
         assertEquals(0, sellers.assistantTries(SELLER));
         assertEquals(AssistantTrial.TRY_LIMIT - 1, trial.tryOut(SELLER, "How much is a logo?").triesLeft());
@@ -265,7 +265,7 @@ class AssistantSettingsTest {
         settings.update(SELLER, "desktop", new AssistantSettingsService.Change("Pixel", null, null, null));
         AssistantTrial.Reply reply = trial.tryOut(SELLER, "Hallo, wie viel kostet ein Logo?");
         assertEquals("de", reply.language());
-        Prompt prompt = prompts.get(0);
+        Prompt prompt = PromptBuilder.build(contexts.get(0));
         assertTrue(prompt.system().startsWith("You are Pixel, the assistant of Ada"), prompt.system());
         assertTrue(prompt.system().contains(PromptBuilder.LANGUAGE_PREFIX + "de"));
         assertTrue(prompt.system().contains("Logo design"));

@@ -16,7 +16,7 @@ import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
-import app.go.domain.port.Completion;
+import app.go.domain.port.AssistantTurn;
 import app.go.domain.port.LanguageModel;
 import app.go.domain.port.Prompt;
 import app.go.adapter.offline.OfflineLanguageModel;
@@ -65,12 +65,13 @@ class KnowledgeInTheAssistantTest {
             (body, group, dedup) -> queued.add((InboundMessage) body), clock, knowledgeStore);
     private final AtomicReference<Prompt> lastPrompt = new AtomicReference<>();
     private final AtomicReference<String> modelOverride = new AtomicReference<>();
-    private final LanguageModel model = prompt -> {
-        lastPrompt.set(prompt);
+    /** The offline model's decision, with the reply text the test puts in its place when it sets one. */
+    private final LanguageModel model = app.go.testing.LanguageModels.answering(context -> {
+        lastPrompt.set(PromptBuilder.build(context));
+        AssistantTurn turn = new OfflineLanguageModel().respond(context);
         String text = modelOverride.get();
-        return text == null ? new OfflineLanguageModel().complete(prompt)
-                : new Completion(text, "end_turn", new Completion.TokenUsage(1, 1));
-    };
+        return text == null ? turn : turn.withReply(text);
+    });
     private final AssistantResponder responder = new AssistantResponder(conversations, sellers, model,
             new InMemoryIdempotencyStore(), workflows, clock, knowledgeStore);
     private int clients;

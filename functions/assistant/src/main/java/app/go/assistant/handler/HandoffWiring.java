@@ -13,7 +13,7 @@ final class HandoffWiring {
                 adapters.conversations(),
                 adapters.sellers(),
                 // lazy: only Summarize calls the model, so the others never build a Bedrock client
-                prompt -> adapters.languageModel().complete(prompt),
+                new app.go.wiring.LazyLanguageModel(adapters),
                 adapters.idempotency(),
                 adapters.clock());
     }

@@ -124,11 +124,16 @@ public final class OnMessagePriming implements Resource {
                 List.of(new SellerService.ServicePackage("Basic", 5000, 3, 2, "One logo")),
                 List.of(new SellerService.Faq("Do you do icons?", "Yes.")))), SellerService.class);
         Instant now = adapters.clock().instant();
-        String language = LanguageDetector.detect(SAMPLE_TEXT);
+        String language = LanguageDetector.guess(SAMPLE_TEXT).language();
         List<Message> history = List.of(new Message("m-priming", CONVERSATION, Author.CLIENT, SAMPLE_TEXT, language, now));
-        PromptBuilder.build(AssistantSettings.initial(), profile, List.of(service), history, language);
+        PromptBuilder.build(new app.go.domain.port.ReplyContext(AssistantSettings.DEFAULT_NAME, profile, service.serviceId(),
+                List.of(service), app.go.domain.knowledge.KnowledgeGenerator.generate(profile, List.of(service)), history,
+                SAMPLE_TEXT, language, 0.5, app.go.domain.knowledge.ToneProfile.NONE, PromptBuilder.FIXED_RULES,
+                java.util.EnumSet.allOf(HandoffReason.class)));
         ReplyGuard.clean("A logo is 50.00 in the Basic package.", Set.of(5000L), language);
-        HandoffReason.detect(SAMPLE_TEXT);
+        // the word-break dictionaries and the cue resource load here, not on the first client's message
+        app.go.domain.assistant.HandoffCueClassifier.standard().reasons(SAMPLE_TEXT, "Priming");
+        app.go.domain.assistant.AssistantPhrases.text(language, "handover", java.util.Map.of("seller", "Priming"));
     }
 
     /** Every read of the path, on keys that cannot exist. */

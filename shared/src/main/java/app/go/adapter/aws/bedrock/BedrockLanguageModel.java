@@ -1,6 +1,10 @@
 package app.go.adapter.aws.bedrock;
 
+import app.go.domain.assistant.PromptBuilder;
+import app.go.domain.assistant.Requirements;
+import app.go.domain.port.AssistantTurn;
 import app.go.domain.port.Completion;
+import app.go.domain.port.ReplyContext;
 import app.go.domain.port.LanguageModel;
 import app.go.domain.port.LanguageModelException;
 import app.go.domain.port.LanguageModelException.Reason;
@@ -8,6 +12,8 @@ import app.go.domain.port.Prompt;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -20,6 +26,9 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelNotReadyException;
 import software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrockruntime.model.ServiceQuotaExceededException;
@@ -54,21 +63,43 @@ public final class BedrockLanguageModel implements LanguageModel {
     private static final SdkPlugin SINGLE_SDK_ATTEMPT = config -> config.overrideConfiguration(
             config.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
 
+    /** Calls asking for the structured turn per {@link #respond}: a malformed or missing tool call is asked again once. */
+    static final int TURN_ATTEMPTS = 2;
+
+    /** A Bedrock guardrail applied to every client turn ({@code BEDROCK_GUARDRAIL_ID} / {@code _VERSION}). */
+    public record Guardrail(String id, String version) {
+        public Guardrail {
+            if (id == null || id.isBlank() || version == null || version.isBlank()) {
+                throw new IllegalArgumentException("a guardrail needs an id and a version");
+            }
+        }
+    }
+
     private final BedrockRuntimeClient client;
     private final String modelId;
     private final Sleeper sleeper;
+    private final Optional<Guardrail> guardrail;
 
     public BedrockLanguageModel(BedrockRuntimeClient client, String modelId) {
-        this(client, modelId, duration -> Thread.sleep(duration.toMillis()));
+        this(client, modelId, Optional.empty());
+    }
+
+    public BedrockLanguageModel(BedrockRuntimeClient client, String modelId, Optional<Guardrail> guardrail) {
+        this(client, modelId, guardrail, duration -> Thread.sleep(duration.toMillis()));
     }
 
     BedrockLanguageModel(BedrockRuntimeClient client, String modelId, Sleeper sleeper) {
+        this(client, modelId, Optional.empty(), sleeper);
+    }
+
+    BedrockLanguageModel(BedrockRuntimeClient client, String modelId, Optional<Guardrail> guardrail, Sleeper sleeper) {
         if (modelId == null || modelId.isBlank()) {
             throw new IllegalArgumentException("a Bedrock model id is required");
         }
         this.client = client;
         this.modelId = modelId;
         this.sleeper = sleeper;
+        this.guardrail = guardrail;
     }
 
     public String modelId() {
@@ -77,12 +108,43 @@ public final class BedrockLanguageModel implements LanguageModel {
 
     @Override
     public Completion complete(Prompt prompt) {
-        ConverseRequest request = ConverseMapping.request(modelId, prompt).toBuilder()
+        return ConverseMapping.completion(converse(ConverseMapping.request(modelId, prompt)));
+    }
+
+    /**
+     * One turn through the forced {@value TurnTool#NAME} tool. A guardrail intervention is a blocked
+     * turn; a reply without a valid tool call is asked again once, then fails: no half reply goes out.
+     */
+    @Override
+    public AssistantTurn respond(ReplyContext context) {
+        ConverseRequest.Builder request = ConverseMapping.request(modelId, PromptBuilder.build(context)).toBuilder()
+                .toolConfig(TurnTool.configuration());
+        guardrail.ifPresent(g -> request.guardrailConfig(GuardrailConfiguration.builder()
+                .guardrailIdentifier(g.id()).guardrailVersion(g.version()).build()));
+        for (int attempt = 1; attempt <= TURN_ATTEMPTS; attempt++) {
+            ConverseResponse response = converse(request.build());
+            Completion completion = ConverseMapping.completion(response);
+            if (response.stopReason() == StopReason.GUARDRAIL_INTERVENED) {
+                return new AssistantTurn(completion.text(), context.languageHint(), context.languageHintConfidence(),
+                        AssistantTurn.Intent.ANSWER, Set.of(), Requirements.NONE, true, completion.usage());
+            }
+            Optional<AssistantTurn> turn = ConverseMapping.toolInput(response, TurnTool.NAME)
+                    .flatMap(input -> TurnTool.read(input, completion.usage()));
+            if (turn.isPresent()) {
+                return turn.get();
+            }
+        }
+        throw new LanguageModelException(Reason.INVALID_RESPONSE, "Bedrock model '" + modelId + "' answered "
+                + TURN_ATTEMPTS + " times without a valid " + TurnTool.NAME + " tool call", null);
+    }
+
+    private ConverseResponse converse(ConverseRequest unconfigured) {
+        ConverseRequest request = unconfigured.toBuilder()
                 .overrideConfiguration(AwsRequestOverrideConfiguration.builder().addPlugin(SINGLE_SDK_ATTEMPT).build())
                 .build();
         for (int attempt = 1; ; attempt++) {
             try {
-                return ConverseMapping.completion(client.converse(request));
+                return client.converse(request);
             } catch (SdkException e) {
                 if (!retryable(e) || attempt == MAX_ATTEMPTS) {
                     throw failure(e, attempt);

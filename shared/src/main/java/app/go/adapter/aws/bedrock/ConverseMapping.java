@@ -7,6 +7,10 @@ import app.go.domain.port.Prompt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 import java.util.stream.Collectors;
 
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -56,6 +60,15 @@ final class ConverseMapping {
         return new Completion(text, response.stopReasonAsString(), new Completion.TokenUsage(
                 usage == null ? 0 : orZero(usage.inputTokens()),
                 usage == null ? 0 : orZero(usage.outputTokens())));
+    }
+
+    /** The input of the response's first call of the named tool, if the model called it. */
+    static Optional<Document> toolInput(ConverseResponse response, String toolName) {
+        List<ContentBlock> content = response.output() == null || response.output().message() == null
+                ? List.of()
+                : response.output().message().content();
+        return content.stream().map(ContentBlock::toolUse).filter(Objects::nonNull)
+                .filter(use -> toolName.equals(use.name())).map(ToolUseBlock::input).filter(Objects::nonNull).findFirst();
     }
 
     private static List<Message> messages(List<Prompt.Turn> turns, String modelId) {

@@ -290,6 +290,105 @@ class BedrockLanguageModelTest {
                 actual + " not in [" + minMillis + ", " + maxMillis + "] ms");
     }
 
+    private static final String TURN = """
+            {"output":{"message":{"role":"assistant","content":[{"toolUse":{"toolUseId":"t-1","name":"assistant_turn",
+             "input":{"reply":"Das Basic-Paket kostet 45,00 $.","language":"de","languageConfidence":0.95,"intent":"GATHER_REQUIREMENTS",
+             "handoffReasons":[],"requirements":{"what":"ein Logo für meine Bäckerei","budget":"etwa 300 €"},
+             "missing":["scope","deadline","references"]}}}]}},
+             "stopReason":"tool_use","usage":{"inputTokens":812,"outputTokens":64,"totalTokens":876}}""";
+    private static final String NO_TOOL = """
+            {"output":{"message":{"role":"assistant","content":[{"text":"Sure, the basic package is cheap."}]}},
+             "stopReason":"end_turn","usage":{"inputTokens":800,"outputTokens":9,"totalTokens":809}}""";
+    private static final String BAD_TOOL = """
+            {"output":{"message":{"role":"assistant","content":[{"toolUse":{"toolUseId":"t-2","name":"assistant_turn",
+             "input":{"reply":"Handing over.","language":"en","languageConfidence":0.9,"intent":"HAND_OVER","handoffReasons":[],
+             "requirements":{},"missing":[]}}}]}},"stopReason":"tool_use","usage":{"inputTokens":800,"outputTokens":9,"totalTokens":809}}""";
+
+    private static app.go.domain.port.ReplyContext turnContext() {
+        app.go.domain.seller.SellerProfile profile = new app.go.domain.seller.SellerProfile("Ana", "Designer", List.of(), List.of());
+        app.go.domain.seller.SellerService logo = new app.go.domain.seller.SellerService("logo", "Logo design", "Logos", "LOGO",
+                List.of(new app.go.domain.seller.SellerService.ServicePackage("Basic", 4500, 3, 1, null)), List.of());
+        List<app.go.domain.conversation.Message> history = List.of(new app.go.domain.conversation.Message("m-1", "c-1",
+                app.go.domain.conversation.Author.CLIENT, "Ich brauche ein Logo für meine Bäckerei, etwa 300 €. Was kostet Basic?", null,
+                java.time.Instant.parse("2026-03-08T10:00:00Z")));
+        return new app.go.domain.port.ReplyContext("Pixel", profile, "logo", List.of(logo),
+                app.go.domain.knowledge.KnowledgeGenerator.generate(profile, List.of(logo)), history, history.get(0).text(),
+                "de", 0.8, app.go.domain.knowledge.ToneProfile.NONE, app.go.domain.assistant.PromptBuilder.FIXED_RULES,
+                java.util.EnumSet.allOf(app.go.domain.assistant.HandoffReason.class));
+    }
+
+    @Test
+    @DisplayName("issue 7: a turn is asked through Converse with a forced tool whose JSON schema is the turn, and read from the toolUse input")
+    void turnThroughForcedTool() throws IOException {
+        stub.respond(200, null, TURN);
+
+        app.go.domain.port.AssistantTurn turn = model.respond(turnContext());
+
+        JsonNode body = JSON.readTree(stub.only().body());
+        assertEquals("assistant_turn", body.at("/toolConfig/toolChoice/tool/name").asText(), body.toString());
+        JsonNode spec = body.at("/toolConfig/tools/0/toolSpec");
+        assertEquals("assistant_turn", spec.at("/name").asText());
+        JsonNode schema = spec.at("/inputSchema/json");
+        assertEquals("object", schema.at("/type").asText());
+        assertEquals("[\"ANSWER\",\"GATHER_REQUIREMENTS\",\"HAND_OVER\"]", schema.at("/properties/intent/enum").toString());
+        assertTrue(schema.at("/properties/handoffReasons/items/enum").toString().contains("ASKED_FOR_SELLER"));
+        assertTrue(schema.at("/required").toString().contains("missing"));
+        assertTrue(body.at("/system/0/text").asText().contains(app.go.domain.assistant.PromptBuilder.FIXED_RULES));
+        assertTrue(body.at("/guardrailConfig").isMissingNode(), "no guardrail unless configured");
+
+        assertEquals("Das Basic-Paket kostet 45,00 $.", turn.reply());
+        assertEquals("de", turn.language());
+        assertEquals(0.95, turn.languageConfidence(), 1e-9);
+        assertEquals(app.go.domain.port.AssistantTurn.Intent.GATHER_REQUIREMENTS, turn.intent());
+        assertEquals("etwa 300 €", turn.requirements().gathered().get(app.go.domain.assistant.Requirement.BUDGET));
+        assertTrue(turn.requirements().missing().contains(app.go.domain.assistant.Requirement.DEADLINE));
+        assertEquals(new Completion.TokenUsage(812, 64), turn.usage());
+        assertFalse(turn.blocked());
+    }
+
+    @Test
+    @DisplayName("issue 7: a missing tool call is asked again once; the second answer is used")
+    void missingToolCallIsRetriedOnce() {
+        stub.respond(200, null, NO_TOOL);
+        stub.respond(200, null, TURN);
+
+        app.go.domain.port.AssistantTurn turn = model.respond(turnContext());
+
+        assertEquals(2, stub.requests().size());
+        assertEquals("de", turn.language());
+    }
+
+    @Test
+    @DisplayName("issue 7: a malformed tool call twice (a handover without a reason) is a clear failure, never a half reply")
+    void malformedTwiceFails() {
+        stub.respond(200, null, BAD_TOOL);
+
+        LanguageModelException e = assertThrows(LanguageModelException.class, () -> model.respond(turnContext()));
+
+        assertEquals(Reason.INVALID_RESPONSE, e.reason());
+        assertEquals(2, stub.requests().size());
+        assertTrue(e.getMessage().contains("assistant_turn"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("issue 7: with a guardrail configured, guardrailConfig is sent and guardrail_intervened becomes a blocked turn")
+    void guardrailBlocks() throws IOException {
+        BedrockLanguageModel guarded = new BedrockLanguageModel(client, MODEL_ID,
+                java.util.Optional.of(new BedrockLanguageModel.Guardrail("gr-123", "2")), sleeps::add);
+        stub.respond(200, null, """
+                {"output":{"message":{"role":"assistant","content":[{"text":"Sorry, I can't help with that."}]}},
+                 "stopReason":"guardrail_intervened","usage":{"inputTokens":700,"outputTokens":0,"totalTokens":700}}""");
+
+        app.go.domain.port.AssistantTurn turn = guarded.respond(turnContext());
+
+        JsonNode body = JSON.readTree(stub.only().body());
+        assertEquals("gr-123", body.at("/guardrailConfig/guardrailIdentifier").asText());
+        assertEquals("2", body.at("/guardrailConfig/guardrailVersion").asText());
+        assertTrue(turn.blocked());
+        assertEquals(app.go.domain.port.AssistantTurn.Intent.ANSWER, turn.intent());
+        assertEquals("de", turn.language());
+    }
+
     private static List<String> messages(JsonNode body) {
         List<String> result = new ArrayList<>();
         for (JsonNode message : body.get("messages")) {
