@@ -3,6 +3,7 @@ package app.go.testing;
 import app.go.domain.port.KnowledgeStore;
 import app.go.domain.knowledge.SavedKnowledge;
 import app.go.domain.knowledge.SellerReply;
+import app.go.domain.knowledge.ToneProfile;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** KnowledgeStore in memory, for rule tests. */
-public final class InMemoryKnowledgeStore implements KnowledgeStore {
+public class InMemoryKnowledgeStore implements KnowledgeStore {
     private final Map<String, SavedKnowledge> saved = new ConcurrentHashMap<>();
     private final Map<String, Map<String, SellerReply>> replies = new ConcurrentHashMap<>();
+    private final Map<String, ToneProfile> tones = new ConcurrentHashMap<>();
 
     @Override
     public Optional<SavedKnowledge> saved(String sellerId) {
@@ -40,5 +42,15 @@ public final class InMemoryKnowledgeStore implements KnowledgeStore {
     public List<SellerReply> sellerReplies(String sellerId, int limit) {
         return new ArrayList<>(replies.getOrDefault(sellerId, Map.of()).values()).stream()
                 .sorted(Comparator.comparing(SellerReply::at).reversed()).limit(limit).toList();
+    }
+
+    @Override
+    public Optional<ToneProfile> tone(String sellerId) {
+        return Optional.ofNullable(tones.get(sellerId));
+    }
+
+    @Override
+    public void saveTone(String sellerId, ToneProfile tone) {
+        tones.put(sellerId, tone);
     }
 }

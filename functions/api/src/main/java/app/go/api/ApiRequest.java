@@ -75,6 +75,11 @@ public final class ApiRequest {
                 .map(Map.Entry::getValue).findFirst();
     }
 
+    /** PA-ACT-7: where the request comes from ({@code mobile}, {@code desktop}), lower case; null when not said. */
+    public String clientPlatform() {
+        return header("X-Client-Platform").map(p -> p.strip().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+    }
+
     /** The body when one was sent; an absent body is fine, a malformed one is still a 400. */
     public Optional<Body> optionalBody() {
         String raw = event.getBody();

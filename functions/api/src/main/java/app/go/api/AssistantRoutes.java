@@ -68,7 +68,7 @@ final class AssistantRoutes {
     }
 
     private static String platform(ApiRequest request) {
-        return request.header("X-Client-Platform").map(p -> p.strip().toLowerCase(Locale.ROOT)).orElse(null);
+        return request.clientPlatform();
     }
 
     private interface StateChange {
@@ -119,7 +119,9 @@ final class AssistantRoutes {
         return json(200, next);
     }
 
+    /** PA-ACT-7: trying the assistant is part of setting it up, so a desktop action. */
     private APIGatewayV2HTTPResponse tryOut(ApiRequest request) {
+        AssistantLifecycle.refuseMobile(platform(request));
         String sellerId = request.sellerId();
         String text = request.body().text("text", ConversationService.MAX_TEXT_LENGTH);
         AssistantTrial.Reply reply = trial.tryOut(sellerId, text);

@@ -1,5 +1,6 @@
 package app.go.api;
 
+import app.go.domain.assistant.AssistantLifecycle;
 import app.go.domain.knowledge.KnowledgeEntry;
 import app.go.domain.knowledge.KnowledgeService;
 import app.go.support.errors.DomainException;
@@ -31,6 +32,7 @@ final class KnowledgeRoutes {
 
     /** PA-KB-2 "save changes": the entries the assistant answers from, from its next reply on. */
     private APIGatewayV2HTTPResponse put(ApiRequest request) {
+        AssistantLifecycle.refuseMobile(request.clientPlatform()); // PA-ACT-7
         String sellerId = request.sellerId();
         Body body = request.body();
         if (!body.raw().path("entries").isArray()) {
@@ -48,6 +50,7 @@ final class KnowledgeRoutes {
 
     /** PA-KB-2 "restore defaults". */
     private APIGatewayV2HTTPResponse restoreDefaults(ApiRequest request) {
+        AssistantLifecycle.refuseMobile(request.clientPlatform()); // PA-ACT-7
         return json(200, view(knowledge.restoreDefaults(request.sellerId())));
     }
 

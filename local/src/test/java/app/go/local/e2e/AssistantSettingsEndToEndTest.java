@@ -216,6 +216,25 @@ class AssistantSettingsEndToEndTest extends LocalSystemTest {
     }
 
     @Test
+    @DisplayName("PA-ACT-7 knowledge-base save, restore-defaults and try are desktop actions: the mobile app gets 403 DESKTOP_ONLY and nothing changes")
+    void knowledgeAndTriesRefuseTheMobileApp() {
+        String seller = seller("s-split-kb", false);
+        Map<String, Object> entries = Map.of("entries", List.of(Map.of("question", "Do you work weekends?", "answer", "No.")));
+        List<LocalApiClient.Response> refused = List.of(
+                api.call("PUT", "/sellers/me/assistant/knowledge", seller, entries, MOBILE),
+                api.call("POST", "/sellers/me/assistant/knowledge/restore-defaults", seller, null, MOBILE),
+                api.call("POST", "/sellers/me/assistant/try", seller, Map.of("text", "Hi, how much is a logo?"), MOBILE));
+        for (LocalApiClient.Response response : refused) {
+            assertEquals(403, response.status(), response.body().toString());
+            assertEquals("DESKTOP_ONLY", response.body().get("code").asText());
+        }
+        JsonNode knowledge = api.call("GET", "/sellers/me/assistant/knowledge", seller, null, MOBILE).body();
+        assertFalse(knowledge.toString().contains("weekends"), "nothing saved from the mobile app");
+        assertEquals(200, api.call("PUT", "/sellers/me/assistant/knowledge", seller, entries, DESKTOP).status());
+        assertEquals(200, api.call("POST", "/sellers/me/assistant/try", seller, Map.of("text", "Hi, how much is a logo?"), DESKTOP).status());
+    }
+
+    @Test
     @DisplayName("NAME-2 an offensive, impersonating or look-alike name is 422 NAME_REJECTED with the reason; a fine name is saved")
     void nameRejected() {
         String seller = seller("s-name", false);

@@ -131,9 +131,23 @@ public final class AssistantLifecycle {
 
     public static void requireDesktop(String clientPlatform) {
         if (!DESKTOP.equalsIgnoreCase(clientPlatform)) {
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "DESKTOP_ONLY",
-                    "the assistant's settings are changed on the desktop (X-Client-Platform: desktop)");
+            throw desktopOnly();
         }
+    }
+
+    /**
+     * PA-ACT-7 for the settings a seller reaches from the web app too (knowledge base, tries): the
+     * mobile app is refused; a request that names no platform is the web app's.
+     */
+    public static void refuseMobile(String clientPlatform) {
+        if (MOBILE.equalsIgnoreCase(clientPlatform)) {
+            throw desktopOnly();
+        }
+    }
+
+    private static DomainException desktopOnly() {
+        return new DomainException(DomainException.Kind.FORBIDDEN, "DESKTOP_ONLY",
+                "the assistant's settings are changed on the desktop (X-Client-Platform: desktop)");
     }
 
     private void requireEligible(String sellerId) {

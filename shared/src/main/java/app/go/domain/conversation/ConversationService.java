@@ -3,6 +3,7 @@ package app.go.domain.conversation;
 import app.go.domain.port.ConversationStore;
 
 import app.go.domain.port.KnowledgeStore;
+import app.go.domain.knowledge.KnowledgeService;
 import app.go.domain.knowledge.SellerReply;
 import app.go.domain.seller.ClientRecord;
 import app.go.domain.port.SellerStore;
@@ -25,8 +26,8 @@ public final class ConversationService {
     private final SellerStore sellers;
     private final MessageQueue inbound;
     private final Clock clock;
-    /** Where a seller's manual replies are remembered as suggested entries (PA-KB-3); null: nowhere. */
-    private final KnowledgeStore knowledge;
+    /** Where a seller's manual replies are remembered (PA-KB-3 suggestions, PA-SRC-3 tone); null: nowhere. */
+    private final KnowledgeService knowledge;
 
     public ConversationService(ConversationStore conversations, SellerStore sellers, MessageQueue inbound, Clock clock) {
         this(conversations, sellers, inbound, clock, null);
@@ -38,7 +39,7 @@ public final class ConversationService {
         this.sellers = sellers;
         this.inbound = inbound;
         this.clock = clock;
-        this.knowledge = knowledge;
+        this.knowledge = knowledge == null ? null : new KnowledgeService(sellers, knowledge, clock);
     }
 
     public Conversation start(Caller client, String sellerId, String serviceId, String text) {

@@ -114,14 +114,22 @@ public final class KnowledgeService {
         return view(sellerId);
     }
 
-    /** PA-KB-3: remembers a seller's manual reply to a client's message, to suggest as an entry. */
+    /**
+     * PA-KB-3: remembers a seller's manual reply to a client's message, to suggest as an entry, and
+     * PA-SRC-3: learns the seller's tone again from their replies within PA-SRC-2's window, so a
+     * client's message reads one small item instead of the seller's history.
+     */
     public void recordSellerReply(String sellerId, SellerReply reply) {
         store.recordSellerReply(sellerId, reply);
+        ToneProfile tone = tone(replies(sellerId));
+        store.saveTone(sellerId, tone);
+        LOG.info("seller's tone learned", "sellerId", sellerId, "formality", tone.formality().name(),
+                "length", tone.length().name(), "emoji", tone.emoji());
     }
 
-    /** PA-SRC-3 within PA-SRC-2's window: the tone of the seller's own replies, for a training that starts now. */
+    /** PA-SRC-3: the tone last learned from the seller's own replies (none until they have written). */
     public ToneProfile tone(String sellerId) {
-        return tone(replies(sellerId));
+        return store.tone(sellerId).orElse(ToneProfile.NONE);
     }
 
     static ToneProfile tone(List<SellerReply> windowed) {

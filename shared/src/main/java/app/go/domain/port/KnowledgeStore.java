@@ -2,6 +2,7 @@ package app.go.domain.port;
 
 import app.go.domain.knowledge.SavedKnowledge;
 import app.go.domain.knowledge.SellerReply;
+import app.go.domain.knowledge.ToneProfile;
 
 import java.util.List;
 import java.util.Optional;
@@ -22,4 +23,9 @@ public interface KnowledgeStore {
 
     /** The seller's replies, newest first, at most {@code limit}. */
     List<SellerReply> sellerReplies(String sellerId, int limit);
+
+    /** PA-SRC-3: the seller's tone as last learned from their replies; empty until they have written. */
+    Optional<ToneProfile> tone(String sellerId);
+
+    void saveTone(String sellerId, ToneProfile tone);
 }

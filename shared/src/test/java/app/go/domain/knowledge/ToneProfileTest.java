@@ -20,7 +20,7 @@ class ToneProfileTest {
         assertEquals("en", tone.greetingLanguage());
         assertTrue(tone.emoji());
         assertTrue(tone.frequentExclamations());
-        assertEquals("greeting=Hey (en); formality=unknown; emoji=yes; exclamations=often", tone.describe());
+        assertEquals("greeting=Hey (en); formality=unknown; emoji=yes; exclamations=often; length=short (~3 words)", tone.describe());
     }
 
     @Test
@@ -30,6 +30,10 @@ class ToneProfileTest {
         assertEquals(ToneProfile.Formality.FORMAL, ToneProfile.derive(List.of("Guten Tag, ich sende Ihnen das Logo, wenn Sie möchten.")).formality());
         assertEquals(ToneProfile.Formality.FORMAL, ToneProfile.derive(List.of("Bonjour, je vous envoie votre logo.")).formality());
         assertEquals(ToneProfile.Formality.INFORMAL, ToneProfile.derive(List.of("Salut, je t'envoie ton logo, tu vas adorer")).formality());
+        assertEquals(ToneProfile.Formality.INFORMAL, ToneProfile.derive(List.of("¿Tú quieres el logo en azul?")).formality());
+        assertEquals(ToneProfile.Formality.FORMAL, ToneProfile.derive(List.of("¿Usted prefiere el logo en azul?")).formality());
+        assertEquals(ToneProfile.Formality.INFORMAL, ToneProfile.derive(List.of("Привет, я пришлю тебе логотип завтра")).formality());
+        assertEquals(ToneProfile.Formality.FORMAL, ToneProfile.derive(List.of("Здравствуйте, я пришлю Вам логотип завтра")).formality());
     }
 
     @Test

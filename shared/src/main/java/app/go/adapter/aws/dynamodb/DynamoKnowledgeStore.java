@@ -3,6 +3,7 @@ package app.go.adapter.aws.dynamodb;
 import app.go.domain.port.KnowledgeStore;
 import app.go.domain.knowledge.SavedKnowledge;
 import app.go.domain.knowledge.SellerReply;
+import app.go.domain.knowledge.ToneProfile;
 import app.go.support.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -16,11 +17,12 @@ import static app.go.adapter.aws.dynamodb.Items.item;
  * The knowledge base in the sellers table, in the seller's partition ({@code SELLER#<id>}): the
  * saved entries as one item {@code KB#BASE} (saved and restored atomically), and the seller's
  * replies as {@code KB#REPLY#<epoch millis>#<messageId>}, expiring after the 12 months
- * PA-SRC-2 lets the assistant read.
+ * PA-SRC-2 lets the assistant read; the tone learned from those replies as {@code KB#TONE}.
  */
 public final class DynamoKnowledgeStore implements KnowledgeStore {
     private static final String BASE = "KB#BASE";
     private static final String REPLY_PREFIX = "KB#REPLY#";
+    private static final String TONE = "KB#TONE";
     private static final Duration REPLY_RETENTION = Duration.ofDays(366);
 
     private final DynamoTable items;
@@ -60,5 +62,22 @@ public final class DynamoKnowledgeStore implements KnowledgeStore {
                 .map(i -> new SellerReply(Items.str(i, "conversationId"), Items.str(i, "messageId"), Items.str(i, "serviceId"),
                         Items.str(i, "question"), Items.str(i, "answer"), Items.instant(i, "at")))
                 .toList();
+    }
+
+    @Override
+    public Optional<ToneProfile> tone(String sellerId) {
+        return items.get(Items.sellerKey(sellerId), TONE).map(i -> new ToneProfile(Items.str(i, "greeting"),
+                Items.str(i, "greetingLanguage"), ToneProfile.Formality.valueOf(Items.str(i, "formality")),
+                Items.bool(i, "emoji", false), Items.bool(i, "frequentExclamations", false), Items.str(i, "signOff"),
+                ToneProfile.Length.valueOf(Items.str(i, "length")), (int) Items.num(i, "typicalWords", 0)));
+    }
+
+    @Override
+    public void saveTone(String sellerId, ToneProfile tone) {
+        items.put(item(Items.sellerKey(sellerId), TONE).with("greeting", tone.greeting())
+                .with("greetingLanguage", tone.greetingLanguage()).with("formality", tone.formality().name())
+                .with("emoji", tone.emoji()).with("frequentExclamations", tone.frequentExclamations())
+                .with("signOff", tone.signOff()).with("length", tone.length().name())
+                .with("typicalWords", tone.typicalWords()).build());
     }
 }
