@@ -43,7 +43,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The whole system on one JVM: DynamoDB Local and ElasticMQ with the topology's tables and queues,
+ * The whole system on one JVM: the DynamoDB engine and ElasticMQ with the topology's tables and queues,
  * the Lambda handlers in-process behind SQS pollers and a Step Functions executor, the HTTP API,
  * and the billing schedule, all driven by one adjustable clock. Same handlers, other endpoints.
  */
@@ -107,14 +107,14 @@ public final class GoLocal implements AutoCloseable {
         URI dynamoEndpoint;
         URI sqsEndpoint;
         if (options.awsEndpoint() == null) {
-            dynamoEndpoint = track(LocalDynamoDb.start(0, options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"))).endpoint();
+            dynamoEndpoint = track(LocalDynamoDb.start(0, options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"), clock)).endpoint();
             sqsEndpoint = track(LocalSqs.start()).endpoint();
         } else {
             dynamoEndpoint = options.awsEndpoint();
             sqsEndpoint = options.awsEndpoint();
         }
         SqsClient sqsClient = track(LocalAws.sqsClient(sqsEndpoint));
-        resources = new TopologyProvisioner(track(LocalAws.dynamoDbClient(dynamoEndpoint)), sqsClient, false).provision();
+        resources = new TopologyProvisioner(track(LocalAws.dynamoDbClient(dynamoEndpoint)), sqsClient).provision();
 
         // Step Functions calls back into the Lambda runtime, which needs the Step Functions endpoint in
         // its environment: break the cycle with a reference filled in below.

@@ -49,10 +49,9 @@ public final class TopologyProvisioner {
     }
 
     /**
-     * @param timeToLive whether to enable TTL. The local runtime turns it off: its test clock may stand
-     *                   before real time, and DynamoDB Local sweeps expired items by real time, which
-     *                   would delete records the test clock still considers live. No rule depends on
-     *                   the sweep: expiry is checked in conditions (e.g. {@code expiresAt < :now}).
+     * @param timeToLive whether to enable TTL. The local runtime enables it: its engine sweeps by the
+     *                   runtime's clock. No rule depends on the sweep: expiry is checked in conditions
+     *                   (e.g. {@code expiresAt < :now}).
      */
     public TopologyProvisioner(DynamoDbClient dynamoDb, SqsClient sqs, boolean timeToLive) {
         this.dynamoDb = dynamoDb;
