@@ -80,7 +80,8 @@ public final class InMemorySellerStore implements SellerStore {
 
     @Override
     public boolean registerFirstContact(String sellerId, String clientId, String conversationId) {
-        return firstContacts.putIfAbsent(sellerId + "/" + clientId, conversationId) == null;
+        String first = firstContacts.putIfAbsent(sellerId + "/" + clientId, conversationId);
+        return first == null || first.equals(conversationId);
     }
 
     @Override

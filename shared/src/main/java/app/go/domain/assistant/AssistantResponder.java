@@ -41,7 +41,7 @@ public final class AssistantResponder {
     /** What happened to a message; logged and returned so tests and the bench can see it. */
     public enum Outcome {
         REPLIED, DUPLICATE, NOT_ELIGIBLE, NOT_ACTIVE, PAUSED_NEW_CONVERSATION, RETURNING_CLIENT, SELLER_HANDLES,
-        DAILY_LIMIT_REACHED, UNKNOWN_CONVERSATION, OUT_OF_OFFICE, EXCLUDED_CLIENT_TYPE, OUTSIDE_AVAILABILITY
+        DAILY_LIMIT_REACHED, CONVERSATION_CAP_REACHED, UNKNOWN_CONVERSATION, OUT_OF_OFFICE, EXCLUDED_CLIENT_TYPE, OUTSIDE_AVAILABILITY
     }
 
     private final ConversationStore conversations;
@@ -86,7 +86,7 @@ public final class AssistantResponder {
         }
         Outcome outcome = replyOnce(inbound, () -> reply(conversation, message.get(), account.get(), settings));
         // outside the once-block: a retry after a failed start starts it (execution names make that idempotent)
-        startHandoffIfAsked(conversation, message.get());
+        startHandoffIfAsked(conversation, message.get(), outcome);
         return outcome;
     }
 
@@ -157,6 +157,9 @@ public final class AssistantResponder {
         }
         List<Message> history = conversations.messages(conversation).stream()
                 .filter(m -> !m.createdAt().isAfter(inbound.createdAt())).toList();
+        if (ConversationReplyCap.reached(history, today, account.zone())) {
+            return Outcome.CONVERSATION_CAP_REACHED;
+        }
         ReplyWriter.Written written = writer.write(conversation.sellerId(), settings, history, inbound.text());
         Message reply = new Message("m-" + inbound.messageId().substring(2) + "-r", conversation.conversationId(),
                 Author.ASSISTANT, written.text(), written.language(), clock.instant());
@@ -179,8 +182,11 @@ public final class AssistantResponder {
         return Outcome.REPLIED;
     }
 
-    private void startHandoffIfAsked(Conversation conversation, Message inbound) {
+    private void startHandoffIfAsked(Conversation conversation, Message inbound, Outcome outcome) {
         Set<HandoffReason> reasons = HandoffReason.detect(inbound.text());
+        if (outcome == Outcome.CONVERSATION_CAP_REACHED) {
+            reasons.add(HandoffReason.CONVERSATION_CAP);
+        }
         if (reasons.isEmpty()) {
             return;
         }

@@ -12,7 +12,9 @@ public enum HandoffReason {
     /** The client asks to talk to the seller. */
     ASKED_FOR_SELLER(List.of("talk to the seller", "speak to the seller", "real person", "human", "hablar con el vendedor", "parler au vendeur", "mit dem verkäufer", "persönlich")),
     /** A request too complex for the assistant. */
-    COMPLEX_REQUEST(List.of("contract", "nda", "legal", "lawyer", "enterprise", "vertrag"));
+    COMPLEX_REQUEST(List.of("contract", "nda", "legal", "lawyer", "enterprise", "vertrag")),
+    /** PA-SAFE-3: the conversation used its day's share of assistant replies ({@link ConversationReplyCap}); no cue, set by the responder. */
+    CONVERSATION_CAP(List.of());
 
     private final List<String> cues;
 

@@ -34,7 +34,7 @@ public interface SellerStore {
     /**
      * Records the first conversation of a client with the seller.
      *
-     * @return true if this is the client's first contact with the seller (PA-ACT-1)
+     * @return true if this is the client's first contact with the seller (PA-ACT-1); true again for the same conversation (a retried start)
      */
     boolean registerFirstContact(String sellerId, String clientId, String conversationId);
 

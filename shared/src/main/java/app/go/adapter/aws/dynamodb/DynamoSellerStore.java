@@ -106,7 +106,7 @@ public final class DynamoSellerStore implements SellerStore {
     public boolean registerFirstContact(String sellerId, String clientId, String conversationId) {
         return DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), "CLIENT#" + clientId))
                 .updateExpression("SET firstConversationId = :c")
-                .conditionExpression("attribute_not_exists(firstConversationId)")
+                .conditionExpression("attribute_not_exists(firstConversationId) OR firstConversationId = :c")
                 .expressionAttributeValues(Map.of(":c", s(conversationId)))));
     }
 
