@@ -112,6 +112,20 @@ public final class InMemorySellerStore implements SellerStore {
     }
 
     @Override
+    public synchronized boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit, String replyId) {
+        if (countedReplies.contains(sellerId + "/" + day + "/" + replyId)) {
+            return true;
+        }
+        boolean counted = tryCountAssistantMessage(sellerId, day, limit);
+        if (counted) {
+            countedReplies.add(sellerId + "/" + day + "/" + replyId);
+        }
+        return counted;
+    }
+
+    private final java.util.Set<String> countedReplies = new java.util.HashSet<>();
+
+    @Override
     public synchronized boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit) {
         String key = sellerId + "/" + day;
         int count = quota.getOrDefault(key, 0);

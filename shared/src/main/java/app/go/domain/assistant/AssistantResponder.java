@@ -171,7 +171,7 @@ public final class AssistantResponder {
             return Outcome.DUPLICATE; // an earlier attempt stored (and counted) it
         }
         // PA-LIM-2: the conditional count is the limit; the read above may be stale or raced by another conversation
-        if (!sellers.tryCountAssistantMessage(conversation.sellerId(), today, DAILY_MESSAGE_LIMIT)) {
+        if (!sellers.tryCountAssistantMessage(conversation.sellerId(), today, DAILY_MESSAGE_LIMIT, reply.messageId())) {
             return Outcome.DAILY_LIMIT_REACHED;
         }
         if (!conversations.appendReply(conversation, inbound, reply)) {

@@ -67,6 +67,13 @@ public interface SellerStore {
      */
     boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit);
 
+    /**
+     * {@link #tryCountAssistantMessage(String, LocalDate, int)} at most once per {@code replyId}: a
+     * retry after a crash between counting and storing the reply finds it counted (true) instead of
+     * spending the budget twice.
+     */
+    boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit, String replyId);
+
     int assistantMessagesOn(String sellerId, LocalDate day);
 
     /** Online / out of office as the seller's apps last reported it (PA-AV-2, PA-ACT-4). */
