@@ -138,6 +138,7 @@ public class GoStack extends Stack {
     private final String paymentsProvider;
     private final Map<TableSpec, Table> tables = new LinkedHashMap<>();
     private final Map<QueueSpec, Queue> queues = new LinkedHashMap<>();
+    private final Map<QueueSpec, Queue> deadLetterQueues = new LinkedHashMap<>();
     private final Map<FunctionSpec, Function> functions = new LinkedHashMap<>();
     private final Map<FunctionSpec, Alias> aliases = new LinkedHashMap<>();
     private final Map<StateMachineSpec, StateMachine> stateMachines = new LinkedHashMap<>();
@@ -248,6 +249,7 @@ public class GoStack extends Stack {
                 .enforceSsl(true)
                 .build();
         queues.put(spec, queue);
+        deadLetterQueues.put(spec, dlq);
     }
 
     /** Six times the (slowest) consumer's timeout; a queue nobody consumes keeps the SQS default. */
@@ -450,6 +452,10 @@ public class GoStack extends Stack {
             props.maxBatchingWindow(Duration.seconds(spec.maxBatchingWindow().toSeconds()));
         }
         aliases.get(spec.function()).addEventSource(new SqsEventSource(queues.get(spec.queue()), props.build()));
+        // the consumer parks poison records on the dead-letter queue itself, at once (SqsBatch)
+        Queue dlq = deadLetterQueues.get(spec.queue());
+        functions.get(spec.function()).addEnvironment(spec.queue().deadLetterEnvVar(), dlq.getQueueUrl());
+        dlq.grantSendMessages(functions.get(spec.function()));
     }
 
     // ---- Step Functions ----------------------------------------------------------------------------

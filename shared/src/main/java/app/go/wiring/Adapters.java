@@ -136,6 +136,11 @@ public final class Adapters {
 
     // The stores, one per container, each on the table the topology gives its function.
 
+    /** The dead-letter queue of {@code queue}, where its consumer parks poison records. */
+    public app.go.support.queue.DeadLetters deadLetters(app.go.wiring.topology.QueueSpec queue) {
+        return new app.go.adapter.aws.sqs.SqsDeadLetters(sqs(), env.require(queue.deadLetterEnvVar()));
+    }
+
     public SellerStore sellers() {
         return singleton("sellers", () -> new DynamoSellerStore(dynamoDb(), table(SystemTopology.SELLERS)));
     }

@@ -3,6 +3,8 @@ package app.go.testing;
 import app.go.domain.conversation.Conversation;
 import app.go.domain.port.ConversationStore;
 import app.go.domain.conversation.HandledBy;
+import app.go.domain.conversation.InboundMessage;
+import app.go.domain.conversation.Author;
 import app.go.domain.conversation.Message;
 import app.go.domain.conversation.MessageFeedback;
 
@@ -23,11 +25,31 @@ public final class InMemoryConversationStore implements ConversationStore {
     private final Map<String, String> summaries = new HashMap<>();
     private final Map<String, Instant> summarizedAt = new HashMap<>();
     private final Map<String, MessageFeedback> feedback = new LinkedHashMap<>();
+    private final Map<String, Unqueued> outbox = new LinkedHashMap<>();
+
+    private record Unqueued(InboundMessage message, Instant at) {}
 
     @Override
-    public synchronized void create(Conversation conversation, Message firstMessage) {
+    public synchronized boolean create(Conversation conversation, Message firstMessage) {
+        if (conversations.containsKey(conversation.conversationId())) {
+            return false;
+        }
         conversations.put(conversation.conversationId(), conversation);
         messages.put(conversation.conversationId(), new ArrayList<>(List.of(firstMessage)));
+        outbox.put(firstMessage.messageId(), new Unqueued(new InboundMessage(conversation.sellerId(),
+                conversation.conversationId(), firstMessage.messageId()), firstMessage.createdAt()));
+        return true;
+    }
+
+    @Override
+    public synchronized List<InboundMessage> unqueued(Instant before, int limit) {
+        return outbox.values().stream().filter(u -> u.at().isBefore(before))
+                .sorted(java.util.Comparator.comparing(Unqueued::at)).limit(limit).map(Unqueued::message).toList();
+    }
+
+    @Override
+    public synchronized void markQueued(InboundMessage message) {
+        outbox.remove(message.messageId());
     }
 
     @Override
@@ -38,6 +60,10 @@ public final class InMemoryConversationStore implements ConversationStore {
     @Override
     public synchronized void append(Conversation conversation, Message message) {
         messagesOf(conversation).add(message);
+        if (message.author() == Author.CLIENT) {
+            outbox.put(message.messageId(), new Unqueued(new InboundMessage(conversation.sellerId(),
+                    conversation.conversationId(), message.messageId()), message.createdAt()));
+        }
         touch(conversation, message.createdAt(), null);
     }
 

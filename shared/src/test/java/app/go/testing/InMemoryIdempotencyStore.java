@@ -14,6 +14,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     private static final String IN_PROGRESS = "\u0000in-progress";
     private final Map<String, String> records = new HashMap<>();
     private final boolean forgetful;
+    /** When set, an in-progress claim expires like the table's (a crashed attempt's claim can be taken again). */
+    private final java.time.Clock clock;
+    private final Map<String, java.time.Instant> claimExpiries = new HashMap<>();
 
     /** Remembers claims and results. */
     public InMemoryIdempotencyStore() {
@@ -21,7 +24,17 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     private InMemoryIdempotencyStore(boolean forgetful) {
+        this(forgetful, null);
+    }
+
+    private InMemoryIdempotencyStore(boolean forgetful, java.time.Clock clock) {
         this.forgetful = forgetful;
+        this.clock = clock;
+    }
+
+    /** Remembers, and lets an in-progress claim expire after its {@code inProgressFor} on this clock. */
+    public static InMemoryIdempotencyStore expiring(java.time.Clock clock) {
+        return new InMemoryIdempotencyStore(false, clock);
     }
 
     public static InMemoryIdempotencyStore remembering() {
@@ -38,7 +51,14 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             return new Claim.Acquired();
         }
         String previous = records.putIfAbsent(key, IN_PROGRESS);
+        if (previous != null && IN_PROGRESS.equals(previous) && clock != null
+                && !clock.instant().isBefore(claimExpiries.get(key))) {
+            previous = null; // the attempt holding it died; its claim expired
+        }
         if (previous == null) {
+            if (clock != null) {
+                claimExpiries.put(key, clock.instant().plus(inProgressFor));
+            }
             return new Claim.Acquired();
         }
         return IN_PROGRESS.equals(previous) ? new Claim.InProgress() : new Claim.AlreadyDone(previous);

@@ -80,7 +80,8 @@ public final class InMemorySellerStore implements SellerStore {
 
     @Override
     public boolean registerFirstContact(String sellerId, String clientId, String conversationId) {
-        return firstContacts.putIfAbsent(sellerId + "/" + clientId, conversationId) == null;
+        String first = firstContacts.putIfAbsent(sellerId + "/" + clientId, conversationId);
+        return first == null || first.equals(conversationId);
     }
 
     @Override
@@ -109,6 +110,20 @@ public final class InMemorySellerStore implements SellerStore {
     public synchronized boolean addNotificationIfAbsent(String sellerId, Notification notification) {
         return SellerStore.super.addNotificationIfAbsent(sellerId, notification);
     }
+
+    @Override
+    public synchronized boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit, String replyId) {
+        if (countedReplies.contains(sellerId + "/" + day + "/" + replyId)) {
+            return true;
+        }
+        boolean counted = tryCountAssistantMessage(sellerId, day, limit);
+        if (counted) {
+            countedReplies.add(sellerId + "/" + day + "/" + replyId);
+        }
+        return counted;
+    }
+
+    private final java.util.Set<String> countedReplies = new java.util.HashSet<>();
 
     @Override
     public synchronized boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit) {

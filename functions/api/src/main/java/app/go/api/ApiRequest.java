@@ -17,6 +17,9 @@ public final class ApiRequest {
     private final APIGatewayV2HTTPEvent event;
     private JsonNode body;
 
+    /** The longest token subject accepted (Cognito subs are 36; platform ids are shorter than this). */
+    public static final int MAX_SUBJECT_LENGTH = 128;
+
     public ApiRequest(APIGatewayV2HTTPEvent event) {
         this.event = event;
     }
@@ -39,6 +42,11 @@ public final class ApiRequest {
         }
         if (sub == null || sub.isBlank() || role == null) {
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, "UNAUTHORIZED", "a valid token with sub and role is required");
+        }
+        if (sub.length() > MAX_SUBJECT_LENGTH || sub.indexOf('#') >= 0 || sub.chars().anyMatch(Character::isISOControl)) {
+            // the keys we store are built from it: a DynamoDB key holds at most 1,024 bytes and '#' separates its parts
+            throw new DomainException(DomainException.Kind.VALIDATION, "INVALID_SUBJECT",
+                    "the token's sub must be 1 to " + MAX_SUBJECT_LENGTH + " characters without '#' or control characters");
         }
         try {
             return new Caller(sub, Caller.Role.valueOf(role.toUpperCase(Locale.ROOT)));

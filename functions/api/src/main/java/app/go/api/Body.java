@@ -38,6 +38,7 @@ public final class Body {
         if (text.length() > maxLength) {
             throw invalid(field, "must be at most " + maxLength + " characters");
         }
+        refuseControlCharacters(field, text);
         return Optional.of(text);
     }
 
@@ -141,7 +142,19 @@ public final class Body {
         if (value.asText().length() > maxLength) {
             throw invalid("[" + index + "]", "must be at most " + maxLength + " characters");
         }
+        refuseControlCharacters("[" + index + "]", value.asText());
         return value.asText().strip();
+    }
+
+    /** Stored text may hold line breaks and tabs, never other control characters (they bloat every item 6-fold as JSON escapes). */
+    private void refuseControlCharacters(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                throw new DomainException(DomainException.Kind.VALIDATION, "CONTROL_CHARACTERS",
+                        prefix + field + " must not contain control characters (U+" + String.format("%04X", (int) c) + ")");
+            }
+        }
     }
 
     private DomainException invalid(String field, String problem) {

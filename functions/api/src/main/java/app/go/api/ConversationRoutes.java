@@ -46,7 +46,7 @@ final class ConversationRoutes {
         String sellerId = Ids.require(body.text("sellerId", 100), "sellerId");
         String serviceId = body.optText("serviceId", 100).map(id -> Ids.require(id, "serviceId")).orElse(null);
         String text = body.text("text", ConversationService.MAX_TEXT_LENGTH);
-        Conversation conversation = conversations.start(caller, sellerId, serviceId, text);
+        Conversation conversation = conversations.start(caller, sellerId, serviceId, text, request.header("Idempotency-Key"));
         return json(201, Map.of("conversationId", conversation.conversationId()));
     }
 

@@ -1,5 +1,7 @@
 package app.go.api;
 
+import app.go.support.errors.DomainException;
+
 import app.go.domain.assistant.AssistantLifecycle;
 import app.go.domain.conversation.Conversation;
 import app.go.domain.conversation.ConversationService;
@@ -19,6 +21,9 @@ import static app.go.api.ApiResponses.json;
 
 /** Routes a seller uses on their own data ({@code /sellers/me/...}). */
 final class SellerRoutes {
+    /** Bounds the knowledge generated from services (a few entries each) and the seller's partition. */
+    static final int MAX_SERVICES = 50;
+
     private final SellerStore sellers;
     private final ConversationService conversations;
 
@@ -55,6 +60,11 @@ final class SellerRoutes {
                 .map(f -> new SellerService.Faq(f.text("question", 300), f.text("answer", 1_000))).toList();
         SellerService service = new SellerService(serviceId, body.text("title", 120), body.optText("description", 5_000).orElse(null),
                 body.optText("subcategory", 60).orElse(null), packages, faq);
+        List<SellerService> existing = sellers.services(sellerId);
+        if (existing.size() >= MAX_SERVICES && existing.stream().noneMatch(s -> s.serviceId().equals(serviceId))) {
+            throw new DomainException(DomainException.Kind.RULE, "SERVICE_LIMIT_REACHED",
+                    "a seller has at most " + MAX_SERVICES + " services; change an existing one");
+        }
         sellers.saveService(sellerId, service);
         return json(200, service);
     }

@@ -39,6 +39,7 @@ public record ProvisionedResources(Map<TableSpec, String> tableNames,
         Map<String, String> env = new LinkedHashMap<>();
         tableNames.forEach((table, name) -> env.put(table.envVar(), name));
         queueUrls.forEach((queue, url) -> env.put(queue.envVar(), url));
+        deadLetterQueueUrls.forEach((queue, url) -> env.put(queue.deadLetterEnvVar(), url));
         env.putAll(extra);
         return env;
     }

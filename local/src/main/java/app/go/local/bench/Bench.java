@@ -112,11 +112,29 @@ public final class Bench {
             Log.redirect(System.out);
             systemLog.close();
         }
+        faultInjection(report, outDir);
         Path json = outDir.resolve("report.json");
         Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         System.out.println();
         System.out.println(text(report));
         System.out.println("report JSON: " + json);
+    }
+
+    /**
+     * The fault-injection suite's counts from the last {@code mvn verify} (shared module): faults
+     * injected and survived per path; absent when the suite has not run in this tree.
+     */
+    private static void faultInjection(ObjectNode report, Path outDir) throws IOException {
+        Path suite = outDir.toAbsolutePath().normalize().getParent().getParent().getParent()
+                .resolve(Path.of("shared", "target", "fault-injection", "report.json"));
+        if (!Files.exists(suite)) {
+            System.out.println("(f) fault injection: no suite report at " + suite + " (run mvn verify first)");
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode counts = Json.parse(Files.readString(suite));
+        report.set("faultInjection", counts);
+        System.out.println("(f) fault injection: " + counts.path("survived").asInt() + " of " + counts.path("injected").asInt()
+                + " injected faults survived " + counts);
     }
 
     private static void environment(ObjectNode env, Settings settings) throws IOException {

@@ -156,4 +156,16 @@ class DynamoAdaptersIntegrationTest {
         assertFalse(sellers.registerFirstContact("s-fc", "u-9", "c-b"));
         assertTrue(sellers.registerFirstContact("s-other", "u-9", "c-c"), "another seller's first contact is separate (DATA-2)");
     }
+
+    @Test
+    @DisplayName("PA-LIM-2 a reply counted, then retried after a crash, is counted once; the limit still holds")
+    void countOncePerReply() {
+        LocalDate day = LocalDate.of(2026, 3, 4);
+        assertTrue(sellers.tryCountAssistantMessage("s-once", day, 2, "m-1-r"));
+        assertTrue(sellers.tryCountAssistantMessage("s-once", day, 2, "m-1-r"), "the retry finds it counted");
+        assertEquals(1, sellers.assistantMessagesOn("s-once", day));
+        assertTrue(sellers.tryCountAssistantMessage("s-once", day, 2, "m-2-r"));
+        assertFalse(sellers.tryCountAssistantMessage("s-once", day, 2, "m-3-r"), "the limit holds");
+        assertEquals(2, sellers.assistantMessagesOn("s-once", day));
+    }
 }

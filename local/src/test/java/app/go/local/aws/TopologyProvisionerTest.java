@@ -142,7 +142,7 @@ class TopologyProvisionerTest {
     }
 
     @Test
-    @DisplayName("the environment maps each table's and queue's env var to its name or URL, and merges extra entries")
+    @DisplayName("the environment maps each table's, queue's and dead-letter queue's env var to its name or URL, and merges extra entries")
     void environment() {
         Map<String, String> env = resources.environment(Map.of("HANDOFF_STATE_MACHINE_ARN", "arn:sm", "SELLERS_TABLE", "override"));
         assertEquals("go-conversations", env.get("CONVERSATIONS_TABLE"));
@@ -151,7 +151,8 @@ class TopologyProvisionerTest {
         assertEquals(resources.queueUrl(SystemTopology.GENERATIONS), env.get("GENERATIONS_QUEUE_URL"));
         assertEquals("arn:sm", env.get("HANDOFF_STATE_MACHINE_ARN"));
         assertEquals("override", env.get("SELLERS_TABLE"));
-        assertEquals(SystemTopology.TABLES.size() + SystemTopology.QUEUES.size(), resources.environment().size());
+        assertEquals(resources.deadLetterQueueUrl(SystemTopology.INBOUND_MESSAGES), env.get("INBOUND_MESSAGES_DLQ_URL"));
+        assertEquals(SystemTopology.TABLES.size() + 2 * SystemTopology.QUEUES.size(), resources.environment().size());
     }
 
     private static Map<String, String> attributes(String queueUrl) {

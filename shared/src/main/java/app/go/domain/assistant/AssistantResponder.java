@@ -44,7 +44,7 @@ public final class AssistantResponder {
     /** What happened to a message; logged and returned so tests and the bench can see it. */
     public enum Outcome {
         REPLIED, DUPLICATE, NOT_ELIGIBLE, NOT_ACTIVE, PAUSED_NEW_CONVERSATION, RETURNING_CLIENT, SELLER_HANDLES,
-        DAILY_LIMIT_REACHED, UNKNOWN_CONVERSATION, OUT_OF_OFFICE, EXCLUDED_CLIENT_TYPE, OUTSIDE_AVAILABILITY
+        DAILY_LIMIT_REACHED, CONVERSATION_CAP_REACHED, UNKNOWN_CONVERSATION, OUT_OF_OFFICE, EXCLUDED_CLIENT_TYPE, OUTSIDE_AVAILABILITY
     }
 
     private final ConversationStore conversations;
@@ -194,6 +194,9 @@ public final class AssistantResponder {
         }
         List<Message> history = conversations.messages(conversation).stream()
                 .filter(m -> !m.createdAt().isAfter(inbound.createdAt())).toList();
+        if (ConversationReplyCap.reached(history, today, account.zone())) {
+            return new Decided(Outcome.CONVERSATION_CAP_REACHED, Set.of(HandoffReason.CONVERSATION_CAP));
+        }
         ReplyWriter.Written written = writer.write(conversation.sellerId(), settings, conversation.serviceId(), history, inbound.text());
         Set<HandoffReason> reasons = written.handoffReasons();
         Message reply = new Message("m-" + inbound.messageId().substring(2) + "-r", conversation.conversationId(),
@@ -206,7 +209,7 @@ public final class AssistantResponder {
             return new Decided(Outcome.DUPLICATE, reasons); // an earlier attempt stored (and counted) it
         }
         // PA-LIM-2: the conditional count is the limit; the read above may be stale or raced by another conversation
-        if (!sellers.tryCountAssistantMessage(conversation.sellerId(), today, DAILY_MESSAGE_LIMIT)) {
+        if (!sellers.tryCountAssistantMessage(conversation.sellerId(), today, DAILY_MESSAGE_LIMIT, reply.messageId())) {
             return new Decided(Outcome.DAILY_LIMIT_REACHED, Set.of());
         }
         if (!conversations.appendReply(conversation, inbound, reply)) {

@@ -11,5 +11,7 @@ public enum HandoffReason {
     /** The client asks to talk to the seller (or a human). */
     ASKED_FOR_SELLER,
     /** A request too complex for the assistant. */
-    COMPLEX_REQUEST
+    COMPLEX_REQUEST,
+    /** PA-SAFE-3: the conversation used its day's share of assistant replies ({@link ConversationReplyCap}); set by the responder, never by a cue. */
+    CONVERSATION_CAP
 }

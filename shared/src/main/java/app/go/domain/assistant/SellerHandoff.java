@@ -126,7 +126,7 @@ public final class SellerHandoff {
     /** Whether a reason calls the seller in under these settings; asking for the seller always does. */
     static boolean handsOver(HandoffReason reason, HandoffSettings tuning) {
         return switch (reason) {
-            case ASKED_FOR_SELLER -> true;
+            case ASKED_FOR_SELLER, CONVERSATION_CAP -> true;
             case CUSTOM_OFFER -> tuning.onCustomOffer();
             case COMPLEX_REQUEST -> tuning.onComplexRequest();
         };

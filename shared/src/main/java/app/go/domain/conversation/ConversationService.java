@@ -15,6 +15,7 @@ import app.go.domain.port.MessageQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Starting conversations, posting and reading messages; a client message is queued for the assistant. */
@@ -43,22 +44,38 @@ public final class ConversationService {
     }
 
     public Conversation start(Caller client, String sellerId, String serviceId, String text) {
+        return start(client, sellerId, serviceId, text, Optional.empty());
+    }
+
+    /**
+     * @param requestKey the client's Idempotency-Key: a retry with it (even after a crash, once the
+     *                   first attempt's claim has expired) finds the same conversation instead of
+     *                   starting a second one, and hands its first message to the assistant again
+     */
+    public Conversation start(Caller client, String sellerId, String serviceId, String text, Optional<String> requestKey) {
         client.requireRole(Caller.Role.CLIENT);
         sellers.account(sellerId).orElseThrow(() -> DomainException.notFound("seller " + sellerId));
         if (serviceId != null && sellers.services(sellerId).stream().noneMatch(s -> s.serviceId().equals(serviceId))) {
             throw DomainException.notFound("service " + serviceId);
         }
         Instant now = clock.instant();
-        String conversationId = "c-" + UUID.randomUUID();
+        String conversationId = requestKey.map(k -> "c-" + derivedId(client.userId(), sellerId, k)).orElse("c-" + UUID.randomUUID());
+        String messageId = requestKey.map(k -> "m-" + derivedId(client.userId(), sellerId, k, "first")).orElse("m-" + UUID.randomUUID());
         boolean firstContact = sellers.registerFirstContact(sellerId, client.userId(), conversationId);
         boolean hasOrdered = sellers.client(sellerId, client.userId()).map(ClientRecord::hasOrdered).orElse(false);
         Conversation conversation = new Conversation(conversationId, sellerId, client.userId(), serviceId, now, now,
                 firstContact && !hasOrdered, HandledBy.ASSISTANT);
-        Message first = new Message("m-" + UUID.randomUUID(), conversationId, Author.CLIENT, text, null, now);
-        conversations.create(conversation, first);
+        Message first = new Message(messageId, conversationId, Author.CLIENT, text, null, now);
+        if (!conversations.create(conversation, first)) {
+            Conversation existing = conversations.find(conversationId).filter(c -> c.clientId().equals(client.userId()))
+                    .orElseThrow(() -> DomainException.notFound("conversation " + conversationId));
+            LOG.info("conversation start retried; the first attempt's conversation is kept");
+            queueForAssistant(existing, messageId);
+            return existing;
+        }
         Log.put("conversationId", conversationId);
         LOG.info("conversation started", "sellerId", sellerId, "newClient", conversation.newClient());
-        queueForAssistant(conversation, first);
+        queueForAssistant(conversation, first.messageId());
         return conversation;
     }
 
@@ -77,7 +94,7 @@ public final class ConversationService {
         }
         Message message = new Message("m-" + UUID.randomUUID(), conversationId, Author.CLIENT, text, null, now);
         conversations.append(conversation, message);
-        queueForAssistant(conversation, message);
+        queueForAssistant(conversation, message.messageId());
         return message;
     }
 
@@ -154,8 +171,23 @@ public final class ConversationService {
                         question.text(), sellerMessage.text(), sellerMessage.createdAt())));
     }
 
-    private void queueForAssistant(Conversation conversation, Message message) {
-        inbound.send(new InboundMessage(conversation.sellerId(), conversation.conversationId(), message.messageId()),
-                conversation.conversationId(), message.messageId());
+    /**
+     * The message is in the outbox already (written with it); sending now is the fast path. If the
+     * queue refuses, the client still gets their 2xx: {@link OutboxRelay} sends it within minutes, and
+     * the queue's deduplication id and the reply's business key keep a double send to one reply.
+     */
+    private void queueForAssistant(Conversation conversation, String messageId) {
+        InboundMessage message = new InboundMessage(conversation.sellerId(), conversation.conversationId(), messageId);
+        try {
+            inbound.send(message, conversation.conversationId(), messageId);
+        } catch (RuntimeException e) {
+            LOG.error("queue send failed; the outbox relay will send the message", e, "messageId", messageId);
+            return;
+        }
+        conversations.markQueued(message);
+    }
+
+    private static String derivedId(String... parts) {
+        return UUID.nameUUIDFromBytes(String.join("#", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 }

@@ -6,6 +6,7 @@ import app.go.domain.conversation.Message;
 import app.go.domain.conversation.MessageFeedback;
 import app.go.domain.conversation.ResponseStats;
 
+import app.go.domain.conversation.InboundMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +14,25 @@ import java.util.Optional;
 /** Port to conversations and their messages. */
 public interface ConversationStore {
 
-    void create(Conversation conversation, Message firstMessage);
+    /**
+     * Writes the conversation and its first message; in the same write the message enters the outbox
+     * of messages to hand to the assistant's queue, so a stored client message is never left unqueued.
+     *
+     * @return false, writing nothing, if a conversation with this id exists already (a retried start)
+     */
+    boolean create(Conversation conversation, Message firstMessage);
 
     /** Finds a conversation by its id alone (callers then check it is theirs). */
     Optional<Conversation> find(String conversationId);
 
+    /** Appends a message; a client's message enters the outbox in the same write (see {@link #create}). */
     void append(Conversation conversation, Message message);
+
+    /** Outbox: client messages not yet handed to the assistant's queue, written before {@code before}, oldest first. */
+    List<InboundMessage> unqueued(Instant before, int limit);
+
+    /** Outbox: the message is on the assistant's queue; a second call is harmless. */
+    void markQueued(InboundMessage message);
 
     /**
      * Stores the assistant's reply to {@code inbound} under a key derived from it, unless the seller

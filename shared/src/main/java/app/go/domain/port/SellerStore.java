@@ -34,7 +34,7 @@ public interface SellerStore {
     /**
      * Records the first conversation of a client with the seller.
      *
-     * @return true if this is the client's first contact with the seller (PA-ACT-1)
+     * @return true if this is the client's first contact with the seller (PA-ACT-1); true again for the same conversation (a retried start)
      */
     boolean registerFirstContact(String sellerId, String clientId, String conversationId);
 
@@ -66,6 +66,13 @@ public interface SellerStore {
      * @return false, counting nothing, when {@code limit} messages were already sent that day
      */
     boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit);
+
+    /**
+     * {@link #tryCountAssistantMessage(String, LocalDate, int)} at most once per {@code replyId}: a
+     * retry after a crash between counting and storing the reply finds it counted (true) instead of
+     * spending the budget twice.
+     */
+    boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit, String replyId);
 
     int assistantMessagesOn(String sellerId, LocalDate day);
 

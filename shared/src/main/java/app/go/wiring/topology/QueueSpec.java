@@ -6,6 +6,11 @@ package app.go.wiring.topology;
  */
 public record QueueSpec(String id, String envVar, boolean fifo, int maxReceiveCount) {
 
+    /** The variable holding the dead-letter queue's URL, for consumers that park poison records there. */
+    public String deadLetterEnvVar() {
+        return envVar.replace("_QUEUE_URL", "") + "_DLQ_URL";
+    }
+
     public String localName() {
         return "go-" + id + (fifo ? ".fifo" : "");
     }

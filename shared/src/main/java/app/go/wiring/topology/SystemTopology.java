@@ -24,7 +24,8 @@ public final class SystemTopology {
     /** Conversations (META item) and their messages; find a conversation by id or a seller's inbox. */
     public static final TableSpec CONVERSATIONS = new TableSpec("conversations", "CONVERSATIONS_TABLE", "pk", "sk",
             List.of(new IndexSpec("byConversationId", "conversationId", "sk"),
-                    new IndexSpec("bySellerActivity", "inboxSellerId", "lastActivityAt")),
+                    new IndexSpec("bySellerActivity", "inboxSellerId", "lastActivityAt"),
+                    new IndexSpec("byOutbox", "outboxBucket", "outboxAt")),
             Optional.empty());
 
     /** Models, assets, generations and orders of the Creation Model. */
@@ -85,6 +86,11 @@ public final class SystemTopology {
             "app.go.assistant.handler.SendFollowUpHandler", 512, Duration.ofSeconds(15),
             List.of(SELLERS, CONVERSATIONS, IDEMPOTENCY), List.of(), List.of(), false, false);
 
+    /** Sends client messages whose queue send after the write failed (the outbox, see OutboxRelay). */
+    public static final FunctionSpec RELAY_OUTBOX = new FunctionSpec("RelayOutbox", "assistant",
+            "app.go.assistant.handler.RelayOutboxHandler", 512, Duration.ofSeconds(60),
+            List.of(CONVERSATIONS), List.of(INBOUND_MESSAGES), List.of(), false, false);
+
     public static final FunctionSpec TRAIN_MODEL = new FunctionSpec("TrainModel", "creation",
             "app.go.creation.handler.TrainModelHandler", 2048, Duration.ofSeconds(120),
             List.of(CREATIONS, SELLERS), List.of(), List.of(), true, true); // Bedrock: describes the reference set
@@ -111,7 +117,7 @@ public final class SystemTopology {
     public static final List<FunctionSpec> PAYING_FUNCTIONS = List.of(HTTP_API, RUN_BILLING, RENEW_SUBSCRIPTION, PRORATE_UPGRADE);
 
     public static final List<FunctionSpec> FUNCTIONS = List.of(HTTP_API, ON_MESSAGE, DECIDE_HANDOFF, SUMMARIZE,
-            SEND_FOLLOW_UP, TRAIN_MODEL, GENERATE_ASSET, RUN_BILLING, RENEW_SUBSCRIPTION, PRORATE_UPGRADE);
+            SEND_FOLLOW_UP, RELAY_OUTBOX, TRAIN_MODEL, GENERATE_ASSET, RUN_BILLING, RENEW_SUBSCRIPTION, PRORATE_UPGRADE);
 
     // ---- event sources ---------------------------------------------------------------------------
     public static final List<EventSourceSpec> EVENT_SOURCES = List.of(
@@ -147,7 +153,11 @@ public final class SystemTopology {
     public static final ScheduleSpec BILLING_SCHEDULE = new ScheduleSpec("BillingSchedule", "rate(5 minutes)",
             Duration.ofMinutes(5), RUN_BILLING);
 
-    public static final List<ScheduleSpec> SCHEDULES = List.of(BILLING_SCHEDULE);
+    /** The outbox of client messages: a failed queue send is retried within about two minutes. */
+    public static final ScheduleSpec OUTBOX_SCHEDULE = new ScheduleSpec("OutboxSchedule", "rate(1 minute)",
+            Duration.ofMinutes(1), RELAY_OUTBOX);
+
+    public static final List<ScheduleSpec> SCHEDULES = List.of(BILLING_SCHEDULE, OUTBOX_SCHEDULE);
 
     // ---- HTTP API --------------------------------------------------------------------------------
     public static final List<RouteSpec> ROUTES = List.of(

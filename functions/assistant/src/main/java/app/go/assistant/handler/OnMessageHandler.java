@@ -3,7 +3,8 @@ package app.go.assistant.handler;
 import app.go.domain.assistant.AssistantResponder;
 import app.go.domain.conversation.InboundMessage;
 import app.go.adapter.aws.sfn.SfnWorkflowStarter;
-import app.go.support.json.Json;
+import app.go.support.queue.DeadLetters;
+import app.go.support.queue.QueueEnvelope;
 import app.go.wiring.lambda.SqsBatch;
 import app.go.support.log.Log;
 import app.go.wiring.lambda.Invocation;
@@ -22,6 +23,7 @@ public final class OnMessageHandler implements RequestHandler<SQSEvent, SQSBatch
     private static final Log LOG = Log.get(OnMessageHandler.class);
 
     private final AssistantResponder responder;
+    private final DeadLetters deadLetters;
     /** Held here because CRaC keeps registered resources only weakly; null when built around a given service. */
     private final OnMessagePriming priming;
 
@@ -30,15 +32,17 @@ public final class OnMessageHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     public OnMessageHandler(Adapters adapters) {
-        this(responder(adapters), OnMessagePriming.registered(adapters));
+        this(responder(adapters), adapters.deadLetters(SystemTopology.INBOUND_MESSAGES),
+                OnMessagePriming.registered(adapters));
     }
 
-    public OnMessageHandler(AssistantResponder responder) {
-        this(responder, null);
+    public OnMessageHandler(AssistantResponder responder, DeadLetters deadLetters) {
+        this(responder, deadLetters, null);
     }
 
-    private OnMessageHandler(AssistantResponder responder, OnMessagePriming priming) {
+    private OnMessageHandler(AssistantResponder responder, DeadLetters deadLetters, OnMessagePriming priming) {
         this.responder = responder;
+        this.deadLetters = deadLetters;
         this.priming = priming;
     }
 
@@ -55,9 +59,10 @@ public final class OnMessageHandler implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatch.process(event, record -> {
+        return SqsBatch.process(event, deadLetters, record -> {
             Invocation.begin(context);
-            InboundMessage inbound = Json.read(record.getBody(), InboundMessage.class);
+            InboundMessage inbound = QueueEnvelope.open(record.getBody(), InboundMessage.class,
+                    "sellerId", "conversationId", "messageId");
             AssistantResponder.Outcome outcome = responder.respond(inbound);
             LOG.info("message handled", "outcome", outcome.name());
         });

@@ -1,6 +1,7 @@
 package app.go.assistant.handler;
 
 import app.go.testing.HandoffFixture;
+import app.go.testing.RecordingDeadLetters;
 import app.go.domain.assistant.AssistantResponder;
 import app.go.domain.conversation.Author;
 import app.go.domain.seller.AssistantSettings;
@@ -18,29 +19,36 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OnMessageHandlerTest {
 
     @ParameterizedTest
     @Event(value = "events/sqs-inbound-message.json", type = SQSEvent.class)
-    @DisplayName("PA-BEH-1 a real SQS FIFO event: the good record is answered, a poison record and the rest of its conversation's group are reported as failures")
-    void answersAndReportsFailuresPerGroup(SQSEvent event) {
+    @DisplayName("PA-BEH-1 a real SQS FIFO event: the good record is answered; a poison record goes to the dead-letter queue at once with its reason and does not block its conversation's group")
+    void answersAndParksPoisonAtOnce(SQSEvent event) {
         HandoffFixture fixture = new HandoffFixture("Hello, I need a logo");
         fixture.sellers.saveAccount(new SellerAccount(HandoffFixture.SELLER, 2, false, "UTC", false));
         fixture.sellers.saveAssistant(HandoffFixture.SELLER,
                 AssistantSettings.initial().withState(AssistantState.ACTIVE, fixture.clock.instant(), "mobile"));
         Map<String, Object> started = new LinkedHashMap<>();
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters();
         OnMessageHandler handler = new OnMessageHandler(new AssistantResponder(fixture.conversations, fixture.sellers,
                 new OfflineLanguageModel(), fixture.idempotency, (name, input) -> {
                     started.put(name, input);
                     return name;
-                }, fixture.clock));
+                }, fixture.clock), deadLetters);
 
         SQSBatchResponse response = handler.handleRequest(event, null);
 
         List<String> failed = response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
-        // record 2 is poison; record 3 shares its message group, so it must wait: order within a conversation holds
-        assertEquals(List.of("059f36b4-87a3-44ab-83d2-661975830a7d", "a8f3c2a1-0d8e-4a0e-9a0b-0c0d0e0f1a2b"), failed);
+        // record 2 is poison (parked on its first receive, not after 5); record 3 shares its group and is not held back
+        assertEquals(List.of(), failed);
+        assertEquals(1, deadLetters.parked().size());
+        RecordingDeadLetters.Parked parked = deadLetters.parked().get(0);
+        assertEquals("not json at all", parked.body());
+        assertEquals("c-2", parked.groupId());
+        assertTrue(parked.reason().startsWith("unparseable JSON"), parked.reason());
         assertEquals(1, fixture.conversations.messages(fixture.conversation()).stream()
                 .filter(m -> m.author() == Author.ASSISTANT).count());
         assertEquals(0, started.size());
@@ -55,7 +63,8 @@ class OnMessageHandlerTest {
         fixture.sellers.saveAssistant(HandoffFixture.SELLER,
                 AssistantSettings.initial().withState(AssistantState.ACTIVE, fixture.clock.instant(), "mobile"));
         OnMessageHandler handler = new OnMessageHandler(new AssistantResponder(fixture.conversations, fixture.sellers,
-                new OfflineLanguageModel(), fixture.idempotency, (name, input) -> name, fixture.clock));
+                new OfflineLanguageModel(), fixture.idempotency, (name, input) -> name, fixture.clock),
+                new RecordingDeadLetters());
         handler.handleRequest(event, null);
         event.getRecords().get(0).setMessageId("new-id-after-redrive");
         handler.handleRequest(event, null);

@@ -2,7 +2,9 @@ package app.go.billing.handler;
 
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Renewal;
-import app.go.support.json.Json;
+import app.go.support.queue.DeadLetters;
+import app.go.support.queue.PoisonRecordException;
+import app.go.support.queue.QueueEnvelope;
 import app.go.wiring.lambda.SqsBatch;
 import app.go.support.log.Log;
 import app.go.wiring.lambda.Invocation;
@@ -15,6 +17,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * Consumes the renewals queue: {@code {"sellerId","plan","periodEnd"}} per record. Renewal is
@@ -26,6 +29,7 @@ public final class RenewSubscriptionHandler implements RequestHandler<SQSEvent, 
     private static final Log LOG = Log.get(RenewSubscriptionHandler.class);
 
     private final Renewal renewal;
+    private final DeadLetters deadLetters;
 
     public RenewSubscriptionHandler() {
         this(Adapters.fromEnvironment());
@@ -37,31 +41,40 @@ public final class RenewSubscriptionHandler implements RequestHandler<SQSEvent, 
                 adapters.sellers(),
                 adapters.idempotency(),
                 adapters.paymentGateway(),
-                adapters.clock()));
+                adapters.clock()), adapters.deadLetters(SystemTopology.RENEWALS));
     }
 
-    public RenewSubscriptionHandler(Renewal renewal) {
+    public RenewSubscriptionHandler(Renewal renewal, DeadLetters deadLetters) {
         this.renewal = renewal;
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatch.process(event, record -> {
+        return SqsBatch.process(event, deadLetters, record -> {
             Invocation.begin(context);
-            JsonNode body = Json.parse(record.getBody());
-            String sellerId = required(body, "sellerId");
+            JsonNode body = QueueEnvelope.open(record.getBody(), "sellerId", "plan", "periodEnd");
+            String sellerId = body.get("sellerId").asText();
             Log.put("sellerId", sellerId);
-            Renewal.Outcome outcome = renewal.renew(sellerId, Plan.valueOf(required(body, "plan")),
-                    Instant.parse(required(body, "periodEnd")));
+            Renewal.Outcome outcome = renewal.renew(sellerId, plan(body.get("plan").asText()),
+                    periodEnd(body.get("periodEnd").asText()));
             LOG.info("renewal message handled", "outcome", outcome.name());
         });
     }
 
-    private static String required(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new IllegalArgumentException("renewal message without " + field);
+    private static Plan plan(String name) {
+        try {
+            return Plan.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecordException("unknown plan " + name);
         }
-        return value.asText();
+    }
+
+    private static Instant periodEnd(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new PoisonRecordException("periodEnd is not an ISO-8601 instant: " + text);
+        }
     }
 }

@@ -27,8 +27,9 @@ class RenewSubscriptionHandlerTest {
 
     private final InMemoryBillingStore store = new InMemoryBillingStore();
     private final OfflinePaymentGateway gateway = new OfflinePaymentGateway();
+    private final app.go.testing.RecordingDeadLetters deadLetters = new app.go.testing.RecordingDeadLetters();
     private final RenewSubscriptionHandler handler = new RenewSubscriptionHandler(new Renewal(store, new InMemorySellerStore(),
-            InMemoryIdempotencyStore.remembering(), gateway, Clock.fixed(MAR_18, ZoneOffset.UTC)));
+            InMemoryIdempotencyStore.remembering(), gateway, Clock.fixed(MAR_18, ZoneOffset.UTC)), deadLetters);
 
     private static SQSEvent.SQSMessage record(String id, String body) {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
@@ -39,7 +40,7 @@ class RenewSubscriptionHandlerTest {
     }
 
     @Test
-    @DisplayName("BILL-9 a batch with the same renewal twice and a malformed record charges once and reports only the bad record")
+    @DisplayName("BILL-9 a batch with the same renewal twice and a malformed record charges once; the malformed record goes to the dead-letter queue at once with its reason")
     void batch() {
         store.put(new Subscription("s1", Plan.PERSONAL_ASSISTANT, SubscriptionStatus.ACTIVE, Instant.parse("2026-02-18T00:00:00Z"),
                 MAR_18, 18, new PaymentMethod(PaymentMethod.Type.CARD, "tok_visa"), true));
@@ -50,8 +51,10 @@ class RenewSubscriptionHandlerTest {
 
         SQSBatchResponse response = handler.handleRequest(event, null);
 
-        assertEquals(List.of("m3"), response.getBatchItemFailures().stream()
+        assertEquals(List.of(), response.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+        assertEquals(List.of("m3"), deadLetters.parked().stream().map(app.go.testing.RecordingDeadLetters.Parked::messageId).toList());
+        assertEquals("missing required field plan", deadLetters.parked().get(0).reason());
         assertEquals(2_000L, gateway.chargedCents());
         assertEquals(1, gateway.charges());
         assertEquals(0L, store.balance("s1"));

@@ -3,6 +3,8 @@ package app.go.creation.handler;
 import app.go.domain.creation.GenerationRequested;
 import app.go.domain.creation.GenerationWorker;
 import app.go.support.json.Json;
+import app.go.support.queue.DeadLetters;
+import app.go.support.queue.QueueEnvelope;
 import app.go.wiring.lambda.SqsBatch;
 import app.go.support.log.Log;
 import app.go.wiring.lambda.Invocation;
@@ -22,6 +24,7 @@ public final class GenerateAssetHandler implements RequestHandler<SQSEvent, SQSB
     private static final Log LOG = Log.get(GenerateAssetHandler.class);
 
     private final GenerationWorker worker;
+    private final DeadLetters deadLetters;
 
     public GenerateAssetHandler() {
         this(Adapters.fromEnvironment());
@@ -33,21 +36,20 @@ public final class GenerateAssetHandler implements RequestHandler<SQSEvent, SQSB
                 adapters.generations(),
                 adapters.blobStore(), adapters.assetGenerator(),
                 adapters.idempotency(),
-                adapters.clock()));
+                adapters.clock()), adapters.deadLetters(SystemTopology.GENERATIONS));
     }
 
-    public GenerateAssetHandler(GenerationWorker worker) {
+    public GenerateAssetHandler(GenerationWorker worker, DeadLetters deadLetters) {
         this.worker = worker;
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatch.process(event, record -> {
+        return SqsBatch.process(event, deadLetters, record -> {
             Invocation.begin(context);
-            GenerationRequested requested = Json.read(record.getBody(), GenerationRequested.class);
-            if (requested == null || requested.sellerId() == null || requested.generationId() == null) {
-                throw new IllegalArgumentException("a generation message needs sellerId and generationId");
-            }
+            GenerationRequested requested = QueueEnvelope.open(record.getBody(), GenerationRequested.class,
+                    "sellerId", "generationId");
             Log.put("generationId", requested.generationId());
             var status = worker.generate(requested.sellerId(), requested.generationId(), lastAttempt(record));
             LOG.info("generation handled", "status", status.map(Enum::name).orElse("MISSING"));

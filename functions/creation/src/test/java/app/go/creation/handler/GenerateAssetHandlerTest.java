@@ -53,8 +53,9 @@ class GenerateAssetHandlerTest {
         }
         return new OfflineAssetGenerator().generate(model, profile, prompt, units);
     };
+    private final app.go.testing.RecordingDeadLetters deadLetters = new app.go.testing.RecordingDeadLetters();
     private final GenerateAssetHandler handler = new GenerateAssetHandler(
-            new GenerationWorker(models, store, blobs, counting, new InMemoryIdempotencyStore(), clock));
+            new GenerationWorker(models, store, blobs, counting, new InMemoryIdempotencyStore(), clock), deadLetters);
 
     private Generation pending(String id) {
         Instant now = clock.instant();
@@ -114,14 +115,15 @@ class GenerateAssetHandlerTest {
     }
 
     @Test
-    @DisplayName("A failing record is reported for retry and the rest of the batch goes on; on the last delivery it ends FAILED")
+    @DisplayName("A failing record is reported for retry and the rest of the batch goes on (a malformed one goes to the dead-letter queue at once); on the last delivery it ends FAILED")
     void failuresAreReportedThenFailed() {
         pending("gen_1");
         generatorFails = true;
         SQSBatchResponse response = handler.handleRequest(event(record("m-1", message("gen_1"), 1),
                 record("m-bad", "{not json", 1)), null);
-        assertEquals(List.of("m-1", "m-bad"), response.getBatchItemFailures().stream()
+        assertEquals(List.of("m-1"), response.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+        assertEquals(List.of("m-bad"), deadLetters.parked().stream().map(app.go.testing.RecordingDeadLetters.Parked::messageId).toList());
         assertEquals(GenerationStatus.PENDING, store.generation("s-1", "gen_1").orElseThrow().status());
 
         SQSBatchResponse last = handler.handleRequest(event(record("m-1", message("gen_1"), 5)), null);

@@ -4,6 +4,7 @@ import app.go.domain.conversation.Author;
 import app.go.domain.conversation.Conversation;
 import app.go.domain.port.ConversationStore;
 import app.go.domain.conversation.HandledBy;
+import app.go.domain.conversation.InboundMessage;
 import app.go.domain.conversation.Message;
 import app.go.domain.conversation.MessageFeedback;
 import app.go.domain.conversation.ResponseStats;
@@ -31,6 +32,10 @@ import static app.go.adapter.aws.dynamodb.Items.s;
  */
 public final class DynamoConversationStore implements ConversationStore {
     private static final String META = "META";
+    private static final String OUTBOX_PREFIX = "OUTBOX#";
+    private static final String OUTBOX_INDEX = "byOutbox";
+    /** One partition of the sparse outbox index: it holds only messages not yet queued, normally none. */
+    private static final String OUTBOX_BUCKET = "UNQUEUED";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -49,16 +54,25 @@ public final class DynamoConversationStore implements ConversationStore {
     }
 
     @Override
-    public void create(Conversation c, Message first) {
+    public boolean create(Conversation c, Message first) {
         Map<String, AttributeValue> meta = item(pk(c.sellerId(), c.conversationId()), META)
                 .with("conversationId", c.conversationId()).with("sellerId", c.sellerId())
                 .with("inboxSellerId", c.sellerId()).with("clientId", c.clientId()).with("serviceId", c.serviceId())
                 .with("createdAt", c.createdAt()).with("lastActivityAt", c.lastActivityAt())
                 .with("newClient", c.newClient()).with("handledBy", c.handledBy().name()).build();
-        dynamo.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(meta)
-                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(messageItem(c, first)).build()).build()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(meta)
+                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(messageItem(c, first)).build()).build(),
+                    outboxPut(c, first)));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            if (DynamoTable.conditionFailed(e, 0)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -78,9 +92,38 @@ public final class DynamoConversationStore implements ConversationStore {
 
     @Override
     public void append(Conversation c, Message message) {
-        dynamo.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(messageItem(c, message)).build()).build(),
-                touch(c, message)));
+        TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table).item(messageItem(c, message)).build()).build();
+        dynamo.transactWriteItems(b -> b.transactItems(message.author() == Author.CLIENT
+                ? List.of(put, touch(c, message), outboxPut(c, message)) : List.of(put, touch(c, message))));
+    }
+
+    @Override
+    public List<InboundMessage> unqueued(Instant before, int limit) {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName(OUTBOX_INDEX)
+                        .keyConditionExpression("outboxBucket = :b AND outboxAt < :before")
+                        .expressionAttributeValues(Map.of(":b", s(OUTBOX_BUCKET), ":before", s(before.toString()))))
+                .items().stream().limit(limit)
+                .map(i -> new InboundMessage(Items.str(i, "outboxSellerId"), Items.str(i, "outboxConversationId"),
+                        Items.str(i, "outboxMessageId")))
+                .toList();
+    }
+
+    @Override
+    public void markQueued(InboundMessage m) {
+        dynamo.deleteItem(b -> b.tableName(table).key(key(pk(m.sellerId(), m.conversationId()), OUTBOX_PREFIX + m.messageId())));
+    }
+
+    /**
+     * The outbox record of a client message: in the conversation's partition, found across sellers by
+     * the sparse {@code byOutbox} index; its attributes are named apart so the conversation indexes
+     * never see it.
+     */
+    private TransactWriteItem outboxPut(Conversation c, Message m) {
+        Map<String, AttributeValue> outbox = item(pk(c.sellerId(), c.conversationId()), OUTBOX_PREFIX + m.messageId())
+                .with("outboxBucket", OUTBOX_BUCKET).with("outboxAt", m.createdAt())
+                .with("outboxSellerId", c.sellerId()).with("outboxConversationId", c.conversationId())
+                .with("outboxMessageId", m.messageId()).build();
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(outbox).build()).build();
     }
 
     @Override

@@ -106,7 +106,7 @@ public final class DynamoSellerStore implements SellerStore {
     public boolean registerFirstContact(String sellerId, String clientId, String conversationId) {
         return DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), "CLIENT#" + clientId))
                 .updateExpression("SET firstConversationId = :c")
-                .conditionExpression("attribute_not_exists(firstConversationId)")
+                .conditionExpression("attribute_not_exists(firstConversationId) OR firstConversationId = :c")
                 .expressionAttributeValues(Map.of(":c", s(conversationId)))));
     }
 
@@ -227,6 +227,20 @@ public final class DynamoSellerStore implements SellerStore {
                 .conditionExpression("attribute_not_exists(#c) OR #c < :limit")
                 .expressionAttributeNames(Map.of("#c", "count"))
                 .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit), ":exp", n(expiresAt)))));
+    }
+
+    @Override
+    public boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit, String replyId) {
+        long expiresAt = day.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plus(QUOTA_RETENTION).getEpochSecond();
+        // the reply ids counted that day live on the counter item (at most `limit` of them): count and mark are one write
+        boolean counted = DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), quotaKey(day)))
+                .updateExpression("ADD #c :one, counted :ids SET expiresAt = :exp")
+                .conditionExpression("(attribute_not_exists(#c) OR #c < :limit) AND NOT contains(counted, :id)")
+                .expressionAttributeNames(Map.of("#c", "count"))
+                .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit), ":exp", n(expiresAt),
+                        ":ids", AttributeValue.fromSs(List.of(replyId)), ":id", s(replyId)))));
+        return counted || items.get(sellerKey(sellerId), quotaKey(day), true)
+                .map(i -> i.containsKey("counted") && i.get("counted").ss().contains(replyId)).orElse(false);
     }
 
     @Override
