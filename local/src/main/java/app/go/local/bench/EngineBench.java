@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  *   java -cp local/target/go-local.jar app.go.local.bench.EngineBench [--ops 2000] [--threads 8]
  * </pre>
+ *
+ * Until DynamoDB Local left the build it measured DynamoDB Local the same way in the same run, and
+ * printed the ratios; the figures are in README.md ("The local runtime").
  */
 public final class EngineBench {
     static final String TABLE = "bench";
@@ -72,11 +75,6 @@ public final class EngineBench {
             };
         }, ops, threads);
         System.out.println(figures.text());
-        Figures floor = measure("DynamoDB Local", EngineStartProbe.DYNAMODB_LOCAL, DynamoDbLocalForComparison::start, ops, threads);
-        System.out.println(floor.text());
-        System.out.println(String.format(Locale.ROOT, "  ratio go engine / DynamoDB Local: start %.2f, GetItem %.2f, Query %.2f, TransactWriteItems %.2f, 8-thread ops/s %.2f",
-                figures.startMsMedian() / floor.startMsMedian(), figures.getItemP50() / floor.getItemP50(), figures.queryP50() / floor.queryP50(),
-                figures.transactP50() / floor.transactP50(), figures.threadedOpsPerSecond() / floor.threadedOpsPerSecond()));
     }
 
     interface EngineFactory {

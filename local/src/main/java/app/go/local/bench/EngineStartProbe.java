@@ -18,7 +18,6 @@ import java.util.List;
  */
 public final class EngineStartProbe {
     static final String ENGINE = "engine";
-    static final String DYNAMODB_LOCAL = "dynamodb-local";
 
     private EngineStartProbe() {}
 
@@ -30,10 +29,6 @@ public final class EngineStartProbe {
             DynamoEngine dynamo = DynamoEngine.inMemory();
             engine = dynamo;
             endpoint = dynamo.endpoint();
-        } else if (args[0].equals(DYNAMODB_LOCAL)) {
-            EngineBench.Engine local = DynamoDbLocalForComparison.start();
-            engine = local;
-            endpoint = local.endpoint();
         } else {
             throw new IllegalArgumentException("unknown engine " + args[0]);
         }
