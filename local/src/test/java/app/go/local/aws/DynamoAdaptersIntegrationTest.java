@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The DynamoDB adapters' conditional writes against the real engine (DynamoDB Local). */
+/** The DynamoDB adapters' conditional writes against the real engine (the local DynamoDB engine). */
 class DynamoAdaptersIntegrationTest {
     private static LocalDynamoDb server;
     private static DynamoDbClient dynamo;

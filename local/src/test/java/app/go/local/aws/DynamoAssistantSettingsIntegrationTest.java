@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The assistant's settings, the seller's presence and the try counter in the sellers table (DynamoDB Local). */
+/** The assistant's settings, the seller's presence and the try counter in the sellers table (the local DynamoDB engine). */
 class DynamoAssistantSettingsIntegrationTest {
     private static LocalDynamoDb server;
     private static DynamoDbClient dynamo;

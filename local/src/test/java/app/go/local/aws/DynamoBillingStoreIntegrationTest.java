@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The billing table's conditional subscription writes against the real engine (DynamoDB Local). */
+/** The billing table's conditional subscription writes against the real engine (the local DynamoDB engine). */
 class DynamoBillingStoreIntegrationTest {
     private static final PaymentMethod CARD = new PaymentMethod(PaymentMethod.Type.CARD, "tok_visa");
     private static LocalDynamoDb server;

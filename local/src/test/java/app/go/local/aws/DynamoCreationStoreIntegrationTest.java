@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The creations table adapter's conditional writes against the real engine (DynamoDB Local). */
+/** The creations table adapter's conditional writes against the real engine (the local DynamoDB engine). */
 class DynamoCreationStoreIntegrationTest {
     private static final Instant NOW = Instant.parse("2026-02-18T10:00:00Z");
     private static LocalDynamoDb server;

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Generations, orders and reports in the creations table, against the real engine (DynamoDB Local). */
+/** Generations, orders and reports in the creations table, against the real engine (the local DynamoDB engine). */
 class DynamoGenerationStoreIntegrationTest {
     private static final Instant NOW = Instant.parse("2026-03-08T09:00:00Z");
     private static LocalDynamoDb server;

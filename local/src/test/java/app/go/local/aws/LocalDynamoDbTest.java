@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalDynamoDbTest {
 
     @Test
-    @DisplayName("in memory, one database serves every credential and region (-sharedDb)")
+    @DisplayName("in memory, one database serves every credential and region")
     void sharesOneDatabaseInMemory() {
         try (LocalDynamoDb server = LocalDynamoDb.start();
              DynamoDbClient local = LocalAws.dynamoDbClient(server.endpoint());

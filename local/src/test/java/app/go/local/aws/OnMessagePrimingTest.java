@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("SnapStart priming of the message path (OnMessagePriming) on DynamoDB Local")
+@DisplayName("SnapStart priming of the message path (OnMessagePriming) on the local DynamoDB engine")
 class OnMessagePrimingTest {
     private static LocalDynamoDb dynamoDbServer;
     private static DynamoDbClient dynamoDb;

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("TopologyProvisioner on DynamoDB Local and ElasticMQ")
+@DisplayName("TopologyProvisioner on the local DynamoDB engine and ElasticMQ")
 class TopologyProvisionerTest {
     private static LocalDynamoDb dynamoDbServer;
     private static LocalSqs sqsServer;
