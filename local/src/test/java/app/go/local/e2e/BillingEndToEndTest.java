@@ -176,7 +176,7 @@ class BillingEndToEndTest extends LocalSystemTest {
 
     @Test
     @Order(3)
-    @DisplayName("ELIG-3 a seller lowered below level 2 is told ELIGIBILITY_LOST and the assistant stops")
+    @DisplayName("ELIG-3 a seller lowered below level 2 is told ELIGIBILITY_LOST once, the assistant stops and the PA plan ends at once (nothing renews)")
     void eligibilityLost() {
         String seller = eligibleSeller("s-demoted");
         assertEquals(201, subscribe(seller, "PERSONAL_ASSISTANT").status());
@@ -187,6 +187,11 @@ class BillingEndToEndTest extends LocalSystemTest {
         assertEquals("INACTIVE", assistantState(seller));
         String notifications = api.call("GET", "/sellers/me/notifications", seller, null).body().toString();
         assertTrue(notifications.contains("ELIGIBILITY_LOST"), notifications);
+        assertEquals(1, notifications.split("ELIGIBILITY_LOST", -1).length - 1, "told once: " + notifications);
+        assertEquals("ENDED", subscription(seller, "PERSONAL_ASSISTANT").get("status").asText());
+        assertEquals(422, subscribe(seller, "PERSONAL_ASSISTANT").status(), "not eligible any more");
+        assertEquals(200, api.call("PUT", "/platform/sellers/s-demoted", platform, Map.of("level", 2, "timezone", "UTC")).status());
+        assertEquals(201, subscribe(seller, "PERSONAL_ASSISTANT").status(), "regained: may subscribe again");
     }
 
     @Test
