@@ -176,7 +176,7 @@ class BillingEndToEndTest extends LocalSystemTest {
 
     @Test
     @Order(3)
-    @DisplayName("ELIG-3 a seller lowered below level 2 is told ELIGIBILITY_LOST and the assistant stops")
+    @DisplayName("ELIG-3 a seller lowered below level 2 is told ELIGIBILITY_LOST once, the assistant stops and the PA plan ends at once (nothing renews)")
     void eligibilityLost() {
         String seller = eligibleSeller("s-demoted");
         assertEquals(201, subscribe(seller, "PERSONAL_ASSISTANT").status());
@@ -187,6 +187,11 @@ class BillingEndToEndTest extends LocalSystemTest {
         assertEquals("INACTIVE", assistantState(seller));
         String notifications = api.call("GET", "/sellers/me/notifications", seller, null).body().toString();
         assertTrue(notifications.contains("ELIGIBILITY_LOST"), notifications);
+        assertEquals(1, notifications.split("ELIGIBILITY_LOST", -1).length - 1, "told once: " + notifications);
+        assertEquals("ENDED", subscription(seller, "PERSONAL_ASSISTANT").get("status").asText());
+        assertEquals(422, subscribe(seller, "PERSONAL_ASSISTANT").status(), "not eligible any more");
+        assertEquals(200, api.call("PUT", "/platform/sellers/s-demoted", platform, Map.of("level", 2, "timezone", "UTC")).status());
+        assertEquals(201, subscribe(seller, "PERSONAL_ASSISTANT").status(), "regained: may subscribe again");
     }
 
     @Test
@@ -206,7 +211,7 @@ class BillingEndToEndTest extends LocalSystemTest {
 
         setClock(periodEnd.toString());
         seller = seller("s-dunning");
-        assertEquals(1, runBilling());
+        assertTrue(runBilling() >= 1, "other sellers of earlier tests may be due too");
         String owner = seller;
         awaitTrue(() -> subscription(owner, "CREATION_MODEL").get("status").asText().equals("PAST_DUE"));
         assertTrue(api.call("GET", "/sellers/me/notifications", seller, null).body().toString().contains("PAYMENT_FAILED"));
@@ -215,7 +220,7 @@ class BillingEndToEndTest extends LocalSystemTest {
                 Map.of("paymentMethod", Map.of("type", "PAYPAL", "token", "pp_ok"))).status());
         setClock(periodEnd.plus(Duration.ofDays(1)).toString());
         seller = seller("s-dunning");
-        assertEquals(1, runBilling());
+        assertTrue(runBilling() >= 1, "other sellers of earlier tests may be due too");
         String after = seller;
         awaitTrue(() -> subscription(after, "CREATION_MODEL").get("status").asText().equals("ACTIVE"));
         assertEquals(periodEnd.toString(), subscription(seller, "CREATION_MODEL").get("currentPeriodStart").asText(), "no gap");

@@ -14,6 +14,7 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerSearchParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentSearchParams;
+import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.RefundCreateParams;
 
 import java.util.List;
@@ -22,8 +23,8 @@ import java.util.Optional;
 /**
  * {@link PaymentGateway} on Stripe's PaymentIntents API. Each payer is a Stripe customer (found by the
  * {@code go_payer_id} metadata, created once otherwise); the method token is a Stripe PaymentMethod id
- * ({@code pm_...}, a card or a PayPal account collected by Stripe's client side), saved on the customer
- * for later off-session charges. Every charge is a PaymentIntent confirmed at once and off-session (the
+ * ({@code pm_...}, a card or a PayPal account collected by Stripe's client side), attached to the customer
+ * (saved) before its first charge so later charges run off-session with it. Every charge is a PaymentIntent confirmed at once and off-session (the
  * seller is not present for renewals), sent with the caller's idempotency key as Stripe's
  * {@code Idempotency-Key} and in the {@code go_charge_key} metadata, which {@link #lookup} searches.
  * Declines map to the domain's codes: Stripe's {@code decline_code} (insufficient_funds, expired_card, ...)
@@ -60,6 +61,7 @@ public final class StripePaymentGateway implements PaymentGateway {
         }
         try {
             String customer = customer(payerId);
+            saveOn(customer, method.token());
             PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
                     .setAmount(amountCents).setCurrency(CURRENCY).setCustomer(customer)
                     .setPaymentMethod(method.token())
@@ -121,6 +123,15 @@ public final class StripePaymentGateway implements PaymentGateway {
         }
         return stripe.customers().create(CustomerCreateParams.builder().putMetadata(PAYER_METADATA, payerId).build(),
                 idempotent("customer#" + payerId)).getId();
+    }
+
+    /** The payment method saved on the payer's customer, so later charges run off-session with it. */
+    private void saveOn(String customer, String paymentMethodId) throws StripeException {
+        com.stripe.model.PaymentMethod saved = stripe.paymentMethods().retrieve(paymentMethodId);
+        if (!customer.equals(saved.getCustomer())) {
+            stripe.paymentMethods().attach(paymentMethodId, PaymentMethodAttachParams.builder().setCustomer(customer).build(),
+                    idempotent("attach#" + paymentMethodId + "#" + customer));
+        }
     }
 
     private static RequestOptions idempotent(String key) {

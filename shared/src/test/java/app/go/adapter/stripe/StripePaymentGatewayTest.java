@@ -27,7 +27,7 @@ class StripePaymentGatewayTest {
     }
 
     @Test
-    @DisplayName("BILL-3 BILL-13 a charge is a PaymentIntent confirmed off-session for the payer's saved-card customer, with the business key + attempt as Idempotency-Key")
+    @DisplayName("BILL-3 BILL-13 a charge saves the card on the payer's customer and is a PaymentIntent confirmed off-session, with the business key + attempt as Idempotency-Key")
     void chargeIsAnOffSessionPaymentIntent() {
         PaymentGateway.ChargeResult result = gateway.charge("s1", VISA, 2_900, "renewal#s1#PERSONAL_ASSISTANT#2026-03-18T09:00:00Z#1");
         assertInstanceOf(PaymentGateway.ChargeResult.Approved.class, result);
@@ -44,8 +44,12 @@ class StripePaymentGatewayTest {
         assertEquals("renewal#s1#PERSONAL_ASSISTANT#2026-03-18T09:00:00Z#1", form.get("metadata[go_charge_key]"));
         assertEquals("Bearer sk_test_stub", intent.authorization());
 
+        StripeStub.Request attach = stub.requests("POST", "/v1/payment_methods/pm_card_visa/attach").get(0);
+        assertEquals(form.get("customer"), attach.form().get("customer"), "the card is saved on the payer's customer");
+
         gateway.charge("s1", VISA, 2_900, "renewal#s1#PERSONAL_ASSISTANT#2026-04-18T09:00:00Z#1");
         assertEquals(1, stub.requests("POST", "/v1/customers").size(), "one customer per payer, found again by metadata");
+        assertEquals(1, stub.requests("POST", "/v1/payment_methods/pm_card_visa/attach").size(), "saved once");
     }
 
     @Test

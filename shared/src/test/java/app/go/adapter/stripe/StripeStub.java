@@ -33,6 +33,7 @@ final class StripeStub implements AutoCloseable {
     private final Map<String, String> intents = new LinkedHashMap<>(); // id -> json
     private final Map<String, String> intentChargeKeys = new LinkedHashMap<>(); // id -> go_charge_key
     private final Map<String, String> customers = new LinkedHashMap<>(); // payer -> id
+    private final Map<String, String> attached = new LinkedHashMap<>(); // payment method -> customer
     private int ids;
 
     StripeStub() throws IOException {
@@ -80,6 +81,15 @@ final class StripeStub implements AutoCloseable {
             String id = "cus_" + (++ids);
             customers.put(form.get("metadata[go_payer_id]"), id);
             return new Reply(200, "{\"id\":\"" + id + "\",\"object\":\"customer\"}");
+        }
+        if (path.startsWith("/v1/payment_methods/")) {
+            String id = path.substring("/v1/payment_methods/".length()).replace("/attach", "");
+            if (method.equals("POST")) {
+                attached.put(id, form.get("customer"));
+            }
+            String customer = attached.get(id);
+            return new Reply(200, "{\"id\":\"" + id + "\",\"object\":\"payment_method\",\"customer\":"
+                    + (customer == null ? "null" : "\"" + customer + "\"") + "}");
         }
         if (method.equals("POST") && path.equals("/v1/payment_intents")) {
             return paymentIntent(form);
