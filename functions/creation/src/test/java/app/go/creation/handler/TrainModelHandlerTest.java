@@ -82,9 +82,14 @@ class TrainModelHandlerTest {
     }
 
     @Test
-    @DisplayName("CM-AST-2 a short voiceover fails VALIDATE with a named error, and FAIL marks the model FAILED")
+    @DisplayName("CM-AST-2 an asset that is gone by VALIDATE fails it with a named error, and FAIL marks the model FAILED")
     void failurePath() {
-        Map<String, Object> execution = started("VOICEOVER", MediaKind.AUDIO, TestMedia.wav(5), "a.wav");
+        // a 5 s voiceover no longer gets this far: startTraining refuses it (ASSETS_INVALID, issue 10)
+        Map<String, Object> execution = started("VOICEOVER", MediaKind.AUDIO, TestMedia.wav(31), "a.wav");
+        Model current = service.model("s-1", (String) execution.get("modelId"));
+        var asset = store.asset("s-1", current.assetIds().get(0)).orElseThrow();
+        blobs.delete(asset.blobKey());
+        blobs.delete(app.go.domain.creation.AssetFacts.key(asset));
         var error = assertThrows(AssetValidationFailedException.class, () -> step(execution, "VALIDATE"));
         // what the Catch (ResultPath $.error) hands to MarkFailed
         Map<String, Object> failInput = new HashMap<>(execution);
