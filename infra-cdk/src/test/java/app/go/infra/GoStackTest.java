@@ -178,6 +178,7 @@ class GoStackTest {
         Set<String> expected = new HashSet<>(Set.of("JAVA_TOOL_OPTIONS", "POWERTOOLS_SERVICE_NAME", GoStack.PAYMENTS_PROVIDER_ENV));
         spec.readsWrites().forEach(t -> expected.add(t.envVar()));
         spec.sendsTo().forEach(q -> expected.add(q.envVar()));
+        consumedQueues(spec).forEach(q -> expected.add(q.deadLetterEnvVar()));
         expected.addAll(spec.starts());
         if (spec.usesAssets()) expected.add(GoStack.ASSETS_BUCKET_ENV);
         if (spec.usesBedrock()) expected.add(GoStack.BEDROCK_MODEL_ENV);
@@ -202,6 +203,10 @@ class GoStackTest {
         assertEquals(30, number(props(template.findResources("AWS::Logs::LogGroup").get(logGroupId)).get("RetentionInDays")));
     }
 
+    private static List<app.go.wiring.topology.QueueSpec> consumedQueues(FunctionSpec spec) {
+        return SystemTopology.EVENT_SOURCES.stream().filter(e -> e.function().equals(spec)).map(e -> e.queue()).toList();
+    }
+
     @ParameterizedTest(name = "{0}")
     @FieldSource("functions")
     @DisplayName("each function's role reaches exactly the tables, queues and state machines its spec names")
@@ -216,8 +221,11 @@ class GoStackTest {
 
         Set<String> sendTargets = statements.stream().filter(s -> actions(s).contains("sqs:SendMessage"))
                 .flatMap(s -> resources(s).stream()).map(GoStackTest::logicalIdIn).collect(Collectors.toSet());
-        assertEquals(spec.sendsTo().stream().map(q -> logicalId("AWS::SQS::Queue", GoStack.pascal(q.id()) + "Queue"))
-                .collect(Collectors.toSet()), sendTargets);
+        Set<String> expectedTargets = spec.sendsTo().stream().map(q -> logicalId("AWS::SQS::Queue", GoStack.pascal(q.id()) + "Queue"))
+                .collect(Collectors.toSet());
+        // a consumer sends a record that can never succeed straight to its queue's dead-letter queue
+        consumedQueues(spec).forEach(q -> expectedTargets.add(logicalId("AWS::SQS::Queue", GoStack.pascal(q.id()) + "Dlq")));
+        assertEquals(expectedTargets, sendTargets);
 
         Set<String> started = referencedIds(statements, "states:StartExecution");
         assertEquals(spec.starts().stream().map(env -> stateMachineId(SystemTopology.STATE_MACHINES.stream()

@@ -64,8 +64,13 @@ public final class Renewal {
         String key = key(sellerId, plan, periodEnd);
         int attempt = store.subscription(sellerId, plan).filter(s -> s.currentPeriodEnd().equals(periodEnd))
                 .map(Dunning::attempt).orElse(1);
-        String result = idempotency.once(key + "#" + attempt, IN_PROGRESS_FOR, REMEMBER_FOR,
-                () -> renewOnce(key, sellerId, plan, periodEnd).name());
+        String result;
+        try {
+            result = idempotency.once(key + "#" + attempt, IN_PROGRESS_FOR, REMEMBER_FOR,
+                    () -> renewOnce(key, sellerId, plan, periodEnd).name());
+        } catch (RetryNotDue early) {
+            result = Outcome.SKIPPED.name(); // not remembered: the attempt runs when it is due
+        }
         Outcome outcome = Outcome.valueOf(result);
         LOG.info("renewal", "sellerId", sellerId, "plan", plan.name(), "periodEnd", periodEnd.toString(), "attempt", attempt,
                 "outcome", outcome.name());
@@ -149,7 +154,7 @@ public final class Renewal {
         Optional<PaymentReservation> stored = payment.reservation(sellerId, key);
         boolean paidBefore = stored.filter(r -> r.status() == PaymentReservation.Status.COMPLETED).isPresent();
         if (!paidBefore && subscription.status() == SubscriptionStatus.PAST_DUE && !Dunning.attemptDue(subscription, now)) {
-            return Optional.of(Outcome.SKIPPED); // the next retry is not due yet
+            throw new RetryNotDue(); // leaves the attempt's key unclaimed, unlike a remembered outcome
         }
         PaymentReservation reservation = payment.reserveAttempt(key, attempt, PaymentReservation.Purpose.RENEWAL, sellerId, plan,
                 subscription.paymentMethod(), plan.priceCents(), now);
@@ -172,5 +177,12 @@ public final class Renewal {
         // a retry that lost this write to a duplicate attempt finds the period advanced and keeps the (shared) charge
         return store.replace(subscription.renewed(), periodEnd, subscription.status())
                 ? Optional.of(Outcome.RENEWED) : Optional.empty();
+    }
+
+    /** A schedule run that reached a declined renewal before its next retry was due (BILL-11). */
+    private static final class RetryNotDue extends RuntimeException {
+        RetryNotDue() {
+            super(null, null, false, false);
+        }
     }
 }

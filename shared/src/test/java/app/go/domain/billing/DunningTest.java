@@ -75,6 +75,21 @@ class DunningTest {
     }
 
     @Test
+    @DisplayName("BILL-11 a renewal message that arrives before the retry is due changes nothing and does not use up that retry")
+    void earlyMessageDoesNotUseUpTheRetry() {
+        BillingFixture f = pastDueAssistant();
+        scheduleRunsAt(f, MAR_18);
+        f.subscriptions.replacePaymentMethod("s1", CARD);
+        f.clock.set(MAR_18.plus(Duration.ofHours(2)));
+        assertEquals(Renewal.Outcome.SKIPPED, f.renewal.renew("s1", Plan.PERSONAL_ASSISTANT, MAR_18), "a duplicate or early message");
+        assertEquals(SubscriptionStatus.PAST_DUE, f.store.subscription("s1", Plan.PERSONAL_ASSISTANT).orElseThrow().status());
+
+        scheduleRunsAt(f, MAR_18.plus(Duration.ofDays(1)));
+        assertEquals(SubscriptionStatus.ACTIVE, f.store.subscription("s1", Plan.PERSONAL_ASSISTANT).orElseThrow().status(),
+                "the day-1 retry ran and charged the replaced card");
+    }
+
+    @Test
     @DisplayName("BILL-11 a replaced payment method is used by the next retry, and the renewed period keeps the anniversary (no gap)")
     void replacedMethodResumesWithoutGap() {
         BillingFixture f = pastDueAssistant();
