@@ -178,7 +178,7 @@ class GoStackTest {
         Set<String> expected = new HashSet<>(Set.of("JAVA_TOOL_OPTIONS", "POWERTOOLS_SERVICE_NAME", GoStack.PAYMENTS_PROVIDER_ENV));
         spec.readsWrites().forEach(t -> expected.add(t.envVar()));
         spec.sendsTo().forEach(q -> expected.add(q.envVar()));
-        consumedQueues(spec).forEach(q -> expected.add(q.deadLetterEnvVar()));
+        consumedQueues(spec).forEach(q -> expected.add(q.deadLetterEnvVar())); // poison records are parked there
         expected.addAll(spec.starts());
         if (spec.usesAssets()) expected.add(GoStack.ASSETS_BUCKET_ENV);
         if (spec.usesBedrock()) expected.add(GoStack.BEDROCK_MODEL_ENV);
@@ -203,9 +203,6 @@ class GoStackTest {
         assertEquals(30, number(props(template.findResources("AWS::Logs::LogGroup").get(logGroupId)).get("RetentionInDays")));
     }
 
-    private static List<app.go.wiring.topology.QueueSpec> consumedQueues(FunctionSpec spec) {
-        return SystemTopology.EVENT_SOURCES.stream().filter(e -> e.function().equals(spec)).map(e -> e.queue()).toList();
-    }
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("functions")
@@ -221,9 +218,8 @@ class GoStackTest {
 
         Set<String> sendTargets = statements.stream().filter(s -> actions(s).contains("sqs:SendMessage"))
                 .flatMap(s -> resources(s).stream()).map(GoStackTest::logicalIdIn).collect(Collectors.toSet());
-        Set<String> expectedTargets = spec.sendsTo().stream().map(q -> logicalId("AWS::SQS::Queue", GoStack.pascal(q.id()) + "Queue"))
-                .collect(Collectors.toSet());
-        // a consumer sends a record that can never succeed straight to its queue's dead-letter queue
+        Set<String> expectedTargets = new HashSet<>(spec.sendsTo().stream()
+                .map(q -> logicalId("AWS::SQS::Queue", GoStack.pascal(q.id()) + "Queue")).toList());
         consumedQueues(spec).forEach(q -> expectedTargets.add(logicalId("AWS::SQS::Queue", GoStack.pascal(q.id()) + "Dlq")));
         assertEquals(expectedTargets, sendTargets);
 
@@ -597,5 +593,11 @@ class GoStackTest {
                 Map.of("Variables", Match.objectLike(Map.of(GoStack.PAYMENTS_PROVIDER_ENV, "offline"))))));
         software.amazon.awscdk.assertions.Annotations.fromStack(stack)
                 .hasWarning("*", Match.stringLikeRegexp(".*simulated.*Not for production.*"));
+    }
+
+    /** The queues the function consumes: it may send to their dead-letter queues. */
+    private static List<app.go.wiring.topology.QueueSpec> consumedQueues(FunctionSpec spec) {
+        return SystemTopology.EVENT_SOURCES.stream().filter(es -> es.function().equals(spec))
+                .map(app.go.wiring.topology.EventSourceSpec::queue).toList();
     }
 }

@@ -106,12 +106,20 @@ public final class GoLocal implements AutoCloseable {
         }
     }
 
+    /** The embedded DynamoDB engine's fault hooks, for fault-injection tests; absent against an external endpoint. */
+    public java.util.Optional<app.go.local.dynamodb.faults.Faults> dynamoFaults() {
+        return java.util.Optional.ofNullable(dynamoDb).map(d -> d.engine().faults());
+    }
+
+    private LocalDynamoDb dynamoDb;
+
     private void boot(Options options) throws IOException {
         long started = System.nanoTime();
         URI dynamoEndpoint;
         URI sqsEndpoint;
         if (options.awsEndpoint() == null) {
-            dynamoEndpoint = track(LocalDynamoDb.start(0, options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"), clock)).endpoint();
+            dynamoDb = track(LocalDynamoDb.start(0, options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"), clock));
+            dynamoEndpoint = dynamoDb.endpoint();
             sqsEndpoint = track(LocalSqs.start()).endpoint();
         } else {
             dynamoEndpoint = options.awsEndpoint();

@@ -42,13 +42,18 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public synchronized List<InboundMessage> unqueued(Instant before, int limit) {
+    public synchronized List<InboundMessage> unhandled(Instant before, int limit) {
         return outbox.values().stream().filter(u -> u.at().isBefore(before))
                 .sorted(java.util.Comparator.comparing(Unqueued::at)).limit(limit).map(Unqueued::message).toList();
     }
 
     @Override
-    public synchronized void markQueued(InboundMessage message) {
+    public synchronized void resent(InboundMessage message, Instant at) {
+        outbox.computeIfPresent(message.messageId(), (id, u) -> new Unqueued(u.message(), at));
+    }
+
+    @Override
+    public synchronized void markHandled(InboundMessage message) {
         outbox.remove(message.messageId());
     }
 

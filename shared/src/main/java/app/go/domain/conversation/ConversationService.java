@@ -172,9 +172,10 @@ public final class ConversationService {
     }
 
     /**
-     * The message is in the outbox already (written with it); sending now is the fast path. If the
-     * queue refuses, the client still gets their 2xx: {@link OutboxRelay} sends it within minutes, and
-     * the queue's deduplication id and the reply's business key keep a double send to one reply.
+     * The message is in the outbox already (written with it) until the assistant handles it; sending
+     * now is the fast path. If the queue refuses, the client still gets their 2xx: {@link OutboxRelay}
+     * sends it within minutes, and the queue's deduplication id and the reply's business key keep a
+     * double send to one reply.
      */
     private void queueForAssistant(Conversation conversation, String messageId) {
         InboundMessage message = new InboundMessage(conversation.sellerId(), conversation.conversationId(), messageId);
@@ -182,9 +183,7 @@ public final class ConversationService {
             inbound.send(message, conversation.conversationId(), messageId);
         } catch (RuntimeException e) {
             LOG.error("queue send failed; the outbox relay will send the message", e, "messageId", messageId);
-            return;
         }
-        conversations.markQueued(message);
     }
 
     private static String derivedId(String... parts) {

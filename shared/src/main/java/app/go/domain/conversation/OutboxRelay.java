@@ -9,14 +9,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Sends the client messages the outbox still holds to the assistant's queue: those whose send after
- * the write failed or never happened (the process died in between). Runs on a schedule; a message
- * is only picked up once it is older than {@link #GRACE}, so the request that wrote it normally sends
- * it first. A message sent twice (by the request and by the relay) is one queue entry within the
- * FIFO deduplication window and one reply after it (the reply is keyed on the message).
+ * Sends again the client messages the outbox still holds, i.e. the assistant has not handled: those
+ * whose send after the write failed or never happened (the process died in between), or that the
+ * queue lost (a local queue restarted). Runs on a schedule; a message is only picked up once its last
+ * send is {@link #GRACE} old (the FIFO deduplication window), so the request that wrote it normally
+ * sends it and the assistant handles it first. A message sent twice is one queue entry within the
+ * deduplication window and one reply after it (the reply is keyed on the message).
  */
 public final class OutboxRelay {
-    public static final Duration GRACE = Duration.ofMinutes(1);
+    public static final Duration GRACE = Duration.ofMinutes(5);
     public static final int BATCH = 200;
     private static final Log LOG = Log.get(OutboxRelay.class);
 
@@ -33,13 +34,14 @@ public final class OutboxRelay {
     public record Result(int relayed, int failed) {}
 
     public Result relay() {
-        List<InboundMessage> waiting = conversations.unqueued(clock.instant().minus(GRACE), BATCH);
+        java.time.Instant now = clock.instant();
+        List<InboundMessage> waiting = conversations.unhandled(now.minus(GRACE), BATCH);
         int relayed = 0;
         int failed = 0;
         for (InboundMessage message : waiting) {
             try {
                 inbound.send(message, message.conversationId(), message.messageId());
-                conversations.markQueued(message);
+                conversations.resent(message, now);
                 relayed++;
             } catch (RuntimeException e) {
                 failed++;

@@ -16,7 +16,7 @@ public interface ConversationStore {
 
     /**
      * Writes the conversation and its first message; in the same write the message enters the outbox
-     * of messages to hand to the assistant's queue, so a stored client message is never left unqueued.
+     * of messages for the assistant, so a stored client message is never left unhandled.
      *
      * @return false, writing nothing, if a conversation with this id exists already (a retried start)
      */
@@ -28,11 +28,18 @@ public interface ConversationStore {
     /** Appends a message; a client's message enters the outbox in the same write (see {@link #create}). */
     void append(Conversation conversation, Message message);
 
-    /** Outbox: client messages not yet handed to the assistant's queue, written before {@code before}, oldest first. */
-    List<InboundMessage> unqueued(Instant before, int limit);
+    /**
+     * Outbox: client messages the assistant has not handled yet whose last send was before
+     * {@code before}, oldest first. A record stays until the message is handled, so a message lost
+     * with the queue (a send that failed, a restart of a local queue) is sent again.
+     */
+    List<InboundMessage> unhandled(Instant before, int limit);
 
-    /** Outbox: the message is on the assistant's queue; a second call is harmless. */
-    void markQueued(InboundMessage message);
+    /** Outbox: the message was sent again at {@code at}; nothing if it was handled meanwhile. */
+    void resent(InboundMessage message, Instant at);
+
+    /** Outbox: the assistant handled the message (replied or stayed quiet by a rule); a second call is harmless. */
+    void markHandled(InboundMessage message);
 
     /**
      * Stores the assistant's reply to {@code inbound} under a key derived from it, unless the seller

@@ -2,6 +2,7 @@ package app.go.assistant.handler;
 
 import app.go.domain.assistant.AssistantResponder;
 import app.go.domain.conversation.InboundMessage;
+import app.go.domain.port.ConversationStore;
 import app.go.adapter.aws.sfn.SfnWorkflowStarter;
 import app.go.support.queue.DeadLetters;
 import app.go.support.queue.QueueEnvelope;
@@ -23,6 +24,7 @@ public final class OnMessageHandler implements RequestHandler<SQSEvent, SQSBatch
     private static final Log LOG = Log.get(OnMessageHandler.class);
 
     private final AssistantResponder responder;
+    private final ConversationStore outbox;
     private final DeadLetters deadLetters;
     /** Held here because CRaC keeps registered resources only weakly; null when built around a given service. */
     private final OnMessagePriming priming;
@@ -32,16 +34,18 @@ public final class OnMessageHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     public OnMessageHandler(Adapters adapters) {
-        this(responder(adapters), adapters.deadLetters(SystemTopology.INBOUND_MESSAGES),
+        this(responder(adapters), adapters.conversations(), adapters.deadLetters(SystemTopology.INBOUND_MESSAGES),
                 OnMessagePriming.registered(adapters));
     }
 
-    public OnMessageHandler(AssistantResponder responder, DeadLetters deadLetters) {
-        this(responder, deadLetters, null);
+    public OnMessageHandler(AssistantResponder responder, ConversationStore outbox, DeadLetters deadLetters) {
+        this(responder, outbox, deadLetters, null);
     }
 
-    private OnMessageHandler(AssistantResponder responder, DeadLetters deadLetters, OnMessagePriming priming) {
+    private OnMessageHandler(AssistantResponder responder, ConversationStore outbox, DeadLetters deadLetters,
+                             OnMessagePriming priming) {
         this.responder = responder;
+        this.outbox = outbox;
         this.deadLetters = deadLetters;
         this.priming = priming;
     }
@@ -64,6 +68,7 @@ public final class OnMessageHandler implements RequestHandler<SQSEvent, SQSBatch
             InboundMessage inbound = QueueEnvelope.open(record.getBody(), InboundMessage.class,
                     "sellerId", "conversationId", "messageId");
             AssistantResponder.Outcome outcome = responder.respond(inbound);
+            outbox.markHandled(inbound); // answered or deliberately not: the outbox relay stops sending it
             LOG.info("message handled", "outcome", outcome.name());
         });
     }

@@ -37,7 +37,7 @@ class OnMessageHandlerTest {
                 new OfflineLanguageModel(), fixture.idempotency, (name, input) -> {
                     started.put(name, input);
                     return name;
-                }, fixture.clock), deadLetters);
+                }, fixture.clock), fixture.conversations, deadLetters);
 
         SQSBatchResponse response = handler.handleRequest(event, null);
 
@@ -64,7 +64,7 @@ class OnMessageHandlerTest {
                 AssistantSettings.initial().withState(AssistantState.ACTIVE, fixture.clock.instant(), "mobile"));
         OnMessageHandler handler = new OnMessageHandler(new AssistantResponder(fixture.conversations, fixture.sellers,
                 new OfflineLanguageModel(), fixture.idempotency, (name, input) -> name, fixture.clock),
-                new RecordingDeadLetters());
+                fixture.conversations, new RecordingDeadLetters());
         handler.handleRequest(event, null);
         event.getRecords().get(0).setMessageId("new-id-after-redrive");
         handler.handleRequest(event, null);

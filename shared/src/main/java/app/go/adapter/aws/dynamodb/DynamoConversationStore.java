@@ -34,8 +34,8 @@ public final class DynamoConversationStore implements ConversationStore {
     private static final String META = "META";
     private static final String OUTBOX_PREFIX = "OUTBOX#";
     private static final String OUTBOX_INDEX = "byOutbox";
-    /** One partition of the sparse outbox index: it holds only messages not yet queued, normally none. */
-    private static final String OUTBOX_BUCKET = "UNQUEUED";
+    /** One partition of the sparse outbox index: it holds only messages not yet handled, normally few. */
+    private static final String OUTBOX_BUCKET = "UNHANDLED";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -98,7 +98,7 @@ public final class DynamoConversationStore implements ConversationStore {
     }
 
     @Override
-    public List<InboundMessage> unqueued(Instant before, int limit) {
+    public List<InboundMessage> unhandled(Instant before, int limit) {
         return dynamo.queryPaginator(b -> b.tableName(table).indexName(OUTBOX_INDEX)
                         .keyConditionExpression("outboxBucket = :b AND outboxAt < :before")
                         .expressionAttributeValues(Map.of(":b", s(OUTBOX_BUCKET), ":before", s(before.toString()))))
@@ -109,7 +109,15 @@ public final class DynamoConversationStore implements ConversationStore {
     }
 
     @Override
-    public void markQueued(InboundMessage m) {
+    public void resent(InboundMessage m, Instant at) {
+        DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table)
+                .key(key(pk(m.sellerId(), m.conversationId()), OUTBOX_PREFIX + m.messageId()))
+                .updateExpression("SET outboxAt = :at").conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":at", s(at.toString())))));
+    }
+
+    @Override
+    public void markHandled(InboundMessage m) {
         dynamo.deleteItem(b -> b.tableName(table).key(key(pk(m.sellerId(), m.conversationId()), OUTBOX_PREFIX + m.messageId())));
     }
 
