@@ -112,6 +112,7 @@ public class GoStack extends Stack {
     private final Map<StateMachineSpec, StateMachine> stateMachines = new LinkedHashMap<>();
     private final Map<String, Code> codeByJar = new HashMap<>();
     private final Bucket assets;
+    private final ReplyGuardrail guardrail;
 
     /** A stack whose Lambda jars are found under the default repository root ({@code ..}). */
     public GoStack(Construct scope, String id, StackProps props) {
@@ -135,6 +136,7 @@ public class GoStack extends Stack {
         SystemTopology.TABLES.forEach(this::table);
         SystemTopology.QUEUES.forEach(this::queue);
         assets = assetsBucket();
+        guardrail = new ReplyGuardrail(this, "ReplyGuardrail");
         SystemTopology.FUNCTIONS.forEach(this::function);
         SystemTopology.EVENT_SOURCES.forEach(this::eventSource);
         SystemTopology.STATE_MACHINES.forEach(this::stateMachine);
@@ -244,6 +246,7 @@ public class GoStack extends Stack {
         spec.sendsTo().forEach(q -> env.put(q.envVar(), queues.get(q).getQueueUrl()));
         if (spec.usesAssets()) env.put(ASSETS_BUCKET_ENV, assets.getBucketName());
         if (spec.usesBedrock()) env.put(BEDROCK_MODEL_ENV, bedrockModelId);
+        if (spec.usesBedrock()) guardrailEnvironment(env);
         // state machine ARNs are added in grantStarts(), once the state machines exist
 
         Function fn = Function.Builder.create(this, id)
@@ -261,6 +264,7 @@ public class GoStack extends Stack {
         spec.readsWrites().forEach(t -> tables.get(t).grantReadWriteData(fn));
         spec.sendsTo().forEach(q -> queues.get(q).grantSendMessages(fn));
         if (spec.usesAssets()) assets.grantReadWrite(fn);
+        if (spec.usesBedrock()) guardrail.grantApply(fn);
         if (spec.usesBedrock()) {
             // Converse/ConverseStream are authorized by these same two actions.
             fn.addToRolePolicy(PolicyStatement.Builder.create()
@@ -280,6 +284,12 @@ public class GoStack extends Stack {
                 .build();
         functions.put(spec, fn);
         aliases.put(spec, alias);
+    }
+
+    /** PA-SAFE-1: the functions that call Converse name the reply guardrail (the Bedrock adapter sends it as guardrailConfig). */
+    private void guardrailEnvironment(Map<String, String> env) {
+        env.put(ReplyGuardrail.ID_ENV, guardrail.guardrailId());
+        env.put(ReplyGuardrail.VERSION_ENV, guardrail.version());
     }
 
     /** One asset per jar, shared by the functions packaged in the same module. */

@@ -1,7 +1,7 @@
 package app.go.adapter.offline;
 
 import app.go.domain.assistant.PromptBuilder;
-import app.go.domain.assistant.ReplyGuard;
+import app.go.domain.safety.ReplyPolicy;
 import app.go.domain.port.Completion;
 import app.go.domain.port.LanguageModel;
 import app.go.domain.port.Prompt;
@@ -127,7 +127,7 @@ public final class OfflineLanguageModel implements LanguageModel {
             int split = fact.startsWith("Q: ") ? fact.indexOf(" A: ") : -1;
             String entryQuestion = split < 0 ? "" : fact.substring(3, split).toLowerCase(Locale.ROOT);
             String answer = split < 0 ? fact : fact.substring(split + 4);
-            if (answer.isBlank() || ReplyGuard.offers(answer)) {
+            if (answer.isBlank() || ReplyPolicy.offers(answer)) {
                 continue;
             }
             int score = 4 * shared(wordSet(entryQuestion), questionWords) + 2 * shared(wordSet(answer.toLowerCase(Locale.ROOT)), questionWords);

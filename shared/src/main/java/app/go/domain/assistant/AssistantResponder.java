@@ -8,6 +8,9 @@ import app.go.domain.conversation.Message;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.ClientRecord;
+import app.go.domain.seller.Notification;
+import app.go.domain.port.Completion;
+import app.go.domain.safety.OffPlatformDetector;
 import app.go.domain.seller.Presence;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.knowledge.KnowledgeService;
@@ -157,7 +160,8 @@ public final class AssistantResponder {
         }
         List<Message> history = conversations.messages(conversation).stream()
                 .filter(m -> !m.createdAt().isAfter(inbound.createdAt())).toList();
-        ReplyWriter.Written written = writer.write(conversation.sellerId(), settings, history, inbound.text());
+        ReplyWriter.Written written = offPlatformRefusal(conversation, inbound)
+                .orElseGet(() -> writer.write(conversation.sellerId(), settings, history, inbound.text()));
         Message reply = new Message("m-" + inbound.messageId().substring(2) + "-r", conversation.conversationId(),
                 Author.ASSISTANT, written.text(), written.language(), clock.instant());
         // PA-ACT-8: the seller may have stepped in while the model was writing
@@ -177,6 +181,22 @@ public final class AssistantResponder {
         LOG.info("assistant replied", "language", written.language(), "inputTokens", written.usage().inputTokens(),
                 "outputTokens", written.usage().outputTokens());
         return Outcome.REPLIED;
+    }
+
+    /**
+     * PA-SAFE-1: a client who tries to move contact or payment off the marketplace is refused
+     * politely in their language, before any model sees the message, and the seller is told once.
+     */
+    private Optional<ReplyWriter.Written> offPlatformRefusal(Conversation conversation, Message inbound) {
+        Optional<OffPlatformDetector.Attempt> attempt = OffPlatformDetector.detect(inbound.text());
+        if (attempt.isEmpty()) {
+            return Optional.empty();
+        }
+        sellers.addNotificationIfAbsent(conversation.sellerId(), new Notification("off-platform-" + inbound.messageId(),
+                OffPlatformDetector.NOTIFICATION, conversation.conversationId(), clock.instant()));
+        LOG.info("off-platform attempt refused", "kind", attempt.get().kind().name());
+        String language = LanguageDetector.detect(inbound.text());
+        return Optional.of(new ReplyWriter.Written(OffPlatformDetector.refusal(language), language, new Completion.TokenUsage(0, 0)));
     }
 
     private void startHandoffIfAsked(Conversation conversation, Message inbound) {

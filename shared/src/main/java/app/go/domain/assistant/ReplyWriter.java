@@ -11,6 +11,7 @@ import app.go.domain.seller.SellerService;
 import app.go.domain.port.SellerStore;
 import app.go.domain.port.Completion;
 import app.go.domain.port.LanguageModel;
+import app.go.domain.safety.ReplyPolicy;
 
 import java.util.List;
 import java.util.Set;
@@ -19,8 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Writes the assistant's answer the one way both real replies and tries (PA-LIM-1) use: the
  * seller's knowledge and tone (PA-KB-2: read at every reply, so saved changes apply at once), the
- * fixed rules, the model, then the reply guard (PA-KB-5, PA-FAQ-3: price and offer rules hold in
- * code, whatever the model wrote).
+ * fixed rules, the model, then the one output policy (PA-SAFE-1, PA-KB-5, PA-FAQ-3: price, offer,
+ * contact and payment rules hold in code, whatever the model wrote).
  */
 final class ReplyWriter {
     record Written(String text, String language, Completion.TokenUsage usage) {}
@@ -44,7 +45,7 @@ final class ReplyWriter {
                 : knowledge.entries(sellerId, profile, services);
         ToneProfile tone = knowledge == null ? ToneProfile.NONE : knowledge.tone(sellerId);
         Completion completion = model.complete(PromptBuilder.build(settings, profile, entries, tone, history, language));
-        String text = ReplyGuard.clean(completion.text(), packagePrices(services), language);
+        String text = ReplyPolicy.apply(completion.text(), language, packagePrices(services));
         return new Written(text, language, completion.usage());
     }
 

@@ -3,7 +3,7 @@ package app.go.assistant.handler;
 import app.go.domain.assistant.HandoffReason;
 import app.go.domain.assistant.LanguageDetector;
 import app.go.domain.assistant.PromptBuilder;
-import app.go.domain.assistant.ReplyGuard;
+import app.go.domain.safety.ReplyPolicy;
 import app.go.domain.conversation.Author;
 import app.go.domain.conversation.Conversation;
 import app.go.domain.conversation.HandledBy;
@@ -127,7 +127,7 @@ public final class OnMessagePriming implements Resource {
         String language = LanguageDetector.detect(SAMPLE_TEXT);
         List<Message> history = List.of(new Message("m-priming", CONVERSATION, Author.CLIENT, SAMPLE_TEXT, language, now));
         PromptBuilder.build(AssistantSettings.initial(), profile, List.of(service), history, language);
-        ReplyGuard.clean("A logo is 50.00 in the Basic package.", Set.of(5000L), language);
+        ReplyPolicy.apply("A logo is $50.00 in the Basic package.", language, Set.of(5000L));
         HandoffReason.detect(SAMPLE_TEXT);
     }
 
