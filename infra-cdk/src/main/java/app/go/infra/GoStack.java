@@ -146,6 +146,7 @@ public class GoStack extends Stack {
     private final Map<String, Queue> scheduleDlqs = new LinkedHashMap<>();
     private final Bucket assets;
     private HttpApi api;
+    private final ReplyGuardrail guardrail;
 
     /** A stack whose Lambda jars are found under the default repository root ({@code ..}). */
     public GoStack(Construct scope, String id, StackProps props) {
@@ -169,6 +170,7 @@ public class GoStack extends Stack {
         SystemTopology.TABLES.forEach(this::table);
         SystemTopology.QUEUES.forEach(this::queue);
         assets = assetsBucket();
+        guardrail = new ReplyGuardrail(this, "ReplyGuardrail");
         SystemTopology.FUNCTIONS.forEach(this::function);
         SystemTopology.ASSET_GENERATORS.forEach(this::assetGeneration);
         SystemTopology.EVENT_SOURCES.forEach(this::eventSource);
@@ -313,6 +315,7 @@ public class GoStack extends Stack {
         spec.sendsTo().forEach(q -> env.put(q.envVar(), queues.get(q).getQueueUrl()));
         if (spec.usesAssets()) env.put(ASSETS_BUCKET_ENV, assets.getBucketName());
         if (spec.usesBedrock()) env.put(BEDROCK_MODEL_ENV, bedrockModelId);
+        if (spec.usesBedrock()) guardrailEnvironment(env);
         // state machine ARNs are added in grantStarts(), once the state machines exist
 
         LogGroup logs = LogGroup.Builder.create(this, id + "Logs").retention(RetentionDays.ONE_MONTH).build();
@@ -343,6 +346,7 @@ public class GoStack extends Stack {
         if (spec.usesAssets()) grantObjects(role);
         acknowledge(role, "AwsSolutions-IAM5[Resource::*]",
                 "X-Ray's PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions");
+        if (spec.usesBedrock()) guardrail.grantApply(fn);
         if (spec.usesBedrock()) {
             // Converse/ConverseStream are authorized by these same two actions.
             fn.addToRolePolicy(PolicyStatement.Builder.create()
@@ -413,6 +417,12 @@ public class GoStack extends Stack {
                         .service("bedrock").account("").resource("foundation-model")
                         .resourceName(imageModelId).arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())))
                 .build());
+    }
+
+    /** PA-SAFE-1: the functions that call Converse name the reply guardrail (the Bedrock adapter sends it as guardrailConfig). */
+    private void guardrailEnvironment(Map<String, String> env) {
+        env.put(ReplyGuardrail.ID_ENV, guardrail.guardrailId());
+        env.put(ReplyGuardrail.VERSION_ENV, guardrail.version());
     }
 
     /** One asset per jar, shared by the functions packaged in the same module. */

@@ -181,7 +181,7 @@ class GoStackTest {
         consumedQueues(spec).forEach(q -> expected.add(q.deadLetterEnvVar())); // poison records are parked there
         expected.addAll(spec.starts());
         if (spec.usesAssets()) expected.add(GoStack.ASSETS_BUCKET_ENV);
-        if (spec.usesBedrock()) expected.add(GoStack.BEDROCK_MODEL_ENV);
+        if (spec.usesBedrock()) expected.addAll(Set.of(GoStack.BEDROCK_MODEL_ENV, ReplyGuardrail.ID_ENV, ReplyGuardrail.VERSION_ENV));
         if (SystemTopology.ASSET_GENERATORS.contains(spec)) {
             expected.addAll(Set.of(GoStack.ASSET_PROVIDER_ENV, GoStack.IMAGE_MODEL_ENV, GoStack.AUDIO_PROVIDER_ENV));
         }
@@ -409,10 +409,54 @@ class GoStackTest {
     }
 
     @Test
+    @DisplayName("PA-SAFE-1 the reply guardrail: prompt attacks filtered on input, contact/bank/card PII blocked on output, "
+            + "off-platform contact and payment denied, contextual grounding; a published version")
+    void replyGuardrail() {
+        Map<String, Map<String, Object>> guardrails = template.findResources("AWS::Bedrock::Guardrail");
+        assertEquals(1, guardrails.size());
+        JsonNode props = JSON.valueToTree(props(guardrails.values().iterator().next()));
+        JsonNode filters = props.path("ContentPolicyConfig").path("FiltersConfig");
+        assertEquals("PROMPT_ATTACK", filters.get(0).path("Type").asText());
+        assertEquals("HIGH", filters.get(0).path("InputStrength").asText());
+        Set<String> pii = new HashSet<>();
+        for (JsonNode entity : props.path("SensitiveInformationPolicyConfig").path("PiiEntitiesConfig")) {
+            assertEquals("BLOCK", entity.path("OutputAction").asText(), entity.toString());
+            assertTrue(entity.path("OutputEnabled").asBoolean(), entity.toString());
+            pii.add(entity.path("Type").asText());
+        }
+        assertTrue(pii.containsAll(Set.of("EMAIL", "PHONE", "ADDRESS", "INTERNATIONAL_BANK_ACCOUNT_NUMBER", "CREDIT_DEBIT_CARD_NUMBER")), pii.toString());
+        JsonNode topic = props.path("TopicPolicyConfig").path("TopicsConfig").get(0);
+        assertEquals("DENY", topic.path("Type").asText());
+        assertEquals(ReplyGuardrail.OFF_PLATFORM_TOPIC, topic.path("Name").asText());
+        Set<String> grounding = new HashSet<>();
+        props.path("ContextualGroundingPolicyConfig").path("FiltersConfig").forEach(f -> grounding.add(f.path("Type").asText()));
+        assertEquals(Set.of("GROUNDING", "RELEVANCE"), grounding);
+        assertEquals(1, template.findResources("AWS::Bedrock::GuardrailVersion").size());
+    }
+
+    @Test
+    @DisplayName("PA-SAFE-1 every function that calls Converse names the guardrail and its version and may apply it, nothing else may")
+    void guardrailIsPassedAndGranted() {
+        String guardrailId = logicalId("AWS::Bedrock::Guardrail", "ReplyGuardrailGuardrail");
+        for (FunctionSpec spec : SystemTopology.FUNCTIONS) {
+            Map<String, Object> env = map(map(props(template.findResources("AWS::Lambda::Function").get(functionId(spec)))
+                    .get("Environment")).get("Variables"));
+            assertEquals(spec.usesBedrock(), env.containsKey(ReplyGuardrail.ID_ENV), spec.id());
+            if (spec.usesBedrock()) {
+                assertTrue(JSON.valueToTree(env.get(ReplyGuardrail.ID_ENV)).toString().contains(guardrailId));
+                assertTrue(JSON.valueToTree(env.get(ReplyGuardrail.VERSION_ENV)).toString().contains("ReplyGuardrailVersion"));
+            }
+        }
+        List<Map<String, Object>> applies = allStatements().stream().filter(s -> actions(s).contains("bedrock:ApplyGuardrail")).toList();
+        assertEquals(SystemTopology.FUNCTIONS.stream().filter(FunctionSpec::usesBedrock).count(), applies.size());
+        applies.forEach(s -> assertTrue(JSON.valueToTree(s.get("Resource")).toString().contains(guardrailId), s.toString()));
+    }
+
+    @Test
     @DisplayName("no IAM statement grants a bedrock action on '*': only the configured foundation model")
     void bedrockIsScopedToTheModel() {
         List<Map<String, Object>> bedrock = allStatements().stream()
-                .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("bedrock:"))).toList();
+                .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("bedrock:") && !a.equals("bedrock:ApplyGuardrail"))).toList();
         assertEquals(SystemTopology.FUNCTIONS.stream().filter(FunctionSpec::usesBedrock).count()
                 + SystemTopology.ASSET_GENERATORS.size(), bedrock.size());
         for (Map<String, Object> s : bedrock) {

@@ -18,16 +18,21 @@ public final class ApiResponses {
     }
 
     public static APIGatewayV2HTTPResponse problem(DomainException e) {
-        return problem(e.kind().httpStatus(), title(e.kind()), e.getMessage(), e.code());
+        return problem(e.kind().httpStatus(), title(e.kind()), e.getMessage(), e.code(), e.details());
     }
 
     public static APIGatewayV2HTTPResponse problem(int status, String title, String detail, String code) {
+        return problem(status, title, detail, code, Map.of());
+    }
+
+    private static APIGatewayV2HTTPResponse problem(int status, String title, String detail, String code, Map<String, String> details) {
         ObjectNode body = Json.object();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
         body.put("code", code);
+        details.forEach(body::put);
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
                 .withHeaders(Map.of("content-type", "application/problem+json"))
                 .withBody(Json.write(body)).build();

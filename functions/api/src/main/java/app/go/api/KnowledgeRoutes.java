@@ -58,7 +58,23 @@ final class KnowledgeRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("entries", view.entries().stream().map(e -> entry(e, false)).toList());
         body.put("suggestions", view.suggestions().stream().map(e -> entry(e, true)).toList());
+        if (!view.findings().isEmpty()) {
+            body.put("findings", view.findings().stream().map(KnowledgeRoutes::finding).toList());
+        }
         return body;
+    }
+
+    /** PA-SAFE-2: what became of each sent entry; a rejected one carries a stable code and a reason. */
+    private static Map<String, Object> finding(KnowledgeService.Finding f) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("index", f.index());
+        view.put("id", f.id());
+        view.put("status", f.status().name().toLowerCase(java.util.Locale.ROOT));
+        if (f.code() != null) {
+            view.put("code", f.code());
+            view.put("reason", f.reason());
+        }
+        return view;
     }
 
     private static Map<String, Object> entry(KnowledgeEntry e, boolean suggested) {

@@ -5,7 +5,7 @@ import app.go.domain.assistant.HandoffCueClassifier;
 import app.go.domain.assistant.HandoffReason;
 import app.go.domain.assistant.NormalizedText;
 import app.go.domain.assistant.PromptBuilder;
-import app.go.domain.assistant.ReplyGuard;
+import app.go.domain.safety.ReplyPolicy;
 import app.go.domain.assistant.Requirement;
 import app.go.domain.assistant.Requirements;
 import app.go.domain.knowledge.KnowledgeEntry;
@@ -133,7 +133,7 @@ public final class OfflineLanguageModel implements LanguageModel {
     /** Package entries are answered from the packages themselves; entries that offer anything are never said (PA-FAQ-3). */
     private static List<KnowledgeEntry> answerable(List<KnowledgeEntry> knowledge) {
         return knowledge.stream().filter(e -> !e.id().contains("-package-"))
-                .filter(e -> !ReplyGuard.offers(e.asQuestionAndAnswer().answer())).toList();
+                .filter(e -> !ReplyPolicy.offers(e.asQuestionAndAnswer().answer())).toList();
     }
 
     private static String askFor(Set<Requirement> missing, Voice voice, Map<String, String> names) {

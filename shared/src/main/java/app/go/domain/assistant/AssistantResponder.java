@@ -8,6 +8,9 @@ import app.go.domain.conversation.Message;
 import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.ClientRecord;
+import app.go.domain.seller.Notification;
+import app.go.domain.port.Completion;
+import app.go.domain.safety.OffPlatformDetector;
 import app.go.domain.seller.Presence;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.knowledge.KnowledgeService;
@@ -197,7 +200,8 @@ public final class AssistantResponder {
         if (ConversationReplyCap.reached(history, today, account.zone())) {
             return new Decided(Outcome.CONVERSATION_CAP_REACHED, Set.of(HandoffReason.CONVERSATION_CAP));
         }
-        ReplyWriter.Written written = writer.write(conversation.sellerId(), settings, conversation.serviceId(), history, inbound.text());
+        ReplyWriter.Written written = offPlatformRefusal(conversation, inbound)
+                .orElseGet(() -> writer.write(conversation.sellerId(), settings, conversation.serviceId(), history, inbound.text()));
         Set<HandoffReason> reasons = written.handoffReasons();
         Message reply = new Message("m-" + inbound.messageId().substring(2) + "-r", conversation.conversationId(),
                 Author.ASSISTANT, written.text(), written.language(), clock.instant());
@@ -219,6 +223,26 @@ public final class AssistantResponder {
         LOG.info("assistant replied", "language", written.language(), "intent", written.turn().intent().name(),
                 "inputTokens", written.turn().usage().inputTokens(), "outputTokens", written.turn().usage().outputTokens());
         return new Decided(Outcome.REPLIED, reasons);
+    }
+
+    /**
+     * PA-SAFE-1: a client who tries to move contact or payment off the marketplace is refused
+     * politely in their language, before any model sees the message, and the seller is told once.
+     */
+    private Optional<ReplyWriter.Written> offPlatformRefusal(Conversation conversation, Message inbound) {
+        Optional<OffPlatformDetector.Attempt> attempt = OffPlatformDetector.detect(inbound.text());
+        if (attempt.isEmpty()) {
+            return Optional.empty();
+        }
+        sellers.addNotificationIfAbsent(conversation.sellerId(), new Notification("off-platform-" + inbound.messageId(),
+                OffPlatformDetector.NOTIFICATION, conversation.conversationId(), clock.instant()));
+        LOG.info("off-platform attempt refused", "kind", attempt.get().kind().name());
+        LanguageDetector.Guess guess = LanguageDetector.guess(inbound.text());
+        String language = AssistantPhrases.primary(guess.language());
+        String refusal = OffPlatformDetector.refusal(language);
+        return Optional.of(new ReplyWriter.Written(refusal, language, new app.go.domain.port.AssistantTurn(refusal, language,
+                guess.confidence(), app.go.domain.port.AssistantTurn.Intent.ANSWER, Set.of(), Requirements.NONE, false,
+                new Completion.TokenUsage(0, 0))));
     }
 
     /** Without a model turn (the daily limit), only the floor calls the seller in: the client asked for them. */

@@ -13,6 +13,7 @@ import app.go.domain.seller.AssistantSettings;
 import app.go.domain.seller.HandoffSettings;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
+import app.go.domain.safety.ReplyPolicy;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -78,14 +79,15 @@ final class ReplyWriter {
 
     /**
      * The reply as it may go out: a blocked reply becomes the blocked phrase, and the guard's rules
-     * hold on every reply; a handover whose text the guard takes out entirely still says the seller will join.
+     * hold on every reply (PA-SAFE-1, PA-KB-5, PA-FAQ-3); a handover whose text the policy had to rewrite
+     * says, in the standard words, that the seller will join.
      */
     private static AssistantTurn guarded(AssistantTurn turn, List<SellerService> services, SellerProfile profile) {
         if (turn.blocked() && !turn.handsOver()) {
             return turn.withReply(AssistantPhrases.text(turn.language(), "blocked"));
         }
-        String cleaned = ReplyGuard.clean(turn.reply(), packagePrices(services), turn.language());
-        if (turn.handsOver() && cleaned.equals(ReplyGuard.fallback(turn.language()))) {
+        String cleaned = ReplyPolicy.apply(turn.reply(), turn.language(), packagePrices(services));
+        if (turn.handsOver() && !cleaned.equals(turn.reply())) {
             cleaned = AssistantPhrases.text(turn.language(), "handover", Map.of("seller", profile.displayName()));
         }
         return turn.withReply(cleaned);

@@ -7,6 +7,7 @@ import app.go.domain.knowledge.KnowledgeEntry.Source;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
 import app.go.domain.port.SellerStore;
+import app.go.domain.safety.KnowledgeScreening;
 import app.go.support.errors.DomainException;
 import app.go.support.log.Log;
 
@@ -40,8 +41,20 @@ public final class KnowledgeService {
     /** An entry as the seller sends it; {@code id} is null for a new entry. */
     public record Draft(String id, Scope scope, String serviceId, String question, String answer) {}
 
-    /** What the seller sees: the entries the assistant answers from, and suggested entries to accept. */
-    public record View(List<KnowledgeEntry> entries, List<KnowledgeEntry> suggestions) {}
+    /**
+     * What the seller sees: the entries the assistant answers from, suggested entries to accept, and
+     * after a save what became of each sent entry (PA-SAFE-2).
+     */
+    public record View(List<KnowledgeEntry> entries, List<KnowledgeEntry> suggestions, List<Finding> findings) {
+        public View(List<KnowledgeEntry> entries, List<KnowledgeEntry> suggestions) {
+            this(entries, suggestions, List.of());
+        }
+    }
+
+    /** PA-SAFE-2: one sent entry, {@code ACCEPTED} or {@code REJECTED} with a stable code and a reason the seller can act on. */
+    public record Finding(int index, String id, Status status, String code, String reason) {
+        public enum Status { ACCEPTED, REJECTED }
+    }
 
     private final SellerStore sellers;
     private final KnowledgeStore store;
@@ -71,7 +84,10 @@ public final class KnowledgeService {
         List<SellerService> services = sellers.services(sellerId);
         Set<String> serviceIds = services.stream().map(SellerService::serviceId).collect(Collectors.toSet());
         Map<String, KnowledgeEntry> generated = byId(KnowledgeGenerator.generate(profile(sellerId), services));
+        Set<Long> packagePrices = services.stream().flatMap(s -> s.packages().stream())
+                .map(SellerService.ServicePackage::priceCents).collect(Collectors.toSet());
         List<KnowledgeEntry> entries = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int characters = 0;
         for (int i = 0; i < drafts.size(); i++) {
@@ -96,15 +112,30 @@ public final class KnowledgeService {
             boolean unchanged = original != null && original.scope() == candidate.scope()
                     && original.question().equals(question) && original.answer().equals(answer)
                     && java.util.Objects.equals(original.serviceId(), candidate.serviceId());
-            entries.add(unchanged ? original : candidate);
+            if (unchanged) {
+                entries.add(original);
+                findings.add(new Finding(i, id, Finding.Status.ACCEPTED, null, null));
+                continue;
+            }
+            // PA-SAFE-2: a refused entry is never stored, so it never reaches a prompt
+            Optional<KnowledgeScreening.Refusal> refusal = KnowledgeScreening.screen(question, answer, packagePrices);
+            if (refusal.isPresent()) {
+                findings.add(new Finding(i, id, Finding.Status.REJECTED, refusal.get().code(),
+                        refusal.get().reason() + " (\"" + refusal.get().evidence() + "\")"));
+            } else {
+                entries.add(candidate);
+                findings.add(new Finding(i, id, Finding.Status.ACCEPTED, null, null));
+            }
         }
         if (characters > MAX_TOTAL_CHARACTERS) {
             throw DomainException.validation("entries must have at most " + MAX_TOTAL_CHARACTERS + " characters of questions and answers in total");
         }
         store.save(sellerId, new SavedKnowledge(entries, generated.keySet(), clock.instant()));
         LOG.info("knowledge base saved", "sellerId", sellerId, "entries", entries.size(),
-                "sellerEntries", entries.stream().filter(e -> e.source() == Source.SELLER).count());
-        return view(sellerId);
+                "sellerEntries", entries.stream().filter(e -> e.source() == Source.SELLER).count(),
+                "rejected", findings.stream().filter(f -> f.status() == Finding.Status.REJECTED).count());
+        View saved = view(sellerId);
+        return new View(saved.entries(), saved.suggestions(), findings);
     }
 
     /** PA-KB-2 "restore defaults": the generated entries come back; suggestions stay. */

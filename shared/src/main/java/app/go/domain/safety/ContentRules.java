@@ -51,6 +51,23 @@ public final class ContentRules {
         return Optional.empty();
     }
 
+    /**
+     * PA-SRC-1: only contact, payment and personal account data, for texts the seller wrote
+     * elsewhere (profile, services) that the assistant answers from.
+     */
+    public static Optional<Violation> personal(String folded) {
+        Optional<PersonalDetails.Found> data = PersonalDetails.find(folded);
+        if (data.isPresent()) {
+            return Optional.of(violationOf(data.get()));
+        }
+        boolean negated = SafetyRules.matches(Category.NEGATION, folded);
+        Optional<String> channel = SafetyRules.find(Category.MESSENGER, folded).or(() -> SafetyRules.find(Category.CONTACT_REQUEST, folded));
+        if (channel.isPresent() && !negated) {
+            return violation(Concern.CONTACT, channel.get());
+        }
+        return payment(folded, negated);
+    }
+
     static Violation violationOf(PersonalDetails.Found found) {
         Concern concern = switch (found.kind()) {
             case IBAN, CARD -> Concern.PAYMENT;

@@ -72,14 +72,22 @@ public final class Fold {
      * alike), lowercase, and "l" read as "i" (a "1" or "I" might be either).
      */
     public static String skeleton(String text) {
-        String folded = text(text);
+        String skeleton = NFKC_CASEFOLD.normalize(SPOOF.getSkeleton(leetOnly(text(text))));
+        return stripLatinMarks(skeleton).replace('l', 'i');
+    }
+
+    /** Folded text with digits and signs read as letters, and "l" read as "i", without ICU's skeleton. */
+    public static String leet(String folded) {
+        return leetOnly(folded).replace('l', 'i');
+    }
+
+    private static String leetOnly(String folded) {
         StringBuilder leet = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
             leet.append(LEET.getOrDefault(c, c));
         }
-        String skeleton = NFKC_CASEFOLD.normalize(SPOOF.getSkeleton(leet.toString()));
-        return stripLatinMarks(skeleton).replace('l', 'i');
+        return leet.toString();
     }
 
     private static String stripLatinMarks(String text) {
@@ -132,7 +140,7 @@ public final class Fold {
             String w = word.group();
             if (mixesLatinWithLookAlikes(w)) {
                 changed = true;
-                word.appendReplacement(out, Matcher.quoteReplacement(NFKC_CASEFOLD.normalize(SPOOF.getSkeleton(w))));
+                word.appendReplacement(out, Matcher.quoteReplacement(latinLookAlikes(w)));
             }
         }
         if (!changed) {
@@ -141,6 +149,29 @@ public final class Fold {
         word.appendTail(out);
         return out.toString();
     }
+
+    /** Only the non-Latin letters of a mixed word become the Latin letter they imitate ("аdmin" reads "admin"). */
+    private static String latinLookAlikes(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); ) {
+            int c = word.codePointAt(i);
+            i += Character.charCount(c);
+            String letter = new String(Character.toChars(c));
+            if (UScript.getScript(c) != UScript.LATIN) {
+                String like = CYRILLIC_SMALL_CAPITALS.getOrDefault(letter, NFKC_CASEFOLD.normalize(SPOOF.getSkeleton(letter)));
+                letter = like.codePointCount(0, like.length()) == 1 ? like : letter;
+            }
+            out.append(letter);
+        }
+        return out.toString();
+    }
+
+    /** Lower-case Cyrillic and Greek letters ICU reads as small capitals or keeps; inside a Latin word they read as the Latin letter. */
+    private static final Map<String, String> CYRILLIC_SMALL_CAPITALS = Map.ofEntries(Map.entry("в", "b"),
+            Map.entry("н", "h"), Map.entry("к", "k"), Map.entry("м", "m"), Map.entry("т", "t"), Map.entry("ь", "b"),
+            Map.entry("г", "r"), Map.entry("п", "n"), Map.entry("τ", "t"), Map.entry("ι", "i"), Map.entry("κ", "k"),
+            Map.entry("ν", "v"), Map.entry("ρ", "p"), Map.entry("υ", "u"), Map.entry("χ", "x"), Map.entry("α", "a"),
+            Map.entry("ε", "e"), Map.entry("ο", "o"));
 
     private static boolean mixesLatinWithLookAlikes(String word) {
         boolean latin = false;

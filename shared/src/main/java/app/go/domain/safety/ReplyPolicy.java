@@ -48,6 +48,12 @@ public final class ReplyPolicy {
         return true;
     }
 
+    /** True when the text offers a discount or a deal, or promises an order (PA-FAQ-3), whatever prices it names. */
+    public static boolean offers(String text) {
+        String folded = Fold.text(text);
+        return SafetyRules.matches(SafetyRules.Category.OFFER, folded) || SafetyRules.matches(SafetyRules.Category.ORDER, folded);
+    }
+
     private static boolean spaced(String language) {
         return !Set.of("zh", "ja").contains(language);
     }

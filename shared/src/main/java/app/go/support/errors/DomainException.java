@@ -22,11 +22,18 @@ public class DomainException extends RuntimeException {
 
     private final Kind kind;
     private final String code;
+    private final java.util.Map<String, String> details;
 
     public DomainException(Kind kind, String code, String message) {
+        this(kind, code, message, java.util.Map.of());
+    }
+
+    /** @param details extra fields a client can act on (e.g. which rule and which word refused a name) */
+    public DomainException(Kind kind, String code, String message, java.util.Map<String, String> details) {
         super(message);
         this.kind = kind;
         this.code = code;
+        this.details = java.util.Map.copyOf(details);
     }
 
     public static DomainException validation(String message) {
@@ -47,5 +54,9 @@ public class DomainException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    public java.util.Map<String, String> details() {
+        return details;
     }
 }

@@ -23,7 +23,9 @@ class NameRulesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Assistant", "Ada", "Ada's Helper", "Lina", "Gordon", "Lingo", "Mango Bot", "Bella",
             "Badminton Coach", "Spicy Logos", "Closer", "Rapier", "Max the Designer", "Zoë", "Pixel Pal", "Jürgen",
-            "Mr. Logo", "Studio 42 Helper", "Cockatoo Creations", "Анна", "Scunthorpe Prints", "Goal Getter"})
+            "Mr. Logo", "Studio 42 Helper", "Cockatoo Creations", "Анна", "Scunthorpe Prints", "Goal Getter",
+            // issue 8: ordinary names the old substring rules refused ("Dick" used to be refused as offensive)
+            "Staffan", "Claude", "Matsushita", "Hoe-Lin", "Dick", "Fanny", "Pineapple", "Titus", "Gaylord", "Semen"})
     @DisplayName("NAME-1 ordinary names are accepted")
     void acceptsOrdinaryNames(String name) {
         assertTrue(NameRules.check(name).isEmpty(), () -> name + " -> " + NameRules.check(name));
@@ -51,8 +53,8 @@ class NameRulesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Idiot Bot", "Stupid", "Fuck Off", "Shithead", "Bitch", "Nazi Helper", "Ass", "Dick",
-            "Porn Star", "Sex Bot", "Retard"})
+    @ValueSource(strings = {"Idiot Bot", "Stupid", "Fuck Off", "Shithead", "Bitch", "Nazi Helper", "Ass",
+            "Porn Star", "Sex Bot", "Retard", "Arschloch", "Scheiße Assistent", "Сука", "傻逼", "F*ck", "Phuck", "f.u.c.k"})
     @DisplayName("NAME-2 offensive names (insults, hate speech, obscene) are rejected")
     void rejectsOffensive(String name) {
         assertEquals(Category.OFFENSIVE, rejected(name));
@@ -122,6 +124,22 @@ class NameRulesTest {
     @DisplayName("NAME-2 look-alike spellings of brands are rejected")
     void brandLookAlikes(String name) {
         assertEquals(Category.BRAND, rejected(name));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"Kundenservice|IMPERSONATION", "Поддержка|IMPERSONATION", "客服|IMPERSONATION",
+            "Trust & Safety|IMPERSONATION", "Moderator|IMPERSONATION", "Elon Musk|PERSON", "Taylor Swift|PERSON"})
+    @DisplayName("NAME-2 impersonation of the platform's staff in any language, and of well-known people")
+    void impersonationInAnyLanguage(String name, Category category) {
+        assertEquals(category, rejected(name));
+    }
+
+    @Test
+    @DisplayName("NAME-2 the refusal carries its rule and the word it read")
+    void refusalSaysRuleAndWord() {
+        DomainException e = assertThrows(DomainException.class, () -> NameRules.requireAcceptable("Ph\u200Buck"));
+        assertEquals("OFFENSIVE", e.details().get("rule"));
+        assertEquals("fuck", e.details().get("word"));
     }
 
     @Test

@@ -75,7 +75,7 @@ class KnowledgeServiceTest {
     }
 
     @Test
-    @DisplayName("PA-SRC-1 / DATA-1 e-mail addresses and phone numbers typed into the profile or services never reach the knowledge base")
+    @DisplayName("PA-SRC-1 / DATA-1 e-mail addresses and phone numbers typed into the profile or services never reach the knowledge base, and no sentence is cut mid-way")
     void personalDataIsStripped() {
         sellers.saveProfile(SELLER, new SellerProfile("Ada", "Write to ada.l@example.com or call +49 30 1234 5678 for logos",
                 List.of("logos"), List.of()));
@@ -86,7 +86,9 @@ class KnowledgeServiceTest {
         for (String secret : List.of("ada.l@example.com", "1234 5678", "ada@mail.example.org", "123-45678", "0151 23456789", "hi@ada.example", "@")) {
             assertFalse(all.contains(secret), secret + " leaked: " + all);
         }
-        assertTrue(all.contains("for logos"), all);
+        // issue 8: a sentence with contact data is left out whole; it used to be cut into "Write to or call for logos"
+        assertFalse(all.contains("Write to") || all.contains(" or call"), "no sentence is cut mid-way: " + all);
+        assertTrue(all.contains("Skills: logos"), all);
         assertTrue(all.contains("$50.00"), "prices are not phone numbers: " + all);
     }
 

@@ -3,7 +3,7 @@ package app.go.assistant.handler;
 import app.go.domain.assistant.HandoffReason;
 import app.go.domain.assistant.LanguageDetector;
 import app.go.domain.assistant.PromptBuilder;
-import app.go.domain.assistant.ReplyGuard;
+import app.go.domain.safety.ReplyPolicy;
 import app.go.domain.conversation.Author;
 import app.go.domain.conversation.Conversation;
 import app.go.domain.conversation.HandledBy;
@@ -130,7 +130,7 @@ public final class OnMessagePriming implements Resource {
                 List.of(service), app.go.domain.knowledge.KnowledgeGenerator.generate(profile, List.of(service)), history,
                 SAMPLE_TEXT, language, 0.5, app.go.domain.knowledge.ToneProfile.NONE, PromptBuilder.FIXED_RULES,
                 java.util.EnumSet.allOf(HandoffReason.class)));
-        ReplyGuard.clean("A logo is 50.00 in the Basic package.", Set.of(5000L), language);
+        app.go.domain.safety.ReplyPolicy.apply("A logo is $50.00 in the Basic package.", language, Set.of(5000L));
         // the word-break dictionaries and the cue resource load here, not on the first client's message
         app.go.domain.assistant.HandoffCueClassifier.standard().reasons(SAMPLE_TEXT, "Priming");
         app.go.domain.assistant.AssistantPhrases.text(language, "handover", java.util.Map.of("seller", "Priming"));
