@@ -79,17 +79,13 @@ final class ReplyWriter {
 
     /**
      * The reply as it may go out: a blocked reply becomes the blocked phrase, and the guard's rules
-     * hold on every reply (PA-SAFE-1, PA-KB-5, PA-FAQ-3); a handover whose text the policy had to rewrite
-     * says, in the standard words, that the seller will join.
+     * hold on every reply (PA-SAFE-1, PA-KB-5, PA-FAQ-3): a failing sentence is replaced, the rest stays.
      */
     private static AssistantTurn guarded(AssistantTurn turn, List<SellerService> services, SellerProfile profile) {
         if (turn.blocked() && !turn.handsOver()) {
             return turn.withReply(AssistantPhrases.text(turn.language(), "blocked"));
         }
         String cleaned = ReplyPolicy.apply(turn.reply(), turn.language(), packagePrices(services));
-        if (turn.handsOver() && !cleaned.equals(turn.reply())) {
-            cleaned = AssistantPhrases.text(turn.language(), "handover", Map.of("seller", profile.displayName()));
-        }
         return turn.withReply(cleaned);
     }
 
