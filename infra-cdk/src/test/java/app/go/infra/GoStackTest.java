@@ -437,7 +437,7 @@ class GoStackTest {
     @Test
     @DisplayName("PA-SAFE-1 every function that calls Converse names the guardrail and its version and may apply it, nothing else may")
     void guardrailIsPassedAndGranted() {
-        String guardrailId = logicalId("AWS::Bedrock::Guardrail", "ReplyGuardrailGuardrail");
+        String guardrailId = logicalId("AWS::Bedrock::Guardrail", "ReplyGuardrail");
         for (FunctionSpec spec : SystemTopology.FUNCTIONS) {
             Map<String, Object> env = map(map(props(template.findResources("AWS::Lambda::Function").get(functionId(spec)))
                     .get("Environment")).get("Variables"));
@@ -535,7 +535,7 @@ class GoStackTest {
     private static String logicalId(String type, String idPrefix) {
         List<String> ids = template.findResources(type).keySet().stream()
                 .filter(id -> id.matches(Pattern.quote(idPrefix) + "[0-9A-F]{8}")).toList();
-        if (ids.size() != 1) fail("expected one " + type + " named " + idPrefix + ", found " + ids);
+        if (ids.size() != 1) fail("expected one " + type + " named " + idPrefix + ", found " + ids + " among " + template.findResources(type).keySet());
         return ids.get(0);
     }
 
