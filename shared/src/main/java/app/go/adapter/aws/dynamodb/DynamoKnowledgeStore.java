@@ -51,7 +51,7 @@ public final class DynamoKnowledgeStore implements KnowledgeStore {
     private static final Duration REPLY_RETENTION = Duration.ofDays(366);
     private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
     private static final int READ_ATTEMPTS = 3;
-    private static final int SAVE_ATTEMPTS = 5;
+    private static final int SAVE_ATTEMPTS = 10;
     private static final int BATCH_SIZE = 25;
     private static final int UNPROCESSED_ATTEMPTS = 8;
 
@@ -101,6 +101,7 @@ public final class DynamoKnowledgeStore implements KnowledgeStore {
             if (attempt == SAVE_ATTEMPTS) {
                 throw new IllegalStateException("knowledge base of " + sellerId + " is being saved concurrently; retry");
             }
+            jitter(); // concurrent saves of one seller would otherwise keep colliding in step
         }
     }
 
@@ -227,6 +228,15 @@ public final class DynamoKnowledgeStore implements KnowledgeStore {
         return items.client().queryPaginator(b -> b.tableName(items.name()).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", s(pk), ":prefix", s(prefix)))).items().stream();
+    }
+
+    private static void jitter() {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while saving the knowledge base", e);
+        }
     }
 
     private static void backOff(int attempt) {
