@@ -1,5 +1,6 @@
 package app.go.api;
 
+import app.go.domain.creation.CreationPlan;
 import app.go.domain.assistant.AssistantLifecycle;
 import app.go.domain.assistant.AssistantSettingsService;
 import app.go.domain.assistant.AssistantTrial;
@@ -47,7 +48,9 @@ final class ApiRoutes {
         new KnowledgeRoutes(new KnowledgeService(sellers, knowledge, adapters.clock())).register(routes);
         new BillingRoutes(adapters, billing, sellers, idempotency).register(routes);
         new CreationRoutes(adapters, sellers, idempotency, creations, billing).register(routes);
-        new GenerationRoutes(adapters, creations, billing, conversationStore, idempotency, entitlements::hasCreationModel).register(routes);
+        // ELIG-3: an ineligible seller's published models take no generation, even with a subscription left running
+        new GenerationRoutes(adapters, creations, billing, conversationStore, idempotency,
+                sellerId -> entitlements.hasCreationModel(sellerId) && CreationPlan.eligible(sellers, sellerId)).register(routes);
         return routes;
     }
 }

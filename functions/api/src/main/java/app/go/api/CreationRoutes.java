@@ -59,7 +59,7 @@ final class CreationRoutes {
         this(new CreationService(store, sellers, LazyAdapters.blobs(adapters),
                         LazyAdapters.workflow(adapters, SystemTopology.TRAINING_STATE_MACHINE_ENV), Subcategories.standard(),
                         new JdkMediaInspector(), subscriptions, adapters.clock()),
-                new ModelManagement(store, LazyAdapters.blobs(adapters), LazyAdapters.generator(adapters), Subcategories.standard(),
+                new ModelManagement(store, sellers, LazyAdapters.blobs(adapters), LazyAdapters.generator(adapters), Subcategories.standard(),
                         subscriptions, adapters.clock()),
                 idempotency);
     }

@@ -50,7 +50,7 @@ class CreationRoutesTest {
             sellers.saveService(seller, new SellerService("words", "Copywriting", null, "writing_translation", List.of(), List.of()));
         }
         var service = new CreationService(creations, sellers, blobs, workflows, Subcategories.standard(), new JdkMediaInspector(), Clock.systemUTC());
-        var management = new ModelManagement(creations, blobs, new OfflineAssetGenerator(), Subcategories.standard(),
+        var management = new ModelManagement(creations, sellers, blobs, new OfflineAssetGenerator(), Subcategories.standard(),
                 CreationPlan.Lookup.none(), Clock.systemUTC());
         Map<String, Route> routes = new HashMap<>();
         new CreationRoutes(service, management, new InMemoryIdempotencyStore()).register(routes);

@@ -94,6 +94,20 @@ class ModelManagementEndToEndTest extends LocalSystemTest {
 
     @Test
     @Order(3)
+    @DisplayName("ELIG-3 a seller lowered to level 1 who never subscribed is refused the playground, training and publishing with NOT_ELIGIBLE; the models stay readable")
+    void ineligibleSellerNeverSubscribed() {
+        String id = models.get(0);
+        assertEquals(200, api.call("PUT", "/platform/sellers/" + SELLER_ID, platform,
+                Map.of("level", 1, "pro", false, "timezone", "UTC")).status());
+        refused(422, "NOT_ELIGIBLE", api.call("POST", "/sellers/me/models/" + id + "/playground", seller, Map.of("prompt", "a swallow")));
+        refused(422, "NOT_ELIGIBLE", api.call("POST", "/sellers/me/models/" + id + "/train", seller, null));
+        refused(422, "NOT_ELIGIBLE", api.call("POST", "/sellers/me/models/" + id + "/publish", seller, null));
+        assertEquals("READY", ok(api.call("GET", "/sellers/me/models/" + id, seller, null)).path("status").asText());
+        eligibleSeller(SELLER_ID, "UTC");
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("CM-PUB-1 publishing is refused without the Creation Model subscription, even when priced and visible (CM-PRC-1, CM-MOD-5)")
     void publishNeedsSubscription() {
         String id = models.get(0);
@@ -108,7 +122,7 @@ class ModelManagementEndToEndTest extends LocalSystemTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("CM-MOD-1 three models activate; the fourth is refused with ACTIVE_MODEL_LIMIT until one is deactivated")
     void activeModelLimit() {
         for (int i = 0; i < 3; i++) {
@@ -126,7 +140,7 @@ class ModelManagementEndToEndTest extends LocalSystemTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("CM-MOD-4 another seller gets 404 for this seller's model and asset ids")
     void otherSellerSeesNothing() {
         String other = api.token("s-mm-other", "seller");
@@ -138,7 +152,7 @@ class ModelManagementEndToEndTest extends LocalSystemTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("CM-PUB-1 with the Creation Model subscription the priced model publishes, and the playground drops the watermark (CM-GEN-2)")
     void publishWhenSubscribed() {
         // billing periods start on whole seconds: a minute later, the trainings above are surely before it
@@ -155,7 +169,7 @@ class ModelManagementEndToEndTest extends LocalSystemTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("CM-TRN-2 changing a trained model's assets marks it retrainingRequired until it is trained again")
     void retrainingRequired() {
         String id = models.get(1);

@@ -2,6 +2,8 @@ package app.go.domain.creation;
 
 import app.go.domain.billing.BillingPeriods;
 import app.go.domain.port.BillingStore;
+import app.go.domain.port.SellerStore;
+import app.go.domain.seller.SellerAccount;
 import app.go.domain.billing.Plan;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
@@ -19,6 +21,7 @@ import java.util.Optional;
  */
 public final class CreationPlan {
     public static final String SUBSCRIPTION_ENDED = "SUBSCRIPTION_ENDED";
+    public static final String NOT_ELIGIBLE = "NOT_ELIGIBLE";
 
     /** Read-only view of the seller's CREATION_MODEL subscription. */
     @FunctionalInterface
@@ -52,6 +55,21 @@ public final class CreationPlan {
 
     public boolean subscribed(String sellerId) {
         return currentPeriod(sellerId).isPresent();
+    }
+
+    /**
+     * ELIG-2, ELIG-3: a seller who is not (or no longer) eligible creates, trains, tries in the playground
+     * and publishes no model, whether or not they ever subscribed.
+     */
+    public static void requireEligible(SellerStore sellers, String sellerId) {
+        if (!eligible(sellers, sellerId)) {
+            throw new DomainException(DomainException.Kind.RULE, NOT_ELIGIBLE,
+                    "Creation Models are for sellers of level 2 and above, and for Pro sellers");
+        }
+    }
+
+    public static boolean eligible(SellerStore sellers, String sellerId) {
+        return sellers.account(sellerId).map(SellerAccount::eligibleForCreationModel).orElse(false);
     }
 
     /**

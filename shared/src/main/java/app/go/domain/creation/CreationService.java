@@ -3,7 +3,6 @@ package app.go.domain.creation;
 import app.go.domain.port.CreationStore;
 
 import app.go.domain.seller.Notification;
-import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerService;
 import app.go.domain.port.SellerStore;
 import app.go.domain.port.BlobStore;
@@ -117,11 +116,7 @@ public final class CreationService {
 
     /** ELIG-2, ELIG-3: a seller who is (no longer) eligible creates and trains no model. */
     private void requireEligible(String sellerId) {
-        SellerAccount account = sellers.account(sellerId).orElse(null);
-        if (account == null || !account.eligibleForCreationModel()) {
-            throw new DomainException(DomainException.Kind.RULE, "NOT_ELIGIBLE",
-                    "Creation Models are for sellers of level 2 and above, and for Pro sellers");
-        }
+        CreationPlan.requireEligible(sellers, sellerId);
     }
 
     public Model model(String sellerId, String modelId) {

@@ -2,6 +2,7 @@ package app.go.domain.creation;
 
 import app.go.domain.port.AssetGenerator;
 import app.go.domain.port.CreationStore;
+import app.go.domain.port.SellerStore;
 
 import app.go.domain.port.BlobStore;
 import app.go.support.errors.DomainException;
@@ -25,15 +26,17 @@ public final class ModelManagement {
     public static final int MAX_PREVIEW_WORDS = 300;
 
     private final CreationStore store;
+    private final SellerStore sellers;
     private final BlobStore blobs;
     private final AssetGenerator generator;
     private final Subcategories subcategories;
     private final CreationPlan plan;
     private final Clock clock;
 
-    public ModelManagement(CreationStore store, BlobStore blobs, AssetGenerator generator, Subcategories subcategories,
-                           CreationPlan.Lookup subscriptions, Clock clock) {
+    public ModelManagement(CreationStore store, SellerStore sellers, BlobStore blobs, AssetGenerator generator,
+                           Subcategories subcategories, CreationPlan.Lookup subscriptions, Clock clock) {
         this.store = store;
+        this.sellers = sellers;
         this.blobs = blobs;
         this.generator = generator;
         this.subcategories = subcategories;
@@ -102,9 +105,10 @@ public final class ModelManagement {
         return saveSettings(model.withPricing(pricing, clock.instant()));
     }
 
-    /** CM-PUB-1: needs an active CREATION_MODEL subscription, a READY model and a price. */
+    /** CM-PUB-1, ELIG-3: needs an eligible seller, an active CREATION_MODEL subscription, a READY model and a price. */
     public Model publish(String sellerId, String modelId) {
         Model model = model(sellerId, modelId);
+        CreationPlan.requireEligible(sellers, sellerId);
         if (!plan.subscribed(sellerId)) {
             throw new DomainException(DomainException.Kind.RULE, "SUBSCRIPTION_REQUIRED",
                     "publishing a model requires the Creation Model subscription");
@@ -149,6 +153,7 @@ public final class ModelManagement {
         if (text.isEmpty() || text.length() > MAX_PROMPT_CHARS) {
             throw DomainException.validation("prompt must be 1.." + MAX_PROMPT_CHARS + " characters");
         }
+        CreationPlan.requireEligible(sellers, sellerId); // ELIG-3, subscribed or not
         plan.requireNotEnded(sellerId); // BILL-6, ELIG-3
         Model model = model(sellerId, modelId);
         if (model.status() != ModelStatus.READY) {

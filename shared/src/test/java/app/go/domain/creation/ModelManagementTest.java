@@ -66,7 +66,7 @@ class ModelManagementTest {
     private Subscription subscription;
     private final CreationService service = new CreationService(store, sellers, blobs, workflows, Subcategories.standard(), new JdkMediaInspector(),
             sellerId -> SELLER.equals(sellerId) ? Optional.ofNullable(subscription) : Optional.empty(), clock);
-    private final ModelManagement management = new ModelManagement(store, blobs, new OfflineAssetGenerator(),
+    private final ModelManagement management = new ModelManagement(store, sellers, blobs, new OfflineAssetGenerator(),
             Subcategories.standard(), sellerId -> SELLER.equals(sellerId) ? Optional.ofNullable(subscription) : Optional.empty(),
             clock);
     private final TrainingPipeline pipeline = new TrainingPipeline(store, sellers, blobs, Subcategories.standard(), new JdkMediaInspector(),
@@ -482,5 +482,35 @@ class ModelManagementTest {
         assertEquals(CreationPlan.SUBSCRIPTION_ENDED, code(() -> service.startTraining(SELLER, model.id())));
         assertEquals(CreationPlan.SUBSCRIPTION_ENDED, code(() -> management.playground(SELLER, model.id(), "a fox", null)));
         assertEquals(ModelStatus.READY, service.model(SELLER, model.id()).status());
+    }
+
+    @Test
+    @DisplayName("ELIG-3 an ineligible seller who never subscribed is refused the playground, training and publishing with NOT_ELIGIBLE; the model stays readable")
+    void ineligibleSellerWithoutSubscription() {
+        Model model = readyModel(Color.BLUE);
+        management.setPricing(SELLER, model.id(), Pricing.perUnit(3_000));
+        assertEquals(null, subscription, "never subscribed");
+        sellers.saveAccount(new SellerAccount(SELLER, 1, false, "UTC", false));
+
+        assertEquals(CreationPlan.NOT_ELIGIBLE, code(() -> management.playground(SELLER, model.id(), "a fox", null)));
+        assertEquals(CreationPlan.NOT_ELIGIBLE, code(() -> service.startTraining(SELLER, model.id())));
+        assertEquals(CreationPlan.NOT_ELIGIBLE, code(() -> management.publish(SELLER, model.id())));
+        assertEquals(ModelStatus.READY, service.model(SELLER, model.id()).status());
+
+        sellers.saveAccount(new SellerAccount(SELLER, 1, true, "UTC", false));
+        assertTrue(management.playground(SELLER, model.id(), "a fox", null).content().length > 0, "a Pro seller is eligible again");
+    }
+
+    @Test
+    @DisplayName("ELIG-3 a seller who is no longer eligible is refused with NOT_ELIGIBLE even while a CM subscription is still running")
+    void ineligibleSellerWithRunningSubscription() {
+        subscribeAt("2026-02-10T09:00:00Z");
+        Model model = readyModel(Color.BLUE);
+        management.setPricing(SELLER, model.id(), Pricing.perUnit(3_000));
+        sellers.saveAccount(new SellerAccount(SELLER, 1, false, "UTC", false));
+
+        assertEquals(CreationPlan.NOT_ELIGIBLE, code(() -> management.playground(SELLER, model.id(), "a fox", null)));
+        assertEquals(CreationPlan.NOT_ELIGIBLE, code(() -> service.startTraining(SELLER, model.id())));
+        assertEquals(CreationPlan.NOT_ELIGIBLE, code(() -> management.publish(SELLER, model.id())));
     }
 }
