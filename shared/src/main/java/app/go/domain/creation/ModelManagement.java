@@ -153,9 +153,9 @@ public final class ModelManagement {
         if (text.isEmpty() || text.length() > MAX_PROMPT_CHARS) {
             throw DomainException.validation("prompt must be 1.." + MAX_PROMPT_CHARS + " characters");
         }
+        Model model = model(sellerId, modelId); // another seller's model is not found (CM-MOD-4), eligible or not
         CreationPlan.requireEligible(sellers, sellerId); // ELIG-3, subscribed or not
         plan.requireNotEnded(sellerId); // BILL-6, ELIG-3
-        Model model = model(sellerId, modelId);
         if (model.status() != ModelStatus.READY) {
             throw notReady(model);
         }
