@@ -282,4 +282,18 @@ class GenerationEndToEndTest extends LocalSystemTest {
                 Map.of("prompt", "a castle", "units", 1)));
         assertEquals("READY", ok(api.call("GET", "/sellers/me/models/" + modelId, seller, null)).get("status").asText());
     }
+
+    @Test
+    @Order(11)
+    @DisplayName("ELIG-3 a seller lowered to level 1: the playground, training and publishing are 422 NOT_ELIGIBLE, clients get 409 MODEL_NOT_AVAILABLE, the model stays readable")
+    void sellerNoLongerEligible() {
+        assertEquals(200, api.call("PUT", "/platform/sellers/" + SELLER_ID, platform,
+                Map.of("level", 1, "pro", false, "timezone", "Europe/Berlin")).status());
+        refused(422, "NOT_ELIGIBLE", api.call("POST", "/sellers/me/models/" + modelId + "/playground", seller, Map.of("prompt", "a castle")));
+        refused(422, "NOT_ELIGIBLE", api.call("POST", "/sellers/me/models/" + modelId + "/train", seller, null));
+        refused(422, "NOT_ELIGIBLE", api.call("POST", "/sellers/me/models/" + modelId + "/publish", seller, null));
+        refused(409, "MODEL_NOT_AVAILABLE", api.call("POST", "/models/" + modelId + "/generations", client,
+                Map.of("prompt", "a castle", "units", 1)));
+        assertEquals("READY", ok(api.call("GET", "/sellers/me/models/" + modelId, seller, null)).get("status").asText());
+    }
 }
