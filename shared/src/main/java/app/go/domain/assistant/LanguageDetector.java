@@ -108,13 +108,21 @@ public final class LanguageDetector {
         return null;
     }
 
+    /**
+     * The ISO 639-1 codes whose n-gram models the detector loads (the scripts decided above need none);
+     * the Lambda jars carry only these models, which a build test checks.
+     */
+    public static List<String> modelLanguages() {
+        return AssistantPhrases.languages().stream()
+                .filter(l -> !List.of("ko", "ja", "zh", "hi", "ar").contains(l)).sorted().toList();
+    }
+
     /** Built on first use (and in the SnapStart priming): the n-gram models of the languages loaded lazily. */
     private static final class Models {
         static final com.github.pemistahl.lingua.api.LanguageDetector DETECTOR = build();
 
         private static com.github.pemistahl.lingua.api.LanguageDetector build() {
-            Language[] languages = AssistantPhrases.languages().stream()
-                    .filter(l -> !List.of("ko", "ja", "zh", "hi", "ar").contains(l)).sorted()
+            Language[] languages = modelLanguages().stream()
                     .map(l -> Language.getByIsoCode639_1(IsoCode639_1.valueOf(l.toUpperCase(Locale.ROOT))))
                     .toArray(Language[]::new);
             return LanguageDetectorBuilder.fromLanguages(languages).withLowAccuracyMode().build();
