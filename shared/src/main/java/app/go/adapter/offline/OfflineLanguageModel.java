@@ -87,7 +87,7 @@ public final class OfflineLanguageModel implements LanguageModel {
             intent = Intent.ANSWER;
         } else if (looksLikeQuestion(context.clientText())) {
             parts.add(voice.phrase("unknown", names));
-            intent = Intent.ANSWER;
+            intent = Intent.CANNOT_ANSWER;
         } else {
             parts.add(askFor(requirements.missing(), voice, names));
             intent = Intent.GATHER_REQUIREMENTS;

@@ -37,7 +37,7 @@ class SellerHandoffTest {
         assertTrue(decision.handoff());
         assertEquals(List.of(reason), decision.reasons());
         assertEquals(SellerHandoff.DEFAULT_FOLLOW_UP_AFTER_SECONDS, decision.followUpAfterSeconds());
-        assertEquals(14_400, decision.followUpAfterSeconds());
+        assertEquals(3_600, decision.followUpAfterSeconds());
     }
 
     @Test
