@@ -206,7 +206,7 @@ public final class DynamoSellerStore implements SellerStore {
         Map<String, AttributeValue> entry = item(sellerKey(sellerId), "NOTIFICATION#" + notification.createdAt() + "#" + notification.id())
                 .with("id", notification.id()).with("type", notification.type())
                 .with("conversationId", notification.conversationId()).with("createdAt", notification.createdAt())
-                .with("expiresAt", expiresAt).build();
+                .with("summary", notification.summary()).with("expiresAt", expiresAt).build();
         return items.transactIf(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
                             .conditionExpression("attribute_not_exists(pk)").build()).build(),
@@ -216,7 +216,8 @@ public final class DynamoSellerStore implements SellerStore {
     @Override
     public List<Notification> notifications(String sellerId) {
         return items.queryPrefix(sellerKey(sellerId), "NOTIFICATION#").map(i -> new Notification(Items.str(i, "id"),
-                Items.str(i, "type"), Items.str(i, "conversationId"), Items.instant(i, "createdAt"))).toList();
+                Items.str(i, "type"), Items.str(i, "conversationId"), Items.instant(i, "createdAt"),
+                Items.optStr(i, "summary").orElse(null))).toList();
     }
 
     @Override
