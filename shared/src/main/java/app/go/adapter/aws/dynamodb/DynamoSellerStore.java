@@ -123,7 +123,9 @@ public final class DynamoSellerStore implements SellerStore {
                 .map(ClientRecord.ClientType::valueOf).collect(Collectors.toSet());
         HandoffSettings handoff = i.containsKey("followUpAfterMinutes")
                 ? new HandoffSettings(Items.bool(i, "handoffOnCustomOffer", true), Items.bool(i, "handoffOnComplexRequest", true),
-                        (int) Items.num(i, "followUpAfterMinutes", HandoffSettings.DEFAULT.followUpAfterMinutes()))
+                        (int) Items.num(i, "followUpAfterMinutes", HandoffSettings.DEFAULT.followUpAfterMinutes()),
+                        (int) Items.num(i, "unansweredFollowUpMinutes", HandoffSettings.DEFAULT_UNANSWERED_MINUTES),
+                        (int) Items.num(i, "notForwardedFollowUpMinutes", HandoffSettings.DEFAULT_NOT_FORWARDED_MINUTES))
                 : HandoffSettings.DEFAULT;
         return new AssistantSettings(Items.str(i, "name"), AssistantState.valueOf(Items.str(i, "state")),
                 Items.instant(i, "updatedAt"), Items.str(i, "updatedFrom"), availability, excluded, handoff);
@@ -139,7 +141,9 @@ public final class DynamoSellerStore implements SellerStore {
                 .with("excludedClientTypes", settings.excludedClientTypes().stream().map(Enum::name).sorted().toList())
                 .with("handoffOnCustomOffer", settings.handoff().onCustomOffer())
                 .with("handoffOnComplexRequest", settings.handoff().onComplexRequest())
-                .with("followUpAfterMinutes", settings.handoff().followUpAfterMinutes()).build());
+                .with("followUpAfterMinutes", settings.handoff().followUpAfterMinutes())
+                .with("unansweredFollowUpMinutes", settings.handoff().unansweredFollowUpMinutes())
+                .with("notForwardedFollowUpMinutes", settings.handoff().notForwardedFollowUpMinutes()).build());
     }
 
     /** Schedule entries are stored as {@code "MONDAY 09:00-17:00"}. */
