@@ -144,4 +144,23 @@ class ColleagueEndToEndTest extends LocalSystemTest {
         assertEquals(first, suggestion.get("sourceConversationId").asText());
         assertFalse(second.equals(suggestion.get("sourceConversationId").asText()));
     }
+
+    @Test
+    @DisplayName("PA-BEH-1 a conversation, not a form: one greeting, the client's last statement acknowledged, only missing requirements asked")
+    void conversationNotForm() {
+        seller("s-col-8", List.of("English"));
+        String client = api.token("c-col-8", "client");
+        String conversationId = start(client, "s-col-8", "I need a logo for my bakery");
+        String path = "/conversations/" + conversationId + "/messages";
+        api.await(path, client, b -> messages(b).size() >= 2, ASYNC);
+        ok(api.call("POST", path, client, Map.of("text", "My budget is about $300 and I need it by Friday")));
+        List<JsonNode> all = messages(api.await(path, client, b -> messages(b).size() >= 4, ASYNC).body());
+        String first = all.get(1).get("text").asText();
+        String second = all.get(3).get("text").asText();
+        assertTrue(first.startsWith("Hi"), first);
+        assertFalse(second.startsWith("Hi"), "no second greeting: " + second);
+        assertTrue(second.startsWith("Thanks"), "acknowledges what the client said: " + second);
+        assertFalse(second.contains("your budget") || second.contains("your deadline"), "not asked again: " + second);
+        assertTrue(second.contains("size or scope"), "asks what is missing: " + second);
+    }
 }
