@@ -151,4 +151,41 @@ class ColleagueHandoffTest {
         assertFalse(UnansweredQuestions.worthListing("Hello!"));
         assertTrue(UnansweredQuestions.worthListing("Hello, do you do animations?"));
     }
+
+    @Test
+    @DisplayName("PA-KB-3 the seller's answer to the question the assistant could not answer becomes a suggestion with its source conversation; a greeting pair does not; accepting it passes the knowledge screening")
+    void learningFromTheSeller() {
+        HandoffFixture f = new HandoffFixture("Hi there!");
+        f.sellers.saveService(SELLER, new app.go.domain.seller.SellerService("logo", "Logo design", "Logos", "LOGO_DESIGN",
+                List.of(new app.go.domain.seller.SellerService.ServicePackage("Basic", 5000, 3, 1, "One logo")), List.of()));
+        app.go.testing.InMemoryKnowledgeStore store = new app.go.testing.InMemoryKnowledgeStore();
+        app.go.domain.conversation.ConversationService service = new app.go.domain.conversation.ConversationService(
+                f.conversations, f.sellers, new app.go.testing.RecordingQueue(), f.clock, store);
+        app.go.support.auth.Caller seller = new app.go.support.auth.Caller(SELLER, app.go.support.auth.Caller.Role.SELLER);
+        f.write(Author.ASSISTANT, "Hi, thanks for reaching out!");
+        var question = f.write(Author.CLIENT, "Do you also print business cards?");
+        f.conversations.saveTurn(f.conversation(), turn(question.messageId(), question.createdAt(), question.text(), "en",
+                AssistantTurn.Intent.CANNOT_ANSWER, Set.of(), Map.of()));
+        f.write(Author.ASSISTANT, "I don't have that detail; the seller will be able to tell you.");
+
+        service.post(seller, CONVERSATION, "Yes, business cards are $20 extra per design.");
+
+        app.go.domain.knowledge.KnowledgeService knowledge = new app.go.domain.knowledge.KnowledgeService(f.sellers, store, f.clock);
+        var view = knowledge.view(SELLER);
+        assertEquals(1, view.suggestions().size(), view.suggestions().toString());
+        var suggestion = view.suggestions().get(0);
+        assertEquals("Do you also print business cards?", suggestion.question());
+        assertEquals(CONVERSATION, view.suggestionSources().get(suggestion.id()));
+
+        HandoffFixture greeting = new HandoffFixture("Hi there");
+        app.go.testing.InMemoryKnowledgeStore greetingStore = new app.go.testing.InMemoryKnowledgeStore();
+        new app.go.domain.conversation.ConversationService(greeting.conversations, greeting.sellers, new app.go.testing.RecordingQueue(),
+                greeting.clock, greetingStore).post(seller, CONVERSATION, "Hi, I'm the seller, I'll take it from here");
+        assertTrue(new app.go.domain.knowledge.KnowledgeService(greeting.sellers, greetingStore, greeting.clock).view(SELLER)
+                .suggestions().isEmpty());
+
+        var saved = knowledge.save(SELLER, List.of(new app.go.domain.knowledge.KnowledgeService.Draft(suggestion.id(),
+                suggestion.scope(), suggestion.serviceId(), suggestion.question(), suggestion.answer())));
+        assertEquals("KB_UNLISTED_PRICE", saved.findings().get(0).code(), saved.findings().toString());
+    }
 }

@@ -66,7 +66,7 @@ class HandoffHandlersTest {
         Map<String, Object> retry = handler.handleRequest(input, null);
 
         assertEquals(Map.of("sent", true, "reason", "SELLER_NOT_JOINED"), result);
-        assertEquals(result, retry);
+        assertEquals(Map.of("sent", false, "reason", "ALREADY_SENT"), retry);
         assertEquals(1, f.conversations.messages(f.conversation()).stream().filter(m -> m.author() == Author.ASSISTANT).count());
     }
 
