@@ -115,6 +115,31 @@ public final class InMemoryConversationStore implements ConversationStore {
         return Optional.ofNullable(summaries.get(conversation.conversationId()));
     }
 
+    private final Map<String, Map<String, app.go.domain.assistant.TurnRecord>> turns = new HashMap<>();
+    private final Map<String, app.go.domain.assistant.HandoffBrief> briefs = new HashMap<>();
+
+    @Override
+    public synchronized void saveTurn(Conversation conversation, app.go.domain.assistant.TurnRecord turn) {
+        turns.computeIfAbsent(conversation.conversationId(), k -> new LinkedHashMap<>()).put(turn.messageId(), turn);
+    }
+
+    @Override
+    public synchronized List<app.go.domain.assistant.TurnRecord> turns(Conversation conversation) {
+        return turns.getOrDefault(conversation.conversationId(), Map.of()).values().stream()
+                .sorted(Comparator.comparing(app.go.domain.assistant.TurnRecord::at)).toList();
+    }
+
+    @Override
+    public synchronized void saveBrief(Conversation conversation, app.go.domain.assistant.HandoffBrief brief, Instant at) {
+        briefs.put(conversation.conversationId(), brief);
+        saveSummary(conversation, brief.text(), at);
+    }
+
+    @Override
+    public synchronized Optional<app.go.domain.assistant.HandoffBrief> brief(Conversation conversation) {
+        return Optional.ofNullable(briefs.get(conversation.conversationId()));
+    }
+
     /** When the summary was saved, if it was. */
     public synchronized Optional<Instant> summarizedAt(String conversationId) {
         return Optional.ofNullable(summarizedAt.get(conversationId));

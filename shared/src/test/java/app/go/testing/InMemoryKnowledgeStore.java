@@ -44,6 +44,19 @@ public class InMemoryKnowledgeStore implements KnowledgeStore {
                 .sorted(Comparator.comparing(SellerReply::at).reversed()).limit(limit).toList();
     }
 
+    private final Map<String, Map<String, app.go.domain.knowledge.UnansweredQuestion>> unanswered = new ConcurrentHashMap<>();
+
+    @Override
+    public void recordUnanswered(String sellerId, app.go.domain.knowledge.UnansweredQuestion question) {
+        unanswered.computeIfAbsent(sellerId, k -> new ConcurrentHashMap<>()).put(question.messageId(), question);
+    }
+
+    @Override
+    public List<app.go.domain.knowledge.UnansweredQuestion> unanswered(String sellerId, int limit) {
+        return new ArrayList<>(unanswered.getOrDefault(sellerId, Map.of()).values()).stream()
+                .sorted(Comparator.comparing(app.go.domain.knowledge.UnansweredQuestion::at).reversed()).limit(limit).toList();
+    }
+
     @Override
     public Optional<ToneProfile> tone(String sellerId) {
         return Optional.ofNullable(tones.get(sellerId));

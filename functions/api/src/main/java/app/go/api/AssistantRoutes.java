@@ -239,6 +239,14 @@ final class AssistantRoutes {
                 ? body.integer("followUpAfterMinutes", HandoffSettings.MIN_FOLLOW_UP_MINUTES, HandoffSettings.MAX_FOLLOW_UP_MINUTES)
                 : current.followUpAfterMinutes();
         return new HandoffSettings(body.bool("onCustomOffer", current.onCustomOffer()),
-                body.bool("onComplexRequest", current.onComplexRequest()), followUp);
+                body.bool("onComplexRequest", current.onComplexRequest()), followUp,
+                minutes(node, body, "unansweredFollowUpMinutes", current.unansweredFollowUpMinutes()),
+                minutes(node, body, "notForwardedFollowUpMinutes", current.notForwardedFollowUpMinutes()));
+    }
+
+    /** PA-BEH-6: a follow-up's wait in minutes; left out, it keeps its value. */
+    private static int minutes(JsonNode node, Body body, String field, int current) {
+        return node.hasNonNull(field)
+                ? body.integer(field, HandoffSettings.MIN_FOLLOW_UP_MINUTES, HandoffSettings.MAX_FOLLOW_UP_MINUTES) : current;
     }
 }

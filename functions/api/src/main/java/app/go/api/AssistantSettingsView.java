@@ -28,6 +28,8 @@ final class AssistantSettingsView {
         handoff.put("onComplexRequest", s.handoff().onComplexRequest());
         handoff.put("onClientAsksForSeller", true);
         handoff.put("followUpAfterMinutes", s.handoff().followUpAfterMinutes());
+        handoff.put("unansweredFollowUpMinutes", s.handoff().unansweredFollowUpMinutes());
+        handoff.put("notForwardedFollowUpMinutes", s.handoff().notForwardedFollowUpMinutes());
         out.put("handoff", handoff);
         out.put("state", s.state().name());
         out.put("updatedAt", s.updatedAt());

@@ -119,8 +119,15 @@ final class ConversationRoutes {
     private APIGatewayV2HTTPResponse summary(ApiRequest request) {
         Caller caller = request.caller().requireRole(Caller.Role.SELLER);
         Conversation conversation = conversations.visibleTo(caller, request.pathId("id"));
+        java.util.Optional<app.go.domain.assistant.HandoffBrief> brief = conversations.brief(conversation);
         return conversations.summary(conversation)
-                .map(s -> json(200, Map.of("conversationId", conversation.conversationId(), "summary", s)))
+                .map(s -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("conversationId", conversation.conversationId());
+                    body.put("summary", s);
+                    brief.ifPresent(b -> body.put("brief", b)); // PA-BEH-5: the structured brief
+                    return json(200, body);
+                })
                 .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "NO_SUMMARY",
                         "no summary yet: one is written when the conversation is handed to the seller"));
     }

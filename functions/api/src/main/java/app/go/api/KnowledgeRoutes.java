@@ -24,10 +24,25 @@ final class KnowledgeRoutes {
         routes.put("GET /sellers/me/assistant/knowledge", this::get);
         routes.put("PUT /sellers/me/assistant/knowledge", this::put);
         routes.put("POST /sellers/me/assistant/knowledge/restore-defaults", this::restoreDefaults);
+        routes.put("GET /sellers/me/assistant/unanswered", this::unanswered);
     }
 
     private APIGatewayV2HTTPResponse get(ApiRequest request) {
         return json(200, view(knowledge.view(request.sellerId())));
+    }
+
+    /** PA-KB-3: what clients asked that the assistant could not answer, most frequent first. */
+    private APIGatewayV2HTTPResponse unanswered(ApiRequest request) {
+        List<Map<String, Object>> questions = knowledge.unanswered(request.sellerId()).stream().map(g -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("text", g.text());
+            view.put("normalized", g.normalized());
+            view.put("count", g.count());
+            view.put("lastAskedAt", g.lastAskedAt());
+            view.put("conversationIds", g.conversationIds());
+            return view;
+        }).toList();
+        return json(200, Map.of("questions", questions));
     }
 
     /** PA-KB-2 "save changes": the entries the assistant answers from, from its next reply on. */
@@ -57,7 +72,11 @@ final class KnowledgeRoutes {
     private static Map<String, Object> view(KnowledgeService.View view) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("entries", view.entries().stream().map(e -> entry(e, false)).toList());
-        body.put("suggestions", view.suggestions().stream().map(e -> entry(e, true)).toList());
+        body.put("suggestions", view.suggestions().stream().map(e -> {
+            Map<String, Object> suggestion = entry(e, true);
+            suggestion.put("sourceConversationId", view.suggestionSources().get(e.id())); // PA-KB-3
+            return suggestion;
+        }).toList());
         if (!view.findings().isEmpty()) {
             body.put("findings", view.findings().stream().map(KnowledgeRoutes::finding).toList());
         }

@@ -52,7 +52,12 @@ public final class OfflineLanguageModel implements LanguageModel {
 
         Set<HandoffReason> reasons = EnumSet.noneOf(HandoffReason.class);
         reasons.addAll(cues.reasons(context.clientText(), seller));
+        Set<HandoffReason> named = EnumSet.copyOf(reasons.isEmpty() ? EnumSet.noneOf(HandoffReason.class) : reasons);
         reasons.retainAll(context.handoffReasons());
+        if (reasons.isEmpty() && !named.isEmpty()) {
+            // the seller's settings do not act on these: the code above the model declines them (PA-BEH-6 not forwarded)
+            return turn(context, List.of(voice.phrase("notForwarded", names)), language, Intent.HAND_OVER, named, requirements);
+        }
         List<String> parts = new ArrayList<>();
         if (context.firstReply()) {
             parts.add(voice.greeting());
@@ -87,7 +92,7 @@ public final class OfflineLanguageModel implements LanguageModel {
             intent = Intent.ANSWER;
         } else if (looksLikeQuestion(context.clientText())) {
             parts.add(voice.phrase("unknown", names));
-            intent = Intent.ANSWER;
+            intent = Intent.CANNOT_ANSWER;
         } else {
             parts.add(askFor(requirements.missing(), voice, names));
             intent = Intent.GATHER_REQUIREMENTS;

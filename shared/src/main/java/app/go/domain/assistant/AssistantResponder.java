@@ -6,6 +6,9 @@ import app.go.domain.port.ConversationStore;
 import app.go.domain.conversation.InboundMessage;
 import app.go.domain.conversation.Message;
 import app.go.domain.seller.AssistantSettings;
+import app.go.domain.seller.FollowUpCase;
+import app.go.domain.knowledge.UnansweredQuestion;
+import app.go.domain.knowledge.UnansweredQuestions;
 import app.go.domain.seller.AssistantState;
 import app.go.domain.seller.ClientRecord;
 import app.go.domain.seller.Notification;
@@ -58,6 +61,8 @@ public final class AssistantResponder {
     private final Clock clock;
     private final ReplyWriter writer;
     private final DailyLimitReached dailyLimit;
+    private final WorkflowStarter followUps;
+    private final KnowledgeStore knowledgeStore;
 
     public AssistantResponder(ConversationStore conversations, SellerStore sellers, LanguageModel model,
                               IdempotencyStore idempotency, WorkflowStarter handoff, Clock clock) {
@@ -66,6 +71,15 @@ public final class AssistantResponder {
 
     public AssistantResponder(ConversationStore conversations, SellerStore sellers, LanguageModel model,
                               IdempotencyStore idempotency, WorkflowStarter handoff, Clock clock, KnowledgeStore knowledge) {
+        this(conversations, sellers, model, idempotency, handoff, clock, knowledge, null);
+    }
+
+    /** @param followUps the follow-up state machine (PA-BEH-6 cases UNANSWERED and NOT_FORWARDED); null: none */
+    public AssistantResponder(ConversationStore conversations, SellerStore sellers, LanguageModel model,
+                              IdempotencyStore idempotency, WorkflowStarter handoff, Clock clock, KnowledgeStore knowledge,
+                              WorkflowStarter followUps) {
+        this.followUps = followUps;
+        this.knowledgeStore = knowledge;
         this.conversations = conversations;
         this.sellers = sellers;
         this.model = model;
@@ -90,6 +104,9 @@ public final class AssistantResponder {
         AssistantSettings settings = sellers.assistant(conversation.sellerId());
         Optional<Outcome> refusal = refusal(conversation, message.get(), account, settings);
         if (refusal.isPresent()) {
+            if (refusal.get() == Outcome.OUTSIDE_AVAILABILITY) {
+                startFollowUp(conversation, message.get(), FollowUpCase.UNANSWERED, settings);
+            }
             return logged(refusal.get());
         }
         Decided decided = replyOnce(inbound, () -> reply(conversation, message.get(), account.get(), settings));
@@ -97,8 +114,17 @@ public final class AssistantResponder {
             dailyLimit.handOver(conversation, account.get().zone()); // PA-LIM-2: to the seller's inbox, seller told
         }
         // outside the once-block: a retry after a failed start starts it (execution names make that idempotent)
-        startHandoff(conversation, message.get(), decided.outcome() == Outcome.DAILY_LIMIT_REACHED
-                ? floor(conversation, message.get()) : decided.handoffReasons());
+        Set<HandoffReason> handoffReasons = decided.outcome() == Outcome.DAILY_LIMIT_REACHED
+                ? floor(conversation, message.get()) : decided.handoffReasons();
+        startHandoff(conversation, message.get(), handoffReasons);
+        if (decided.outcome() == Outcome.DAILY_LIMIT_REACHED && handoffReasons.isEmpty()) {
+            startFollowUp(conversation, message.get(), FollowUpCase.UNANSWERED, settings);
+        }
+        if (decided.outcome() == Outcome.REPLIED && handoffReasons.isEmpty()
+                && conversations.turns(conversation).stream().filter(t -> t.messageId().equals(inbound.messageId()))
+                        .anyMatch(TurnRecord::notForwarded)) {
+            startFollowUp(conversation, message.get(), FollowUpCase.NOT_FORWARDED, settings);
+        }
         return decided.outcome();
     }
 
@@ -219,6 +245,7 @@ public final class AssistantResponder {
         if (!conversations.appendReply(conversation, inbound, reply)) {
             return new Decided(Outcome.DUPLICATE, reasons);
         }
+        remember(conversation, inbound, written);
         Log.count(BusinessMetric.REPLIES);
         LOG.info("assistant replied", "language", written.language(), "intent", written.turn().intent().name(),
                 "inputTokens", written.turn().usage().inputTokens(), "outputTokens", written.turn().usage().outputTokens());
@@ -262,6 +289,33 @@ public final class AssistantResponder {
                 "reasons", reasons.stream().map(Enum::name).sorted().toList()));
         Log.count(BusinessMetric.HANDOFFS);
         LOG.info("handoff workflow started", "reasons", reasons);
+    }
+
+    /**
+     * PA-BEH-5: the structured turn goes with the conversation (briefs and follow-ups are written from
+     * it); PA-KB-3: a question the assistant could not answer is listed for the seller.
+     */
+    private void remember(Conversation conversation, Message inbound, ReplyWriter.Written written) {
+        TurnRecord turn = TurnRecord.of(inbound.messageId(), inbound.createdAt(), inbound.text(), written.turn(), written.declined());
+        conversations.saveTurn(conversation, turn);
+        if (knowledgeStore != null && turn.couldNotAnswer() && UnansweredQuestions.worthListing(inbound.text())) {
+            knowledgeStore.recordUnanswered(conversation.sellerId(), new UnansweredQuestion(conversation.conversationId(),
+                    inbound.messageId(), inbound.text(), turn.language(), inbound.createdAt()));
+        }
+    }
+
+    /** PA-BEH-6: one timer per message and case, named by both; the follow-up step sends at most one per case and conversation. */
+    private void startFollowUp(Conversation conversation, Message inbound, FollowUpCase followUpCase, AssistantSettings settings) {
+        if (followUps == null) {
+            return;
+        }
+        followUps.start("followup-" + followUpCase.name() + "-" + inbound.messageId(), Map.of(
+                "sellerId", conversation.sellerId(),
+                "conversationId", conversation.conversationId(),
+                "messageId", inbound.messageId(),
+                "followUpCase", followUpCase.name(),
+                "followUpAfterSeconds", settings.handoff().followUpAfterSeconds(followUpCase)));
+        LOG.info("follow-up timer started", "case", followUpCase.name());
     }
 
     private Outcome logged(Outcome outcome) {

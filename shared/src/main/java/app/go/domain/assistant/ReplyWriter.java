@@ -36,7 +36,12 @@ final class ReplyWriter {
     /** How many earlier messages go into the context; older ones add cost, not quality. */
     static final int HISTORY_LIMIT = 20;
 
-    record Written(String text, String language, AssistantTurn turn) {
+    /** {@code declined}: reasons the model named that the seller's settings do not act on (the client was not forwarded). */
+    record Written(String text, String language, AssistantTurn turn, Set<HandoffReason> declined) {
+        Written(String text, String language, AssistantTurn turn) {
+            this(text, language, turn, Set.of());
+        }
+
         Set<HandoffReason> handoffReasons() {
             return turn.handoffReasons();
         }
@@ -66,9 +71,10 @@ final class ReplyWriter {
                 guess.language(), guess.confidence(), tone, PromptBuilder.FIXED_RULES, acting(settings.handoff()));
         AssistantTurn turn = model.respond(context);
         String language = turn.languageConfidence() >= CONFIDENT ? AssistantPhrases.primary(turn.language()) : guess.language();
+        Set<HandoffReason> named = turn.handoffReasons();
         turn = decide(turn.withLanguage(language, Math.max(turn.languageConfidence(), guess.confidence())), clientText, profile, settings);
         AssistantTurn sent = guarded(turn, services, profile);
-        return new Written(sent.reply(), language, sent);
+        return new Written(sent.reply(), language, sent, sent.handsOver() ? Set.of() : named);
     }
 
     /** The reasons that call the seller in under these settings (PA-BEH-3); asking for the seller always does. */

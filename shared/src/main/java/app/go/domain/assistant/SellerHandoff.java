@@ -4,6 +4,7 @@ import app.go.domain.conversation.Author;
 import app.go.domain.conversation.Conversation;
 import app.go.domain.port.ConversationStore;
 import app.go.domain.conversation.Message;
+import app.go.domain.seller.FollowUpCase;
 import app.go.domain.seller.HandoffSettings;
 import app.go.domain.seller.Notification;
 import app.go.domain.port.SellerStore;
@@ -78,6 +79,10 @@ public final class SellerHandoff {
         public static final String SELLER_NOT_JOINED = "SELLER_NOT_JOINED";
         public static final String SELLER_JOINED = "SELLER_JOINED";
         public static final String UNKNOWN_CONVERSATION = "UNKNOWN_CONVERSATION";
+        public static final String ALREADY_SENT = "ALREADY_SENT";
+        public static final String ANSWERED = "ANSWERED";
+        public static final String CHAT_WENT_ON = "CHAT_WENT_ON";
+        public static final String HANDED_OVER = "HANDED_OVER";
     }
 
     private final ConversationStore conversations;
@@ -140,43 +145,63 @@ public final class SellerHandoff {
         context(conversationId, messageId);
         Conversation conversation = find(sellerId, conversationId)
                 .orElseThrow(() -> DomainException.notFound("conversation " + conversationId));
-        Completion completion = model.complete(summaryPrompt(conversations.messages(conversation)));
-        Instant now = clock.instant();
-        conversations.saveSummary(conversation, completion.text().strip(), now);
-        conversations.handOverToSeller(conversation, now);
         Set<HandoffReason> reasons = parse(reasonNames);
+        // PA-BEH-5: written from the structured turns, so it is the same on every retry of this step
+        HandoffBrief brief = HandoffBrief.write(conversations.turns(conversation), conversations.messages(conversation),
+                reasons, sellers.profile(sellerId));
+        Instant now = clock.instant();
+        conversations.saveBrief(conversation, brief, now);
+        conversations.handOverToSeller(conversation, now);
         String type = reasons.contains(HandoffReason.ASKED_FOR_SELLER) ? NOTIFICATION_CLIENT_ASKED_FOR_SELLER : NOTIFICATION_HANDOFF;
         String notificationId = notificationId(conversationId, messageId);
-        boolean added = sellers.addNotificationIfAbsent(sellerId, new Notification(notificationId, type, conversationId, now));
+        boolean added = sellers.addNotificationIfAbsent(sellerId, new Notification(notificationId, type, conversationId, now, brief.text()));
         LOG.info("conversation handed to the seller", "notificationType", type, "notified", added,
-                "inputTokens", completion.usage().inputTokens(), "outputTokens", completion.usage().outputTokens());
+                "gathered", brief.requirements().size(), "openQuestions", brief.openQuestions().size(),
+                "clientLanguage", brief.clientLanguage(), "sellerLanguage", brief.sellerLanguage());
         return new Summary(true, notificationId);
     }
 
-    /**
-     * PA-BEH-6: unless the seller wrote since the client's message that started the handoff, tells the
-     * client, in their language, that the seller was notified; at most once per handoff.
-     */
+    /** PA-BEH-6 case (a), the handoff state machine's follow-up. */
     public FollowUp followUp(String sellerId, String conversationId, String messageId) {
+        return followUp(sellerId, conversationId, messageId, FollowUpCase.SELLER_NOT_JOINED);
+    }
+
+    /**
+     * PA-BEH-6: after the wait of {@code followUpCase}, tells the client in their language what happens
+     * next, unless the seller wrote since the client's message {@code messageId} (or, for UNANSWERED,
+     * anyone answered it; for NOT_FORWARDED, the chat went on or was handed over). At most one follow-up
+     * per case per conversation: the business key is the case and the conversation, and it is claimed
+     * only when the follow-up is due, so an earlier timer that found nothing to do does not use it up.
+     */
+    public FollowUp followUp(String sellerId, String conversationId, String messageId, FollowUpCase followUpCase) {
         context(conversationId, messageId);
         Optional<Conversation> found = find(sellerId, conversationId);
         Optional<Message> trigger = found.flatMap(c -> conversations.findInHistory(c, messageId));
         if (found.isEmpty() || trigger.isEmpty()) {
-            LOG.info("no follow-up", "reason", FollowUp.UNKNOWN_CONVERSATION);
+            LOG.info("no follow-up", "reason", FollowUp.UNKNOWN_CONVERSATION, "case", followUpCase.name());
             return new FollowUp(false, FollowUp.UNKNOWN_CONVERSATION);
         }
         Conversation conversation = found.get();
-        String key = followUpKey(sellerId, conversationId, messageId);
-        String reason = idempotency.once(key, IN_PROGRESS_FOR, REMEMBER_FOR,
-                () -> sendUnlessSellerJoined(conversation, trigger.get()));
-        boolean sent = FollowUp.SELLER_NOT_JOINED.equals(reason);
-        LOG.info(sent ? "follow-up sent" : "no follow-up", "reason", reason);
-        return new FollowUp(sent, reason);
+        Optional<String> skip = skipReason(conversation, trigger.get(), followUpCase);
+        if (skip.isPresent()) {
+            LOG.info("no follow-up", "reason", skip.get(), "case", followUpCase.name());
+            return new FollowUp(false, skip.get());
+        }
+        String reason = idempotency.once(followUpKey(sellerId, conversationId, followUpCase), IN_PROGRESS_FOR, REMEMBER_FOR,
+                () -> send(conversation, followUpCase));
+        boolean sent = followUpCase.name().equals(reason);
+        LOG.info(sent ? "follow-up sent" : "no follow-up", "reason", reason, "case", followUpCase.name());
+        return new FollowUp(sent, sent ? reason : FollowUp.ALREADY_SENT);
     }
 
-    /** The business key of the follow-up to one handoff. */
-    public static String followUpKey(String sellerId, String conversationId, String messageId) {
-        return "followup#" + sellerId + "#" + conversationId + "#" + messageId;
+    /** The business key of a conversation's follow-up of one case. */
+    public static String followUpKey(String sellerId, String conversationId, FollowUpCase followUpCase) {
+        return "followup#" + sellerId + "#" + conversationId + "#" + followUpCase.name();
+    }
+
+    /** The id of a conversation's follow-up message of one case. */
+    public static String followUpMessageId(String conversationId, FollowUpCase followUpCase) {
+        return "m-" + conversationId + "-followup-" + followUpCase.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The id of the seller's notification for one handoff: the same on every retry. */
@@ -184,30 +209,61 @@ public final class SellerHandoff {
         return "handoff-" + conversationId + "-" + messageId;
     }
 
-    /** The follow-up text in the client's language, English when the language has no template. */
+    /** The SELLER_NOT_JOINED follow-up in the client's language, English when the language has no template. */
     public static String followUpText(String language) {
-        return FOLLOW_UP_TEMPLATES.getOrDefault(language, FOLLOW_UP_TEMPLATES.get(LanguageDetector.DEFAULT));
+        return followUpText(FollowUpCase.SELLER_NOT_JOINED, language, "");
     }
 
-    private String sendUnlessSellerJoined(Conversation conversation, Message trigger) {
-        List<Message> messages = conversations.messages(conversation);
-        // the seller joined if they wrote after the message that started the handoff (so after the summary too)
-        boolean sellerJoined = messages.stream()
-                .anyMatch(m -> m.author() == Author.SELLER && m.createdAt().isAfter(trigger.createdAt()));
-        if (sellerJoined) {
-            return FollowUp.SELLER_JOINED;
+    public static String followUpText(FollowUpCase followUpCase, String language, String seller) {
+        String key = "followUp." + followUpCase.name();
+        if (!HandoffBrief.hasPhrase(language, key) && followUpCase == FollowUpCase.SELLER_NOT_JOINED
+                && FOLLOW_UP_TEMPLATES.containsKey(AssistantPhrases.primary(language))) {
+            return FOLLOW_UP_TEMPLATES.get(AssistantPhrases.primary(language));
         }
-        String followUpId = trigger.messageId() + "-followup";
-        if (messages.stream().anyMatch(m -> m.messageId().equals(followUpId))) {
-            return FollowUp.SELLER_NOT_JOINED; // an earlier attempt sent it but could not record that it did
+        return HandoffBrief.phrase(language, key, Map.of("seller", seller));
+    }
+
+    private Optional<String> skipReason(Conversation conversation, Message trigger, FollowUpCase followUpCase) {
+        List<Message> after = conversations.messages(conversation).stream()
+                .filter(m -> m.createdAt().isAfter(trigger.createdAt()) || m.createdAt().equals(trigger.createdAt())
+                        && !m.messageId().equals(trigger.messageId()))
+                .toList();
+        if (conversations.findInHistory(conversation, followUpMessageId(conversation.conversationId(), followUpCase)).isPresent()) {
+            return Optional.of(FollowUp.ALREADY_SENT);
         }
-        String clientText = messages.stream().filter(m -> m.author() == Author.CLIENT)
-                .reduce((first, second) -> second).map(Message::text).orElse(trigger.text());
-        String language = LanguageDetector.detect(clientText);
-        // the conversation is the seller's now; the follow-up is appended directly, under a key only this handoff produces
+        if (after.stream().anyMatch(m -> m.author() == Author.SELLER)) {
+            return Optional.of(FollowUp.SELLER_JOINED); // none once the seller writes
+        }
+        boolean followUp = false;
+        for (Message m : after) {
+            followUp = m.messageId().contains("-followup");
+            if (followUpCase == FollowUpCase.UNANSWERED && m.author() == Author.ASSISTANT && !followUp) {
+                return Optional.of(FollowUp.ANSWERED);
+            }
+            if (followUpCase == FollowUpCase.NOT_FORWARDED && m.author() == Author.CLIENT) {
+                return Optional.of(FollowUp.CHAT_WENT_ON);
+            }
+        }
+        if (followUpCase == FollowUpCase.NOT_FORWARDED && conversation.takenOverBySeller()) {
+            return Optional.of(FollowUp.HANDED_OVER); // the handoff's own follow-up applies
+        }
+        return Optional.empty();
+    }
+
+    private String send(Conversation conversation, FollowUpCase followUpCase) {
+        String followUpId = followUpMessageId(conversation.conversationId(), followUpCase);
+        if (conversations.findInHistory(conversation, followUpId).isPresent()) {
+            return followUpCase.name(); // an earlier attempt sent it but could not record that it did
+        }
+        List<TurnRecord> turns = conversations.turns(conversation);
+        String language = turns.isEmpty() ? LanguageDetector.detect(conversations.messages(conversation).stream()
+                .filter(m -> m.author() == Author.CLIENT).reduce((first, second) -> second).map(Message::text).orElse(""))
+                : AssistantPhrases.primary(turns.get(turns.size() - 1).language());
+        String seller = sellers.profile(conversation.sellerId()).map(p -> p.displayName()).orElse("the seller");
+        // appended directly (the conversation may be the seller's now), under an id only this case produces
         conversations.append(conversation, new Message(followUpId, conversation.conversationId(),
-                Author.ASSISTANT, followUpText(language), language, clock.instant()));
-        return FollowUp.SELLER_NOT_JOINED;
+                Author.ASSISTANT, followUpText(followUpCase, language, seller), language, clock.instant()));
+        return followUpCase.name();
     }
 
     static Prompt summaryPrompt(List<Message> messages) {

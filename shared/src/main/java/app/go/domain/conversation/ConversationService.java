@@ -143,6 +143,10 @@ public final class ConversationService {
         return conversations.summary(conversation);
     }
 
+    public java.util.Optional<app.go.domain.assistant.HandoffBrief> brief(Conversation conversation) {
+        return conversations.brief(conversation);
+    }
+
     /** The conversation if the caller is its client or its seller; anyone else gets a 404 (DATA-2). */
     public Conversation visibleTo(Caller caller, String conversationId) {
         Conversation conversation = conversations.find(conversationId)
@@ -159,16 +163,43 @@ public final class ConversationService {
         return conversation;
     }
 
-    /** PA-KB-3: the seller's manual answer to the client's last message may become an entry. */
+    /**
+     * PA-KB-3: the seller's answer and the question the assistant could not answer since the seller's
+     * previous message (a CANNOT_ANSWER or complex-request turn, or a client question nobody answered)
+     * may become an entry; greetings and small talk never do. Every reply still teaches the tone (PA-SRC-3).
+     */
     private void suggestFromSellerReply(Conversation conversation, Message sellerMessage) {
         if (knowledge == null) {
             return;
         }
-        conversations.messages(conversation).stream().filter(m -> m.author() == Author.CLIENT)
-                .reduce((first, second) -> second)
-                .ifPresent(question -> knowledge.recordSellerReply(conversation.sellerId(), new SellerReply(
-                        conversation.conversationId(), sellerMessage.messageId(), conversation.serviceId(),
-                        question.text(), sellerMessage.text(), sellerMessage.createdAt())));
+        String question = unansweredQuestion(conversation, sellerMessage).orElse("");
+        knowledge.recordSellerReply(conversation.sellerId(), new SellerReply(conversation.conversationId(),
+                sellerMessage.messageId(), conversation.serviceId(), question, sellerMessage.text(), sellerMessage.createdAt()));
+    }
+
+    private Optional<String> unansweredQuestion(Conversation conversation, Message sellerMessage) {
+        List<Message> messages = conversations.messages(conversation).stream()
+                .filter(m -> !m.messageId().equals(sellerMessage.messageId())).toList();
+        java.time.Instant since = messages.stream().filter(m -> m.author() == Author.SELLER).map(Message::createdAt)
+                .reduce((first, second) -> second).orElse(Instant.MIN);
+        java.util.Set<String> couldNotAnswer = new java.util.HashSet<>();
+        conversations.turns(conversation).stream().filter(app.go.domain.assistant.TurnRecord::couldNotAnswer)
+                .forEach(t -> couldNotAnswer.add(t.messageId()));
+        Optional<String> found = Optional.empty();
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            if (m.author() != Author.CLIENT || !m.createdAt().isAfter(since)
+                    || !app.go.domain.knowledge.UnansweredQuestions.worthListing(m.text())) {
+                continue;
+            }
+            boolean answered = messages.subList(i + 1, messages.size()).stream()
+                    .anyMatch(later -> later.author() == Author.ASSISTANT && !later.messageId().contains("-followup"));
+            boolean asks = m.text().contains("?") || m.text().contains("？") || m.text().contains("؟");
+            if (couldNotAnswer.contains(m.messageId()) || (!answered && asks)) {
+                found = Optional.of(m.text().strip()); // the latest one wins
+            }
+        }
+        return found;
     }
 
     /**

@@ -45,7 +45,12 @@ public final class KnowledgeService {
      * What the seller sees: the entries the assistant answers from, suggested entries to accept, and
      * after a save what became of each sent entry (PA-SAFE-2).
      */
-    public record View(List<KnowledgeEntry> entries, List<KnowledgeEntry> suggestions, List<Finding> findings) {
+    public record View(List<KnowledgeEntry> entries, List<KnowledgeEntry> suggestions, List<Finding> findings,
+                       Map<String, String> suggestionSources) {
+        public View(List<KnowledgeEntry> entries, List<KnowledgeEntry> suggestions, List<Finding> findings) {
+            this(entries, suggestions, findings, Map.of());
+        }
+
         public View(List<KnowledgeEntry> entries, List<KnowledgeEntry> suggestions) {
             this(entries, suggestions, List.of());
         }
@@ -68,7 +73,9 @@ public final class KnowledgeService {
 
     public View view(String sellerId) {
         List<KnowledgeEntry> entries = entries(sellerId, profile(sellerId), sellers.services(sellerId));
-        return new View(entries, suggestions(sellerId, entries));
+        Map<String, String> sources = new LinkedHashMap<>();
+        List<KnowledgeEntry> suggestions = suggestions(sellerId, entries, sources);
+        return new View(entries, suggestions, List.of(), sources);
     }
 
     /** The entries the assistant answers from, given the sources it already read. */
@@ -135,7 +142,7 @@ public final class KnowledgeService {
                 "sellerEntries", entries.stream().filter(e -> e.source() == Source.SELLER).count(),
                 "rejected", findings.stream().filter(f -> f.status() == Finding.Status.REJECTED).count());
         View saved = view(sellerId);
-        return new View(saved.entries(), saved.suggestions(), findings);
+        return new View(saved.entries(), saved.suggestions(), findings, saved.suggestionSources());
     }
 
     /** PA-KB-2 "restore defaults": the generated entries come back; suggestions stay. */
@@ -158,6 +165,11 @@ public final class KnowledgeService {
                 "length", tone.length().name(), "emoji", tone.emoji());
     }
 
+    /** PA-KB-3: the questions the assistant could not answer, grouped and counted, most frequent first. */
+    public List<UnansweredQuestions.Group> unanswered(String sellerId) {
+        return UnansweredQuestions.group(store.unanswered(sellerId, UnansweredQuestions.READ_LIMIT));
+    }
+
     /** PA-SRC-3: the tone last learned from the seller's own replies (none until they have written). */
     public ToneProfile tone(String sellerId) {
         return store.tone(sellerId).orElse(ToneProfile.NONE);
@@ -172,7 +184,8 @@ public final class KnowledgeService {
         return ChatHistoryWindow.select(store.sellerReplies(sellerId, ChatHistoryWindow.MAX_INTERACTIONS), SellerReply::at, now);
     }
 
-    private List<KnowledgeEntry> suggestions(String sellerId, List<KnowledgeEntry> entries) {
+    /** @param sources filled with each suggestion's source conversation (PA-KB-3) */
+    private List<KnowledgeEntry> suggestions(String sellerId, List<KnowledgeEntry> entries, Map<String, String> sources) {
         Set<String> ids = entries.stream().map(KnowledgeEntry::id).collect(Collectors.toSet());
         Set<String> questions = entries.stream().map(KnowledgeEntry::questionKey).collect(Collectors.toSet());
         Set<String> serviceIds = sellers.services(sellerId).stream().map(SellerService::serviceId).collect(Collectors.toSet());
@@ -187,6 +200,7 @@ public final class KnowledgeService {
                 continue;
             }
             suggestions.add(suggestion);
+            sources.put(suggestion.id(), reply.conversationId());
             if (suggestions.size() == MAX_SUGGESTIONS) {
                 break;
             }

@@ -21,7 +21,11 @@ public record AssistantTurn(String reply, String language, double languageConfid
                             Set<HandoffReason> handoffReasons, Requirements requirements, boolean blocked,
                             Completion.TokenUsage usage) {
 
-    public enum Intent { ANSWER, GATHER_REQUIREMENTS, HAND_OVER }
+    /**
+     * {@code CANNOT_ANSWER}: the client asked something the seller's sources do not answer; the reply
+     * says so, and the question is listed for the seller (PA-KB-3).
+     */
+    public enum Intent { ANSWER, GATHER_REQUIREMENTS, HAND_OVER, CANNOT_ANSWER }
 
     public AssistantTurn {
         reply = reply == null ? "" : reply.strip();

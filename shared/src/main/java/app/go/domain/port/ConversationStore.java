@@ -62,6 +62,17 @@ public interface ConversationStore {
 
     Optional<String> summary(Conversation conversation);
 
+    /** PA-BEH-5: stores the model's structured turn on a client message; storing the same message's turn again replaces it. */
+    void saveTurn(Conversation conversation, app.go.domain.assistant.TurnRecord turn);
+
+    /** The conversation's stored turns, oldest first. */
+    List<app.go.domain.assistant.TurnRecord> turns(Conversation conversation);
+
+    /** PA-BEH-5: stores the handoff brief; the summary becomes its text. */
+    void saveBrief(Conversation conversation, app.go.domain.assistant.HandoffBrief brief, Instant at);
+
+    Optional<app.go.domain.assistant.HandoffBrief> brief(Conversation conversation);
+
     /** The seller's conversations, most recent activity first. */
     List<Conversation> inbox(String sellerId);
 

@@ -28,4 +28,10 @@ public interface KnowledgeStore {
     Optional<ToneProfile> tone(String sellerId);
 
     void saveTone(String sellerId, ToneProfile tone);
+
+    /** PA-KB-3: remembers a question the assistant could not answer; the same message recorded twice is kept once. */
+    void recordUnanswered(String sellerId, app.go.domain.knowledge.UnansweredQuestion question);
+
+    /** The seller's unanswered questions, newest first, at most {@code limit}. */
+    List<app.go.domain.knowledge.UnansweredQuestion> unanswered(String sellerId, int limit);
 }

@@ -62,6 +62,7 @@ public final class SystemTopology {
     // ---- state machine names (the functions below need the env var before the specs exist) -------
     public static final String HANDOFF_STATE_MACHINE_ENV = "HANDOFF_STATE_MACHINE_ARN";
     public static final String TRAINING_STATE_MACHINE_ENV = "TRAINING_STATE_MACHINE_ARN";
+    public static final String FOLLOW_UP_STATE_MACHINE_ENV = "FOLLOW_UP_STATE_MACHINE_ARN";
 
     // ---- functions -------------------------------------------------------------------------------
     private static final Duration API_TIMEOUT = Duration.ofSeconds(15);
@@ -72,7 +73,7 @@ public final class SystemTopology {
 
     public static final FunctionSpec ON_MESSAGE = new FunctionSpec("OnMessage", "assistant",
             "app.go.assistant.handler.OnMessageHandler", 1024, Duration.ofSeconds(30),
-            List.of(SELLERS, CONVERSATIONS, IDEMPOTENCY), List.of(), List.of(HANDOFF_STATE_MACHINE_ENV), true, false);
+            List.of(SELLERS, CONVERSATIONS, IDEMPOTENCY), List.of(), List.of(HANDOFF_STATE_MACHINE_ENV, FOLLOW_UP_STATE_MACHINE_ENV), true, false);
 
     public static final FunctionSpec DECIDE_HANDOFF = new FunctionSpec("DecideHandoff", "assistant",
             "app.go.assistant.handler.DecideHandoffHandler", 512, Duration.ofSeconds(10),
@@ -141,7 +142,11 @@ public final class SystemTopology {
     public static final StateMachineSpec TRAINING = new StateMachineSpec("training", TRAINING_STATE_MACHINE_ENV,
             "training.asl.json", Map.of("TrainModelFunctionArn", TRAIN_MODEL));
 
-    public static final List<StateMachineSpec> STATE_MACHINES = List.of(HANDOFF, TRAINING);
+    /** PA-BEH-6 follow-ups the assistant starts itself: a message it could not answer, a handoff it declined. */
+    public static final StateMachineSpec FOLLOW_UP = new StateMachineSpec("followup", FOLLOW_UP_STATE_MACHINE_ENV,
+            "followup.asl.json", Map.of("SendFollowUpFunctionArn", SEND_FOLLOW_UP));
+
+    public static final List<StateMachineSpec> STATE_MACHINES = List.of(HANDOFF, TRAINING, FOLLOW_UP);
 
     // ---- schedules -------------------------------------------------------------------------------
 
@@ -219,6 +224,7 @@ public final class SystemTopology {
             route("POST", "/conversations/{id}/ask-for-seller"),
             route("POST", "/conversations/{id}/messages/{messageId}/feedback"),
             route("GET", "/sellers/me/assistant/knowledge"),
+            route("GET", "/sellers/me/assistant/unanswered"),
             route("PUT", "/sellers/me/assistant/knowledge"),
             route("POST", "/sellers/me/assistant/knowledge/restore-defaults"),
             route("GET", "/sellers/me/response-stats"));

@@ -296,12 +296,12 @@ class AssistantSettingsTest {
     }
 
     @Test
-    @DisplayName("PA-BEH-3 by default the seller is called in for custom offers, complex requests and when asked for, with a 4 h follow-up")
+    @DisplayName("PA-BEH-3 by default the seller is called in for custom offers, complex requests and when asked for, with a 1 h follow-up")
     void defaultHandoff() {
         for (String reason : List.of("CUSTOM_OFFER", "COMPLEX_REQUEST", "ASKED_FOR_SELLER")) {
             SellerHandoff.Decision decision = decide(reason);
             assertTrue(decision.handoff(), reason);
-            assertEquals(14_400, decision.followUpAfterSeconds());
+            assertEquals(3_600, decision.followUpAfterSeconds());
         }
     }
 

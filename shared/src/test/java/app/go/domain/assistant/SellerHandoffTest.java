@@ -37,7 +37,7 @@ class SellerHandoffTest {
         assertTrue(decision.handoff());
         assertEquals(List.of(reason), decision.reasons());
         assertEquals(SellerHandoff.DEFAULT_FOLLOW_UP_AFTER_SECONDS, decision.followUpAfterSeconds());
-        assertEquals(14_400, decision.followUpAfterSeconds());
+        assertEquals(3_600, decision.followUpAfterSeconds());
     }
 
     @Test
@@ -74,14 +74,10 @@ class SellerHandoffTest {
         SellerHandoff.Summary summary = f.handoff().summarize(SELLER, CONVERSATION, MESSAGE, List.of("CUSTOM_OFFER"));
 
         assertTrue(summary.summaryWritten());
-        assertEquals(HandoffFixture.SUMMARY, f.conversations.summary(f.conversation()).orElseThrow());
+        String written = f.conversations.summary(f.conversation()).orElseThrow();
+        assertTrue(written.contains("\"I need a custom offer for 20 logos\""), written); // the client's words, quoted
         assertEquals(HandledBy.SELLER, f.conversation().handledBy());
-        Prompt prompt = f.model.prompts().get(0);
-        assertTrue(prompt.system().contains("summary"));
-        List<String> turns = prompt.turns().stream().map(Prompt.Turn::text).toList();
-        assertTrue(turns.get(0).contains("I need a custom offer for 20 logos"));
-        assertTrue(turns.stream().anyMatch(t -> t.contains("Next week")));
-        assertEquals(Prompt.Role.USER, prompt.turns().get(prompt.turns().size() - 1).role());
+        assertTrue(f.model.prompts().isEmpty(), "the brief is written from the stored turns, not by a model call");
     }
 
     @Test
@@ -188,9 +184,10 @@ class SellerHandoffTest {
         SellerHandoff.FollowUp first = handoff.followUp(SELLER, CONVERSATION, MESSAGE);
         SellerHandoff.FollowUp retry = handoff.followUp(SELLER, CONVERSATION, MESSAGE);
 
-        assertEquals(first, retry);
+        assertTrue(first.sent());
+        assertEquals(new SellerHandoff.FollowUp(false, SellerHandoff.FollowUp.ALREADY_SENT), retry);
         assertEquals(1, f.conversations.messages(f.conversation()).stream().filter(m -> m.author() == Author.ASSISTANT).count());
-        assertTrue(f.idempotency.done(SellerHandoff.followUpKey(SELLER, CONVERSATION, MESSAGE)));
+        assertTrue(f.idempotency.done(SellerHandoff.followUpKey(SELLER, CONVERSATION, app.go.domain.seller.FollowUpCase.SELLER_NOT_JOINED)));
     }
 
     @Test

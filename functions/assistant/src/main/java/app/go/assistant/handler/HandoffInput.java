@@ -5,14 +5,27 @@ import java.util.List;
 import java.util.Map;
 
 /** The handoff state machine's input, {sellerId, conversationId, messageId, reasons[]}, as Step Functions passes it. */
-record HandoffInput(String sellerId, String conversationId, String messageId, List<String> reasons) {
+record HandoffInput(String sellerId, String conversationId, String messageId, List<String> reasons,
+                    app.go.domain.seller.FollowUpCase followUpCase) {
 
     static HandoffInput from(Map<String, Object> input) {
         if (input == null) {
             throw new IllegalArgumentException("the handoff step needs an input");
         }
         return new HandoffInput(required(input, "sellerId"), required(input, "conversationId"),
-                required(input, "messageId"), reasons(input.get("reasons")));
+                required(input, "messageId"), reasons(input.get("reasons")), followUpCase(input.get("followUpCase")));
+    }
+
+    /** PA-BEH-6: the handoff workflow names no case; its follow-up is SELLER_NOT_JOINED. */
+    private static app.go.domain.seller.FollowUpCase followUpCase(Object value) {
+        if (value == null) {
+            return app.go.domain.seller.FollowUpCase.SELLER_NOT_JOINED;
+        }
+        try {
+            return app.go.domain.seller.FollowUpCase.valueOf(value.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the follow-up step input has an unknown followUpCase " + value);
+        }
     }
 
     private static String required(Map<String, Object> input, String name) {

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The handoff workflow's last step, after the wait (PA-BEH-6): tells the client the seller was
- * notified unless the seller has joined, at most once. Returns {@code {sent, reason}}.
+ * The follow-up step of the handoff and follow-up workflows, after the wait (PA-BEH-6): the input's
+ * {@code followUpCase} (SELLER_NOT_JOINED when absent, the handoff's) says which follow-up; at most one per case. Returns {@code {sent, reason}}.
  */
 public final class SendFollowUpHandler extends HandoffStepHandler {
     public SendFollowUpHandler() {
@@ -25,7 +25,7 @@ public final class SendFollowUpHandler extends HandoffStepHandler {
 
     @Override
     Map<String, Object> run(HandoffInput step) {
-        SellerHandoff.FollowUp followUp = handoff.followUp(step.sellerId(), step.conversationId(), step.messageId());
+        SellerHandoff.FollowUp followUp = handoff.followUp(step.sellerId(), step.conversationId(), step.messageId(), step.followUpCase());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("sent", followUp.sent());
         result.put("reason", followUp.reason());

@@ -36,7 +36,7 @@ class HandoffHandlersTest {
 
         Map<String, Object> result = new DecideHandoffHandler(f.handoff()).handleRequest(executionInput("ASKED_FOR_SELLER"), null);
 
-        assertEquals(Map.of("handoff", true, "followUpAfterSeconds", 14_400L, "reasons", List.of("ASKED_FOR_SELLER")), result);
+        assertEquals(Map.of("handoff", true, "followUpAfterSeconds", 3_600L, "reasons", List.of("ASKED_FOR_SELLER")), result);
     }
 
     @Test
@@ -44,7 +44,7 @@ class HandoffHandlersTest {
     void summarizeHandler() {
         HandoffFixture f = new HandoffFixture("I need a custom offer");
         Map<String, Object> input = executionInput("CUSTOM_OFFER");
-        input.put("decision", Map.of("handoff", true, "followUpAfterSeconds", 14_400, "reasons", List.of("CUSTOM_OFFER")));
+        input.put("decision", Map.of("handoff", true, "followUpAfterSeconds", 3_600, "reasons", List.of("CUSTOM_OFFER")));
 
         Map<String, Object> result = new SummarizeHandler(f.handoff()).handleRequest(input, null);
 
@@ -59,14 +59,14 @@ class HandoffHandlersTest {
         HandoffFixture f = new HandoffFixture("Bonjour, je voudrais une offre personnalisée");
         SendFollowUpHandler handler = new SendFollowUpHandler(f.handoff());
         Map<String, Object> input = executionInput("CUSTOM_OFFER");
-        input.put("decision", Map.of("handoff", true, "followUpAfterSeconds", 14_400, "reasons", List.of("CUSTOM_OFFER")));
+        input.put("decision", Map.of("handoff", true, "followUpAfterSeconds", 3_600, "reasons", List.of("CUSTOM_OFFER")));
         input.put("summary", Map.of("summaryWritten", true, "notificationId", "n-1"));
 
         Map<String, Object> result = handler.handleRequest(input, null);
         Map<String, Object> retry = handler.handleRequest(input, null);
 
         assertEquals(Map.of("sent", true, "reason", "SELLER_NOT_JOINED"), result);
-        assertEquals(result, retry);
+        assertEquals(Map.of("sent", false, "reason", "ALREADY_SENT"), retry);
         assertEquals(1, f.conversations.messages(f.conversation()).stream().filter(m -> m.author() == Author.ASSISTANT).count());
     }
 

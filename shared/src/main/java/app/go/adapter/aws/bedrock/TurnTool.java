@@ -60,7 +60,9 @@ final class TurnTool {
         properties.putObject("language").put("type", "string")
                 .put("description", "BCP-47 tag of the client's language, which the reply is written in (e.g. de, pt-BR).");
         properties.putObject("languageConfidence").put("type", "number").put("minimum", 0).put("maximum", 1);
-        enumeration(properties.putObject("intent").put("type", "string"), AssistantTurn.Intent.values());
+        enumeration(properties.putObject("intent").put("type", "string")
+                .put("description", "CANNOT_ANSWER when the seller's profile, services and knowledge do not answer the client's question."),
+                AssistantTurn.Intent.values());
         ObjectNode reasons = properties.putObject("handoffReasons").put("type", "array")
                 .put("description", "Why the seller must join; only with intent HAND_OVER.");
         enumeration(reasons.putObject("items").put("type", "string"), HandoffReason.values());

@@ -33,6 +33,7 @@ import static app.go.adapter.aws.dynamodb.Items.s;
 public final class DynamoConversationStore implements ConversationStore {
     private static final String META = "META";
     private static final String OUTBOX_PREFIX = "OUTBOX#";
+    private static final String TURN_PREFIX = "TURN#";
     private static final String OUTBOX_INDEX = "byOutbox";
     /** One partition of the sparse outbox index: it holds only messages not yet handled, normally few. */
     private static final String OUTBOX_BUCKET = "UNHANDLED";
@@ -189,6 +190,46 @@ public final class DynamoConversationStore implements ConversationStore {
         Map<String, AttributeValue> meta = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(key(pk(c.sellerId(), c.conversationId()), META))).item();
         return meta == null ? Optional.empty() : Items.optStr(meta, "summary");
+    }
+
+    /** One item per client message, {@code TURN#<messageId>}, the turn as JSON: a retry overwrites it. */
+    @Override
+    public void saveTurn(Conversation c, app.go.domain.assistant.TurnRecord turn) {
+        dynamo.putItem(b -> b.tableName(table).item(item(pk(c.sellerId(), c.conversationId()), TURN_PREFIX + turn.messageId())
+                .with("at", turn.at()).with("turn", app.go.support.json.Json.write(turn)).build()));
+    }
+
+    @Override
+    public List<app.go.domain.assistant.TurnRecord> turns(Conversation c) {
+        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :t)")
+                        .expressionAttributeValues(Map.of(":pk", s(pk(c.sellerId(), c.conversationId())), ":t", s(TURN_PREFIX))))
+                .items().stream().map(i -> read(Items.str(i, "turn"), app.go.domain.assistant.TurnRecord.class))
+                .sorted(java.util.Comparator.comparing(app.go.domain.assistant.TurnRecord::at)).toList();
+    }
+
+    @Override
+    public void saveBrief(Conversation c, app.go.domain.assistant.HandoffBrief brief, Instant at) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(pk(c.sellerId(), c.conversationId()), META))
+                .updateExpression("SET summary = :s, brief = :b, summarizedAt = :at")
+                .expressionAttributeValues(Map.of(":s", s(brief.text()), ":b", s(app.go.support.json.Json.write(brief)),
+                        ":at", s(at.toString()))));
+    }
+
+    @Override
+    public Optional<app.go.domain.assistant.HandoffBrief> brief(Conversation c) {
+        Map<String, AttributeValue> meta = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(pk(c.sellerId(), c.conversationId()), META))).item();
+        return meta == null ? Optional.empty()
+                : Items.optStr(meta, "brief").map(json -> read(json, app.go.domain.assistant.HandoffBrief.class));
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return app.go.support.json.Json.MAPPER.readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

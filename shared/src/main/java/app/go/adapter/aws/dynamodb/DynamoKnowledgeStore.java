@@ -48,6 +48,7 @@ public final class DynamoKnowledgeStore implements KnowledgeStore {
     private static final String ENTRY_PREFIX = "KB#ENTRY#";
     private static final String REPLY_PREFIX = "KB#REPLY#";
     private static final String TONE = "KB#TONE";
+    private static final String UNANSWERED_PREFIX = "KB#UNANSWERED#";
     private static final Duration REPLY_RETENTION = Duration.ofDays(366);
     private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
     private static final int READ_ATTEMPTS = 3;
@@ -128,6 +129,23 @@ public final class DynamoKnowledgeStore implements KnowledgeStore {
         return items.queryPrefix(Items.sellerKey(sellerId), REPLY_PREFIX, false).limit(limit)
                 .map(i -> new SellerReply(Items.str(i, "conversationId"), Items.str(i, "messageId"), Items.str(i, "serviceId"),
                         Items.str(i, "question"), Items.str(i, "answer"), Items.instant(i, "at")))
+                .toList();
+    }
+
+    /** {@code KB#UNANSWERED#<epoch millis>#<messageId>}, expiring with the seller's replies (PA-SRC-2). */
+    @Override
+    public void recordUnanswered(String sellerId, app.go.domain.knowledge.UnansweredQuestion q) {
+        String sk = String.format("%s%013d#%s", UNANSWERED_PREFIX, q.at().toEpochMilli(), q.messageId());
+        items.put(item(Items.sellerKey(sellerId), sk).with("conversationId", q.conversationId()).with("messageId", q.messageId())
+                .with("text", q.text()).with("language", q.language()).with("at", q.at())
+                .with("expiresAt", q.at().plus(REPLY_RETENTION).getEpochSecond()).build());
+    }
+
+    @Override
+    public List<app.go.domain.knowledge.UnansweredQuestion> unanswered(String sellerId, int limit) {
+        return items.queryPrefix(Items.sellerKey(sellerId), UNANSWERED_PREFIX, false).limit(limit)
+                .map(i -> new app.go.domain.knowledge.UnansweredQuestion(Items.str(i, "conversationId"), Items.str(i, "messageId"),
+                        Items.str(i, "text"), Items.str(i, "language"), Items.instant(i, "at")))
                 .toList();
     }
 

@@ -123,7 +123,9 @@ public final class DynamoSellerStore implements SellerStore {
                 .map(ClientRecord.ClientType::valueOf).collect(Collectors.toSet());
         HandoffSettings handoff = i.containsKey("followUpAfterMinutes")
                 ? new HandoffSettings(Items.bool(i, "handoffOnCustomOffer", true), Items.bool(i, "handoffOnComplexRequest", true),
-                        (int) Items.num(i, "followUpAfterMinutes", HandoffSettings.DEFAULT.followUpAfterMinutes()))
+                        (int) Items.num(i, "followUpAfterMinutes", HandoffSettings.DEFAULT.followUpAfterMinutes()),
+                        (int) Items.num(i, "unansweredFollowUpMinutes", HandoffSettings.DEFAULT_UNANSWERED_MINUTES),
+                        (int) Items.num(i, "notForwardedFollowUpMinutes", HandoffSettings.DEFAULT_NOT_FORWARDED_MINUTES))
                 : HandoffSettings.DEFAULT;
         return new AssistantSettings(Items.str(i, "name"), AssistantState.valueOf(Items.str(i, "state")),
                 Items.instant(i, "updatedAt"), Items.str(i, "updatedFrom"), availability, excluded, handoff);
@@ -139,7 +141,9 @@ public final class DynamoSellerStore implements SellerStore {
                 .with("excludedClientTypes", settings.excludedClientTypes().stream().map(Enum::name).sorted().toList())
                 .with("handoffOnCustomOffer", settings.handoff().onCustomOffer())
                 .with("handoffOnComplexRequest", settings.handoff().onComplexRequest())
-                .with("followUpAfterMinutes", settings.handoff().followUpAfterMinutes()).build());
+                .with("followUpAfterMinutes", settings.handoff().followUpAfterMinutes())
+                .with("unansweredFollowUpMinutes", settings.handoff().unansweredFollowUpMinutes())
+                .with("notForwardedFollowUpMinutes", settings.handoff().notForwardedFollowUpMinutes()).build());
     }
 
     /** Schedule entries are stored as {@code "MONDAY 09:00-17:00"}. */
@@ -206,7 +210,7 @@ public final class DynamoSellerStore implements SellerStore {
         Map<String, AttributeValue> entry = item(sellerKey(sellerId), "NOTIFICATION#" + notification.createdAt() + "#" + notification.id())
                 .with("id", notification.id()).with("type", notification.type())
                 .with("conversationId", notification.conversationId()).with("createdAt", notification.createdAt())
-                .with("expiresAt", expiresAt).build();
+                .with("summary", notification.summary()).with("expiresAt", expiresAt).build();
         return items.transactIf(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
                             .conditionExpression("attribute_not_exists(pk)").build()).build(),
@@ -216,7 +220,8 @@ public final class DynamoSellerStore implements SellerStore {
     @Override
     public List<Notification> notifications(String sellerId) {
         return items.queryPrefix(sellerKey(sellerId), "NOTIFICATION#").map(i -> new Notification(Items.str(i, "id"),
-                Items.str(i, "type"), Items.str(i, "conversationId"), Items.instant(i, "createdAt"))).toList();
+                Items.str(i, "type"), Items.str(i, "conversationId"), Items.instant(i, "createdAt"),
+                Items.optStr(i, "summary").orElse(null))).toList();
     }
 
     @Override
