@@ -47,7 +47,7 @@ final class ApiRoutes {
         new KnowledgeRoutes(new KnowledgeService(sellers, knowledge, adapters.clock())).register(routes);
         new BillingRoutes(adapters, billing, sellers, idempotency).register(routes);
         new CreationRoutes(adapters, sellers, idempotency, creations, billing).register(routes);
-        new GenerationRoutes(adapters, creations, billing, conversationStore, idempotency, entitlements::hasCreationModel).register(routes);
+        new GenerationRoutes(adapters, creations, billing, conversationStore, conversations, idempotency, entitlements::hasCreationModel).register(routes);
         return routes;
     }
 }

@@ -296,6 +296,59 @@ class GenerationEndToEndTest extends LocalSystemTest {
 
     @Test
     @Order(11)
+    @DisplayName("CM-MOD-5 GET /sellers/{sellerId}/models lists the published model where the seller shows it; hidden, it is listed nowhere and generating is 409 MODEL_HIDDEN")
+    void publicListingHonoursVisibility() {
+        String listing = "/sellers/" + SELLER_ID + "/models";
+        assertEquals(List.of(modelId), ids(ok(api.call("GET", listing + "?placement=SERVICES", client, null))));
+        JsonNode listed = ok(api.call("GET", listing, client, null)).get("models").get(0);
+        assertEquals(1500, listed.at("/price/amountCents").asLong());
+        assertFalse(listed.has("instructions"), "CM-MOD-4: instructions stay private");
+
+        ok(api.call("PUT", "/sellers/me/models/" + modelId + "/visibility", seller, Map.of("onServices", false, "onProfile", true)));
+        assertEquals(List.of(), ids(ok(api.call("GET", listing + "?placement=SERVICES", client, null))));
+        assertEquals(List.of(modelId), ids(ok(api.call("GET", listing + "?placement=PROFILE", client, null))));
+
+        ok(api.call("PUT", "/sellers/me/models/" + modelId + "/visibility", seller, Map.of("onServices", false, "onProfile", false)));
+        assertEquals(List.of(), ids(ok(api.call("GET", listing, client, null))));
+        refused(409, "MODEL_HIDDEN", api.call("POST", "/models/" + modelId + "/generations", client,
+                Map.of("prompt", "a castle", "units", 1)));
+        refused(400, "VALIDATION_FAILED", api.call("GET", listing + "?placement=EVERYWHERE", client, null));
+        ok(api.call("PUT", "/sellers/me/models/" + modelId + "/visibility", seller, Map.of("onServices", true, "onProfile", true)));
+    }
+
+    private static List<String> ids(JsonNode listing) {
+        List<String> ids = new java.util.ArrayList<>();
+        listing.get("models").forEach(m -> ids.add(m.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("CM-GEN-3 contact the seller from a generation: the conversation carries the generation id, which the seller sees in the inbox and the messages; another client's generation is 404")
+    void contactTheSellerFromAGeneration() {
+        String generationId = readyGeneration(client, "a lighthouse at dusk").get("generationId").asText();
+        LocalApiClient.Response opened = api.call("POST", "/generations/" + generationId + "/contact-seller", client,
+                Map.of("text", "Could you make the sky more orange?"));
+        assertEquals(201, opened.status(), opened.body().toString());
+        assertEquals(generationId, opened.body().get("generationId").asText());
+        String conversationId = opened.body().get("conversationId").asText();
+
+        JsonNode inbox = ok(api.call("GET", "/sellers/me/inbox", seller, null));
+        boolean listed = false;
+        for (JsonNode c : inbox.get("conversations")) {
+            listed |= conversationId.equals(c.path("conversationId").asText()) && generationId.equals(c.path("generationId").asText());
+        }
+        assertTrue(listed, inbox.toString());
+        assertEquals(generationId, ok(api.call("GET", "/conversations/" + conversationId + "/messages", seller, null))
+                .get("generationId").asText());
+        refused(404, "NOT_FOUND", api.call("POST", "/generations/" + generationId + "/contact-seller", otherClient,
+                Map.of("text", "hello")));
+        refused(404, "NOT_FOUND", api.call("POST", "/generations/" + generationId + "/contact-seller", seller,
+                Map.of("text", "hello")));
+    }
+
+    @Test
+    @Order(13)
     @DisplayName("BILL-6 once the Creation Model subscription has ended, training is 422 SUBSCRIPTION_ENDED and clients can no longer generate; the model stays readable")
     void subscriptionEnded() {
         JsonNode subscription = ok(api.call("POST", "/sellers/me/subscriptions/CREATION_MODEL/cancel", seller, null)).get("subscription");

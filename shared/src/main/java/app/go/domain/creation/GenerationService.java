@@ -82,6 +82,7 @@ public final class GenerationService {
         String sellerId = store.sellerOfModel(modelId).orElseThrow(() -> DomainException.notFound("model " + modelId));
         Model model = models.model(sellerId, modelId).filter(Model::published)
                 .orElseThrow(() -> DomainException.notFound("model " + modelId));
+        ModelCatalog.requireShown(model);
         if (model.status() != ModelStatus.READY || model.pricing() == null
                 || !models.activeModelIds(sellerId).contains(modelId) || !sellerSubscribed.test(sellerId)) {
             throw new DomainException(DomainException.Kind.CONFLICT, "MODEL_NOT_AVAILABLE",
@@ -196,20 +197,32 @@ public final class GenerationService {
 
     /** CM-GEN-1: the clean file, only once the order is paid and its current delivery approved. */
     public Delivery download(Caller caller, String orderId) {
+        FinalFile file = finalFile(caller, orderId);
+        byte[] content = blobs.get(file.key())
+                .orElseThrow(() -> new IllegalStateException("final file of order " + orderId + " is missing"));
+        return new Delivery(file.filename(), file.contentType(), content, false);
+    }
+
+    /** Where the clean final of an order lies, for a short-lived link to it ({@code FileLinks}). */
+    public record FinalFile(String key, String filename, String contentType) {}
+
+    /**
+     * CM-GEN-1: the final of a paid, approved order, without reading it; the first call starts the
+     * revision window (CM-GEN-3).
+     */
+    public FinalFile finalFile(Caller caller, String orderId) {
         CreationOrder order = order(caller, orderId);
         if (!order.paid() || !order.approved()) {
             throw new DomainException(DomainException.Kind.CONFLICT, "NOT_APPROVED_OR_UNPAID",
                     "the final file is available once the delivery is approved and paid");
         }
         Generation delivery = delivery(order);
-        byte[] content = blobs.get(delivery.finalKey())
-                .orElseThrow(() -> new IllegalStateException("final file of " + delivery.id() + " is missing"));
         if (order.downloadedAt() == null && !store.replaceOrder(order.downloaded(clock.instant()), order.version())) {
             // a concurrent download recorded the time first; the window starts there
             Log.put("downloadRace", order.id());
         }
-        return new Delivery(Delivery.filename(delivery.id(), delivery.contentType(), ""), delivery.contentType(), content,
-                false);
+        return new FinalFile(delivery.finalKey(), Delivery.filename(delivery.id(), delivery.contentType(), ""),
+                delivery.contentType());
     }
 
     /**

@@ -212,6 +212,8 @@ public final class SystemTopology {
             route("POST", "/orders/{id}/review"),
             route("POST", "/orders/{id}/refund"),
             route("POST", "/reports"),
+            route("GET", "/sellers/{sellerId}/models"),
+            route("POST", "/generations/{id}/contact-seller"),
             route("POST", "/conversations"),
             route("POST", "/conversations/{id}/messages"),
             route("GET", "/conversations/{id}/messages"),
