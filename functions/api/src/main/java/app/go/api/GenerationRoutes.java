@@ -13,6 +13,7 @@ import app.go.domain.creation.Delivery;
 import app.go.domain.creation.Generation;
 import app.go.domain.creation.GenerationService;
 import app.go.domain.creation.GenerationStatus;
+import app.go.domain.creation.GenerationFeedback;
 import app.go.domain.creation.ModelCatalog;
 import app.go.domain.creation.Pricing;
 import app.go.domain.report.Report;
@@ -89,6 +90,8 @@ final class GenerationRoutes {
         routes.put("POST /reports", this::report);
         routes.put("GET /sellers/{sellerId}/models", this::sellerModels);
         routes.put("POST /generations/{id}/contact-seller", new IdempotentRoute(this::contactSeller, idempotency));
+        routes.put("POST /generations/{id}/feedback", this::giveFeedback);
+        routes.put("GET /sellers/me/models/{id}/feedback", this::feedback);
     }
 
     private APIGatewayV2HTTPResponse generate(ApiRequest request) {
@@ -197,6 +200,33 @@ final class GenerationRoutes {
         view.put("conversationId", conversation.conversationId());
         view.put("generationId", generation.id());
         return json(201, view);
+    }
+
+    /** PA-BEH-9: thumbs up or down with an optional comment on a generated asset. */
+    private APIGatewayV2HTTPResponse giveFeedback(ApiRequest request) {
+        Caller caller = request.caller();
+        String generationId = request.pathId("id");
+        Body body = request.body();
+        GenerationFeedback.Rating rating = body.enumValue("rating", GenerationFeedback.Rating.class);
+        String comment = body.optText("comment", GenerationFeedback.MAX_COMMENT_LENGTH).orElse(null);
+        return json(201, feedbackView(generations.giveFeedback(caller, generationId, rating, comment)));
+    }
+
+    /** PA-BEH-9: the seller sees the feedback on their model's generations, never who gave it. */
+    private APIGatewayV2HTTPResponse feedback(ApiRequest request) {
+        String sellerId = request.sellerId();
+        return json(200, Map.of("feedback", generations.feedback(sellerId, request.pathId("id")).stream()
+                .map(GenerationRoutes::feedbackView).toList()));
+    }
+
+    private static Map<String, Object> feedbackView(GenerationFeedback feedback) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("generationId", feedback.generationId());
+        view.put("modelId", feedback.modelId());
+        view.put("rating", feedback.rating().name());
+        view.put("comment", feedback.comment());
+        view.put("at", feedback.at().toString());
+        return view;
     }
 
     /** CM-MOD-5: a seller's published models where the seller shows them; never instructions or assets (CM-MOD-4). */

@@ -349,6 +349,27 @@ class GenerationEndToEndTest extends LocalSystemTest {
 
     @Test
     @Order(13)
+    @DisplayName("PA-BEH-9 feedback on a generated asset: the client's thumbs down with a comment is stored and the seller sees it under the model")
+    void feedbackOnAGeneratedAsset() {
+        String generationId = readyGeneration(client, "a red rose with thorns").get("generationId").asText();
+        LocalApiClient.Response given = api.call("POST", "/generations/" + generationId + "/feedback", client,
+                Map.of("rating", "DOWN", "comment", "no thorns"));
+        assertEquals(201, given.status(), given.body().toString());
+        JsonNode mine = null;
+        for (JsonNode f : ok(api.call("GET", "/sellers/me/models/" + modelId + "/feedback", seller, null)).get("feedback")) {
+            mine = generationId.equals(f.path("generationId").asText()) ? f : mine;
+        }
+        assertEquals("DOWN", mine.get("rating").asText());
+        assertEquals("no thorns", mine.get("comment").asText());
+        assertFalse(mine.has("clientId"));
+        refused(400, "VALIDATION_FAILED", api.call("POST", "/generations/" + generationId + "/feedback", client,
+                Map.of("rating", "SIDEWAYS")));
+        refused(404, "NOT_FOUND", api.call("POST", "/generations/" + generationId + "/feedback", otherClient,
+                Map.of("rating", "UP")));
+    }
+
+    @Test
+    @Order(14)
     @DisplayName("BILL-6 once the Creation Model subscription has ended, training is 422 SUBSCRIPTION_ENDED and clients can no longer generate; the model stays readable")
     void subscriptionEnded() {
         JsonNode subscription = ok(api.call("POST", "/sellers/me/subscriptions/CREATION_MODEL/cancel", seller, null)).get("subscription");

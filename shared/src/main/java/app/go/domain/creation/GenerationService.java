@@ -225,6 +225,24 @@ public final class GenerationService {
                 delivery.contentType());
     }
 
+    /** PA-BEH-9: the generation's client rates it (READY ones only); a repeat replaces the earlier rating. */
+    public GenerationFeedback giveFeedback(Caller caller, String generationId, GenerationFeedback.Rating rating, String comment) {
+        Generation generation = generation(caller, generationId);
+        if (generation.status() != GenerationStatus.READY) {
+            throw notReady(generation);
+        }
+        GenerationFeedback feedback = new GenerationFeedback(generation.id(), generation.sellerId(), generation.modelId(),
+                rating, comment, clock.instant());
+        store.saveFeedback(feedback);
+        return feedback;
+    }
+
+    /** PA-BEH-9: what clients said about the generations of one of the seller's models (404 for another's model). */
+    public List<GenerationFeedback> feedback(String sellerId, String modelId) {
+        models.model(sellerId, modelId).orElseThrow(() -> DomainException.notFound("model " + modelId));
+        return store.feedback(sellerId).stream().filter(f -> f.modelId().equals(modelId)).toList();
+    }
+
     /**
      * CM-GEN-3: one revision, asked for within 24 h of the download; it is generated like any
      * generation (same queue) and becomes the delivery the client approves next.

@@ -214,6 +214,8 @@ public final class SystemTopology {
             route("POST", "/reports"),
             route("GET", "/sellers/{sellerId}/models"),
             route("POST", "/generations/{id}/contact-seller"),
+            route("POST", "/generations/{id}/feedback"),
+            route("GET", "/sellers/me/models/{id}/feedback"),
             route("POST", "/conversations"),
             route("POST", "/conversations/{id}/messages"),
             route("GET", "/conversations/{id}/messages"),
