@@ -154,6 +154,8 @@ public final class GoLocal implements AutoCloseable {
                 "ASSETS_BUCKET", "local-assets",
                 "PAYMENTS_PROVIDER", "offline",
                 "ASSET_PROVIDER", "offline"));
+        extra.put("FILE_LINKS", "signed");
+        extra.put("FILE_LINK_SECRET", java.util.Base64.getEncoder().encodeToString(randomBytes()));
         environment = resources.environment(extra);
         Adapters adapters = new Adapters(new Env(environment), clock, a -> new OfflineLanguageModel(), a -> new FileBlobStore(blobs));
         lambda = track(new LocalLambdaRuntime(adapters));
@@ -169,6 +171,9 @@ public final class GoLocal implements AutoCloseable {
         // API Gateway checks exp/nbf against real time: the test clock is business time, not token time
         tokens = new LocalTokens(secret(), java.time.Clock.systemUTC());
         http = new LocalHttpApi(options.port(), SystemTopology.ROUTES, lambda, tokens, clock);
+        if (adapters.fileLinks() instanceof app.go.adapter.file.SignedFileLinks signed) {
+            http.serveFiles(signed, adapters.blobStore());
+        }
         if (app.go.wiring.PaymentGateways.provider(adapters.paymentGateway()) instanceof OfflinePaymentGateway offline) {
             LocalRuntimeRoutes.registerPayments(http, offline);
         }
@@ -207,9 +212,13 @@ public final class GoLocal implements AutoCloseable {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
+        return HexFormat.of().formatHex(randomBytes());
+    }
+
+    private static byte[] randomBytes() {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        return HexFormat.of().formatHex(random);
+        return random;
     }
 
     private <T extends AutoCloseable> T track(T resource) {

@@ -134,6 +134,25 @@ public final class Adapters {
                 "S3").build());
     }
 
+    /** CM-GEN-1: signs download links for the assets bucket (no network call; one per container). */
+    public software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner() {
+        return singleton("s3Presigner", () -> {
+            var endpoint = env.optional("AWS_ENDPOINT_URL_S3").or(() -> env.optional("AWS_ENDPOINT_URL"));
+            var builder = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+                    .region(Region.of(env.get("AWS_REGION", "us-east-1")))
+                    .credentialsProvider(credentials())
+                    .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                            .pathStyleAccessEnabled(endpoint.isPresent()).build());
+            endpoint.ifPresent(url -> builder.endpointOverride(URI.create(url)));
+            return builder.build();
+        });
+    }
+
+    /** CM-GEN-1: the short-lived links finals are downloaded by ({@code FILE_LINKS}: {@code s3} or, locally, {@code signed}). */
+    public app.go.domain.port.FileLinks fileLinks() {
+        return singleton("fileLinks", () -> AwsAdapters.fileLinks(this));
+    }
+
     // The stores, one per container, each on the table the topology gives its function.
 
     /** The dead-letter queue of {@code queue}, where its consumer parks poison records. */

@@ -82,6 +82,22 @@ public final class AwsAdapters {
     }
 
     /**
+     * CM-GEN-1: S3 pre-signed GETs unless {@code FILE_LINKS=signed} (the local runtime, which serves
+     * {@code /local/files} itself and puts a random {@code FILE_LINK_SECRET}, base64, in the environment).
+     */
+    static app.go.domain.port.FileLinks fileLinks(Adapters adapters) {
+        String kind = adapters.env().get("FILE_LINKS", "s3").toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case "s3" -> new app.go.adapter.aws.s3.S3FileLinks(adapters.s3Presigner(), adapters.env().require("ASSETS_BUCKET"),
+                    app.go.domain.port.FileLinks.TTL);
+            case "signed" -> new app.go.adapter.file.SignedFileLinks(
+                    java.util.Base64.getDecoder().decode(adapters.env().require("FILE_LINK_SECRET")), adapters.clock(),
+                    app.go.domain.port.FileLinks.TTL);
+            default -> throw new IllegalStateException("FILE_LINKS must be s3 or signed, not " + kind);
+        };
+    }
+
+    /**
      * Stripe with the API key read once per container from the Secrets Manager secret whose ARN is in
      * {@value #STRIPE_SECRET_ARN_ENV} (the template carries the ARN, never the key);
      * {@value #STRIPE_API_BASE_ENV} points the SDK elsewhere (a stub in tests).

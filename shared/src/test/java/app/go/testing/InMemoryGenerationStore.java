@@ -2,6 +2,7 @@ package app.go.testing;
 
 import app.go.domain.creation.CreationOrder;
 import app.go.domain.creation.Generation;
+import app.go.domain.creation.GenerationFeedback;
 import app.go.domain.creation.GenerationStatus;
 import app.go.domain.port.GenerationStore;
 
@@ -13,6 +14,7 @@ public final class InMemoryGenerationStore implements GenerationStore {
     private final SellerItems<Generation> generations = new SellerItems<>(Generation::sellerId, Generation::id);
     private final SellerItems<CreationOrder> orders = new SellerItems<>(CreationOrder::sellerId, CreationOrder::id);
     private final InMemoryCreationStore models;
+    private final SellerItems<GenerationFeedback> feedback = new SellerItems<>(GenerationFeedback::sellerId, GenerationFeedback::generationId);
 
     public InMemoryGenerationStore(InMemoryCreationStore models) {
         this.models = models;
@@ -76,5 +78,15 @@ public final class InMemoryGenerationStore implements GenerationStore {
     @Override
     public synchronized List<CreationOrder> orders(String sellerId) {
         return orders.of(sellerId);
+    }
+
+    @Override
+    public synchronized void saveFeedback(GenerationFeedback given) {
+        feedback.put(given);
+    }
+
+    @Override
+    public synchronized List<GenerationFeedback> feedback(String sellerId) {
+        return feedback.of(sellerId).stream().sorted(java.util.Comparator.comparing(GenerationFeedback::at)).toList();
     }
 }

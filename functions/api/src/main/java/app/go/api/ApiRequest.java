@@ -75,6 +75,11 @@ public final class ApiRequest {
         return value;
     }
 
+    /** A query string parameter, when given and not blank. */
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(event.getQueryStringParameters()).map(q -> q.get(name)).filter(v -> !v.isBlank());
+    }
+
     public Optional<String> header(String name) {
         if (event.getHeaders() == null) {
             return Optional.empty();

@@ -49,7 +49,7 @@ final class ApiRoutes {
         new BillingRoutes(adapters, billing, sellers, idempotency).register(routes);
         new CreationRoutes(adapters, sellers, idempotency, creations, billing).register(routes);
         // ELIG-3: an ineligible seller's published models take no generation, even with a subscription left running
-        new GenerationRoutes(adapters, creations, billing, conversationStore, idempotency,
+        new GenerationRoutes(adapters, creations, billing, conversationStore, conversations, idempotency,
                 sellerId -> entitlements.hasCreationModel(sellerId) && CreationPlan.eligible(sellers, sellerId)).register(routes);
         return routes;
     }

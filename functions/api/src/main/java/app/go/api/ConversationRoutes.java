@@ -70,7 +70,13 @@ final class ConversationRoutes {
             messages.stream().filter(m -> feedback.containsKey((String) m.get("id")))
                     .forEach(m -> m.put("feedback", feedback.get((String) m.get("id"))));
         }
-        return json(200, Map.of("messages", messages));
+        Map<String, Object> view = new java.util.LinkedHashMap<>();
+        view.put("messages", messages);
+        String generationId = conversations.visibleTo(caller, conversationId).generationId();
+        if (generationId != null) {
+            view.put("generationId", generationId); // CM-GEN-3
+        }
+        return json(200, view);
     }
 
     /** PA-BEH-4 / PA-BEH-5: the client chooses to talk to the seller. */

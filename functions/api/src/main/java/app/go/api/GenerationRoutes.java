@@ -1,15 +1,20 @@
 package app.go.api;
 
 import app.go.domain.creation.CreationOrder;
+import app.go.domain.conversation.Conversation;
+import app.go.domain.conversation.ConversationService;
 import app.go.domain.port.ConversationStore;
 import app.go.domain.billing.OrderPayment;
 import app.go.domain.port.BillingStore;
 import app.go.domain.port.CreationStore;
 import app.go.domain.port.GenerationStore;
+import app.go.domain.port.FileLinks;
 import app.go.domain.creation.Delivery;
 import app.go.domain.creation.Generation;
 import app.go.domain.creation.GenerationService;
 import app.go.domain.creation.GenerationStatus;
+import app.go.domain.creation.GenerationFeedback;
+import app.go.domain.creation.ModelCatalog;
 import app.go.domain.creation.Pricing;
 import app.go.domain.report.Report;
 import app.go.domain.report.ReportService;
@@ -22,42 +27,52 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static app.go.api.ApiResponses.json;
 
 /**
  * The client's side of the Creation Model: generations, orders, downloads, revisions, reviews and
  * refunds; the seller's "Creations" list (CM-GEN-5); and problem reports (CM-GEN-7). Files travel as
- * base64 JSON from routes of this API ({@code previewUrl} is such a route); a pre-signed S3 URL can
- * replace them without changing the fields clients read.
+ * base64 JSON from routes of this API ({@code previewUrl} is such a route), except the clean final: its
+ * download answers a short-lived link ({@link FileLinks}: S3 pre-signed, or signed by the local runtime).
  */
 final class GenerationRoutes {
     private final GenerationService generations;
     private final ReportService reports;
     private final IdempotencyStore idempotency;
+    private final Supplier<FileLinks> links;
+    private final ModelCatalog catalog;
+    private final ConversationService conversations;
 
-    GenerationRoutes(GenerationService generations, ReportService reports, IdempotencyStore idempotency) {
+    GenerationRoutes(GenerationService generations, ReportService reports, IdempotencyStore idempotency,
+                     Supplier<FileLinks> links, ModelCatalog catalog, ConversationService conversations) {
+        this.catalog = catalog;
+        this.conversations = conversations;
         this.generations = generations;
         this.reports = reports;
         this.idempotency = idempotency;
+        this.links = links;
     }
 
     GenerationRoutes(Adapters adapters, CreationStore models, BillingStore billing, ConversationStore conversations,
-                     IdempotencyStore idempotency, Predicate<String> sellerSubscribed) {
+                     ConversationService conversationService, IdempotencyStore idempotency, Predicate<String> sellerSubscribed) {
         this(adapters, models, billing, adapters.generations(),
-                conversations, idempotency, sellerSubscribed);
+                conversations, conversationService, idempotency, sellerSubscribed);
     }
 
     private GenerationRoutes(Adapters adapters, CreationStore models, BillingStore billing, GenerationStore store,
-                             ConversationStore conversations, IdempotencyStore idempotency, Predicate<String> sellerSubscribed) {
+                             ConversationStore conversations, ConversationService conversationService,
+                             IdempotencyStore idempotency, Predicate<String> sellerSubscribed) {
         this(new GenerationService(models, store, LazyAdapters.blobs(adapters),
                         LazyAdapters.queue(adapters, SystemTopology.GENERATIONS.envVar()),
                         new OrderPayment(billing, adapters.paymentGateway()), adapters.clock(), sellerSubscribed,
                         kind -> adapters.assetGenerator().supports(kind)),
                 new ReportService(adapters.reports(),
                         models, store, conversations, adapters.clock()),
-                idempotency);
+                idempotency, adapters::fileLinks, new ModelCatalog(models, sellerSubscribed), conversationService);
     }
 
     void register(Map<String, Route> routes) {
@@ -73,6 +88,10 @@ final class GenerationRoutes {
         routes.put("POST /orders/{id}/refund", this::refund);
         routes.put("GET /sellers/me/creations", this::creations);
         routes.put("POST /reports", this::report);
+        routes.put("GET /sellers/{sellerId}/models", this::sellerModels);
+        routes.put("POST /generations/{id}/contact-seller", new IdempotentRoute(this::contactSeller, idempotency));
+        routes.put("POST /generations/{id}/feedback", this::giveFeedback);
+        routes.put("GET /sellers/me/models/{id}/feedback", this::feedback);
     }
 
     private APIGatewayV2HTTPResponse generate(ApiRequest request) {
@@ -111,8 +130,17 @@ final class GenerationRoutes {
         return json(200, view(generations.approve(request.caller(), request.pathId("id"))));
     }
 
+    /** CM-GEN-1: a short-lived link to the clean final; the file itself never passes through the function. */
     private APIGatewayV2HTTPResponse download(ApiRequest request) {
-        return json(200, file(generations.download(request.caller(), request.pathId("id"))));
+        GenerationService.FinalFile file = generations.finalFile(request.caller(), request.pathId("id"));
+        FileLinks.Link link = links.get().link(file.key(), file.filename(), file.contentType());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("filename", file.filename());
+        view.put("contentType", file.contentType());
+        view.put("watermarked", false);
+        view.put("url", link.url());
+        view.put("expiresAt", link.expiresAt().toString());
+        return json(200, view);
     }
 
     private APIGatewayV2HTTPResponse revision(ApiRequest request) {
@@ -156,6 +184,75 @@ final class GenerationRoutes {
             view.put("createdAt", String.valueOf(order.createdAt()));
             return view;
         }).toList()));
+    }
+
+    /**
+     * CM-GEN-3: instead of downloading, the client writes to the seller about one of their generations;
+     * the conversation carries the generation's id, which the seller sees in the inbox and the messages.
+     */
+    private APIGatewayV2HTTPResponse contactSeller(ApiRequest request) {
+        Caller caller = request.caller();
+        Generation generation = generations.generation(caller, request.pathId("id"));
+        String text = request.body().text("text", ConversationService.MAX_TEXT_LENGTH);
+        Conversation conversation = conversations.start(caller, generation.sellerId(), null, text,
+                request.header("Idempotency-Key"), generation.id());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("conversationId", conversation.conversationId());
+        view.put("generationId", generation.id());
+        return json(201, view);
+    }
+
+    /** PA-BEH-9: thumbs up or down with an optional comment on a generated asset. */
+    private APIGatewayV2HTTPResponse giveFeedback(ApiRequest request) {
+        Caller caller = request.caller();
+        String generationId = request.pathId("id");
+        Body body = request.body();
+        GenerationFeedback.Rating rating = body.enumValue("rating", GenerationFeedback.Rating.class);
+        String comment = body.optText("comment", GenerationFeedback.MAX_COMMENT_LENGTH).orElse(null);
+        return json(201, feedbackView(generations.giveFeedback(caller, generationId, rating, comment)));
+    }
+
+    /** PA-BEH-9: the seller sees the feedback on their model's generations, never who gave it. */
+    private APIGatewayV2HTTPResponse feedback(ApiRequest request) {
+        String sellerId = request.sellerId();
+        return json(200, Map.of("feedback", generations.feedback(sellerId, request.pathId("id")).stream()
+                .map(GenerationRoutes::feedbackView).toList()));
+    }
+
+    private static Map<String, Object> feedbackView(GenerationFeedback feedback) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("generationId", feedback.generationId());
+        view.put("modelId", feedback.modelId());
+        view.put("rating", feedback.rating().name());
+        view.put("comment", feedback.comment());
+        view.put("at", feedback.at().toString());
+        return view;
+    }
+
+    /** CM-MOD-5: a seller's published models where the seller shows them; never instructions or assets (CM-MOD-4). */
+    private APIGatewayV2HTTPResponse sellerModels(ApiRequest request) {
+        request.caller();
+        String sellerId = request.pathId("sellerId");
+        Optional<ModelCatalog.Placement> placement = request.query("placement")
+                .map(GenerationRoutes::placement);
+        return json(200, Map.of("models", catalog.published(sellerId, placement).stream().map(model -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", model.id());
+            view.put("sellerId", model.sellerId());
+            view.put("name", model.name());
+            view.put("subcategory", model.subcategory());
+            view.put("price", MoneyView.of(model.pricing().priceFor(1), GenerationService.CURRENCY));
+            view.put("visibility", Map.of("onServices", model.onServices(), "onProfile", model.onProfile()));
+            return view;
+        }).toList()));
+    }
+
+    private static ModelCatalog.Placement placement(String value) {
+        try {
+            return ModelCatalog.Placement.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw app.go.support.errors.DomainException.validation("placement must be SERVICES or PROFILE");
+        }
     }
 
     private APIGatewayV2HTTPResponse report(ApiRequest request) {

@@ -88,6 +88,9 @@ final class SellerRoutes {
         item.put("conversationId", c.conversationId());
         item.put("clientId", c.clientId());
         item.put("serviceId", c.serviceId());
+        if (c.generationId() != null) {
+            item.put("generationId", c.generationId()); // CM-GEN-3: the client came from this generation
+        }
         item.put("handledBy", c.handledBy().name());
         item.put("newClient", c.newClient());
         item.put("createdAt", c.createdAt());

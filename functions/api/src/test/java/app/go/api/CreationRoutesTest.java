@@ -177,7 +177,7 @@ class CreationRoutesTest {
         bodies.put("POST /sellers/me/models/{id}/train", null);
         bodies.put("POST /sellers/me/models/{id}/activate", null);
         bodies.put("POST /sellers/me/models/{id}/deactivate", null);
-        bodies.put("PUT /sellers/me/models/{id}/visibility", "{\"onServices\":true,\"onProfile\":true}");
+        bodies.put("PUT /sellers/me/models/{id}/visibility", "{\"onServices\":false,\"onProfile\":false}");
         bodies.put("PUT /sellers/me/models/{id}/pricing", "{\"type\":\"PER_UNIT\",\"unitPriceCents\":500}");
         bodies.put("PUT /sellers/me/models/{id}/instructions", "{\"text\":\"short and warm\"}");
         bodies.put("POST /sellers/me/models/{id}/publish", null);
@@ -187,7 +187,7 @@ class CreationRoutesTest {
                 "{\"tags\":[\"mine now\"]}", null).getStatusCode());
         assertEquals(Set.of(), creations.activeModelIds("s-2"));
         JsonNode untouched = Json.parse(call("s-1", "GET /sellers/me/models/{id}", Map.of("id", id), null, null).getBody());
-        assertEquals(false, untouched.path("visibility").path("onServices").asBoolean());
+        assertEquals(true, untouched.path("visibility").path("onServices").asBoolean(false));
         assertTrue(untouched.path("pricing").isNull());
     }
 

@@ -75,6 +75,7 @@ public final class LocalHttpApi implements AutoCloseable {
     private final HttpApiEventFactory events;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final SwaggerUi swaggerUi = new SwaggerUi();
+    private volatile LocalFileServer files;
 
     /** Binds 127.0.0.1:{@code port} ({@code 0} picks a free port); call {@link #start()} to serve. */
     public LocalHttpApi(int port, List<RouteSpec> routes, LambdaInvoker invoker, LocalTokens tokens,
@@ -118,9 +119,18 @@ public final class LocalHttpApi implements AutoCloseable {
         localRoutes.put(method.toUpperCase(Locale.ROOT), path, route);
     }
 
+    /** Serves {@code GET /local/files}: the finals behind the signed links {@code links} issued (CM-GEN-1). */
+    public void serveFiles(app.go.adapter.file.SignedFileLinks links, app.go.domain.port.BlobStore blobs) {
+        files = new LocalFileServer(links, blobs);
+    }
+
     /** The local routes as route keys ({@code "GET /health"}). */
     public List<String> localRouteKeys() {
-        return localRoutes.routeKeys();
+        List<String> keys = new java.util.ArrayList<>(localRoutes.routeKeys());
+        if (files != null) {
+            keys.add("GET " + app.go.adapter.file.SignedFileLinks.PATH);
+        }
+        return keys;
     }
 
     @Override
@@ -163,6 +173,10 @@ public final class LocalHttpApi implements AutoCloseable {
                 ResponseWriter.write(exchange, 200, asset.get().contentType(), asset.get().content());
                 return 200;
             }
+        }
+        LocalFileServer fileServer = files;
+        if (fileServer != null && LocalFileServer.handles(request.method(), request.rawPath())) {
+            return fileServer.serve(exchange, request);
         }
         Lookup<LocalRoute> local = localRoutes.find(request.method(), request.rawPath());
         if (local instanceof Found<LocalRoute> found) {

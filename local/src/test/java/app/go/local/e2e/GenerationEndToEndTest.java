@@ -130,11 +130,39 @@ class GenerationEndToEndTest extends LocalSystemTest {
         assertFalse(file.get("watermarked").asBoolean());
         assertEquals("image/png", file.get("contentType").asText());
         assertTrue(file.get("filename").asText().endsWith(".png"));
-        assertNotEquals(preview.get("contentBase64").asText(), file.get("contentBase64").asText());
+        byte[] clean = finalFile(file);
+        assertNotEquals(preview.get("contentBase64").asText(), Base64.getEncoder().encodeToString(clean));
+    }
+
+    /** The bytes behind a download's signed link, which the client fetches without a token. */
+    private byte[] finalFile(JsonNode download) {
+        LocalApiClient.Fetched fetched = api.fetch(download.get("url").asText());
+        assertEquals(200, fetched.status());
+        assertEquals(download.get("contentType").asText(), fetched.contentType());
+        return fetched.body();
     }
 
     @Test
     @Order(3)
+    @DisplayName("CM-GEN-1 the final is served by a short-lived signed link: 200 before it expires, 403 LINK_EXPIRED after, 403 LINK_INVALID when changed")
+    void finalLinkExpires() {
+        JsonNode download = ok(api.call("GET", "/orders/" + revisedOrderId + "/download", client, null));
+        String url = download.get("url").asText();
+        java.time.Instant expiresAt = java.time.Instant.parse(download.get("expiresAt").asText());
+        java.time.Instant now = java.time.Instant.parse(api.call("GET", "/local/clock", null, null).body().get("now").asText());
+        assertTrue(expiresAt.isAfter(now) && !expiresAt.isAfter(now.plus(Duration.ofMinutes(15))), "short-lived: " + expiresAt);
+        assertTrue(finalFile(download).length > 0);
+        LocalApiClient.Fetched tampered = api.fetch(url.replace("expires=", "expires=9"));
+        assertEquals(403, tampered.status());
+        assertEquals("LINK_INVALID", tampered.problem().path("code").asText());
+        assertEquals(200, api.call("POST", "/local/clock", null, Map.of("advance", "PT6M")).status());
+        LocalApiClient.Fetched expired = api.fetch(url);
+        assertEquals(403, expired.status());
+        assertEquals("LINK_EXPIRED", expired.problem().path("code").asText());
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("CM-GEN-3 CM-ORD-2 one revision within 24 h of the download goes through the queue, a second is refused; the approved revision can be rated")
     void revisionWithinTheWindow() {
         api.call("POST", "/local/clock", null, Map.of("advance", "PT23H"));
@@ -156,7 +184,7 @@ class GenerationEndToEndTest extends LocalSystemTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("CM-GEN-3 CM-ORD-3 CM-ORD-4 after 25 h the revision window is closed; an order accepted without changes cannot be reviewed; no full refund")
     void windowClosedNoReviewNoRefund() {
         JsonNode generation = readyGeneration(client, "a fox reading a book under a tree");
@@ -172,7 +200,7 @@ class GenerationEndToEndTest extends LocalSystemTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("CM-GEN-6 exclusivity is not guaranteed: another client generates and buys the same prompt, and owns their own order")
     void samePromptAgain() {
         JsonNode generation = readyGeneration(otherClient, "a fox reading a book under a tree");
@@ -183,7 +211,7 @@ class GenerationEndToEndTest extends LocalSystemTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("CM-GEN-5 CM-GEN-4 the seller's Creations list the sales without client data; no seller route exposes the file")
     void sellerSeesCreations() {
         JsonNode creations = ok(api.call("GET", "/sellers/me/creations", seller, null));
@@ -199,7 +227,7 @@ class GenerationEndToEndTest extends LocalSystemTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("CM-GEN-7 a client reports the model and their generation (201); an unknown or foreign target is 404")
     void reports() {
         JsonNode generation = readyGeneration(client, "a moon");
@@ -218,7 +246,7 @@ class GenerationEndToEndTest extends LocalSystemTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("BILL-13 20 simultaneous purchases of one generation, each with another card, make exactly one approved charge (GET /local/payments) and one order")
     void simultaneousPurchasesChargeOnce() throws Exception {
         String generationId = readyGeneration(client, "a lighthouse").get("generationId").asText();
@@ -255,7 +283,7 @@ class GenerationEndToEndTest extends LocalSystemTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("CM-PRC-1 a generation whose total would pass Pricing.MAX_CENTS is 422 GENERATION_TOTAL_TOO_HIGH, nothing queued")
     void totalAboveMaximum() {
         ok(api.call("PUT", "/sellers/me/models/" + modelId + "/pricing", seller,
@@ -267,7 +295,81 @@ class GenerationEndToEndTest extends LocalSystemTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
+    @DisplayName("CM-MOD-5 GET /sellers/{sellerId}/models lists the published model where the seller shows it; hidden, it is listed nowhere and generating is 409 MODEL_HIDDEN")
+    void publicListingHonoursVisibility() {
+        String listing = "/sellers/" + SELLER_ID + "/models";
+        assertEquals(List.of(modelId), ids(ok(api.call("GET", listing + "?placement=SERVICES", client, null))));
+        JsonNode listed = ok(api.call("GET", listing, client, null)).get("models").get(0);
+        assertEquals(1500, listed.at("/price/amountCents").asLong());
+        assertFalse(listed.has("instructions"), "CM-MOD-4: instructions stay private");
+
+        ok(api.call("PUT", "/sellers/me/models/" + modelId + "/visibility", seller, Map.of("onServices", false, "onProfile", true)));
+        assertEquals(List.of(), ids(ok(api.call("GET", listing + "?placement=SERVICES", client, null))));
+        assertEquals(List.of(modelId), ids(ok(api.call("GET", listing + "?placement=PROFILE", client, null))));
+
+        ok(api.call("PUT", "/sellers/me/models/" + modelId + "/visibility", seller, Map.of("onServices", false, "onProfile", false)));
+        assertEquals(List.of(), ids(ok(api.call("GET", listing, client, null))));
+        refused(409, "MODEL_HIDDEN", api.call("POST", "/models/" + modelId + "/generations", client,
+                Map.of("prompt", "a castle", "units", 1)));
+        refused(400, "VALIDATION_FAILED", api.call("GET", listing + "?placement=EVERYWHERE", client, null));
+        ok(api.call("PUT", "/sellers/me/models/" + modelId + "/visibility", seller, Map.of("onServices", true, "onProfile", true)));
+    }
+
+    private static List<String> ids(JsonNode listing) {
+        List<String> ids = new java.util.ArrayList<>();
+        listing.get("models").forEach(m -> ids.add(m.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("CM-GEN-3 contact the seller from a generation: the conversation carries the generation id, which the seller sees in the inbox and the messages; another client's generation is 404")
+    void contactTheSellerFromAGeneration() {
+        String generationId = readyGeneration(client, "a lighthouse at dusk").get("generationId").asText();
+        LocalApiClient.Response opened = api.call("POST", "/generations/" + generationId + "/contact-seller", client,
+                Map.of("text", "Could you make the sky more orange?"));
+        assertEquals(201, opened.status(), opened.body().toString());
+        assertEquals(generationId, opened.body().get("generationId").asText());
+        String conversationId = opened.body().get("conversationId").asText();
+
+        JsonNode inbox = ok(api.call("GET", "/sellers/me/inbox", seller, null));
+        boolean listed = false;
+        for (JsonNode c : inbox.get("conversations")) {
+            listed |= conversationId.equals(c.path("conversationId").asText()) && generationId.equals(c.path("generationId").asText());
+        }
+        assertTrue(listed, inbox.toString());
+        assertEquals(generationId, ok(api.call("GET", "/conversations/" + conversationId + "/messages", seller, null))
+                .get("generationId").asText());
+        refused(404, "NOT_FOUND", api.call("POST", "/generations/" + generationId + "/contact-seller", otherClient,
+                Map.of("text", "hello")));
+        refused(404, "NOT_FOUND", api.call("POST", "/generations/" + generationId + "/contact-seller", seller,
+                Map.of("text", "hello")));
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("PA-BEH-9 feedback on a generated asset: the client's thumbs down with a comment is stored and the seller sees it under the model")
+    void feedbackOnAGeneratedAsset() {
+        String generationId = readyGeneration(client, "a red rose with thorns").get("generationId").asText();
+        LocalApiClient.Response given = api.call("POST", "/generations/" + generationId + "/feedback", client,
+                Map.of("rating", "DOWN", "comment", "no thorns"));
+        assertEquals(201, given.status(), given.body().toString());
+        JsonNode mine = null;
+        for (JsonNode f : ok(api.call("GET", "/sellers/me/models/" + modelId + "/feedback", seller, null)).get("feedback")) {
+            mine = generationId.equals(f.path("generationId").asText()) ? f : mine;
+        }
+        assertEquals("DOWN", mine.get("rating").asText());
+        assertEquals("no thorns", mine.get("comment").asText());
+        assertFalse(mine.has("clientId"));
+        refused(400, "VALIDATION_FAILED", api.call("POST", "/generations/" + generationId + "/feedback", client,
+                Map.of("rating", "SIDEWAYS")));
+        refused(404, "NOT_FOUND", api.call("POST", "/generations/" + generationId + "/feedback", otherClient,
+                Map.of("rating", "UP")));
+    }
+
+    @Test
+    @Order(14)
     @DisplayName("BILL-6 once the Creation Model subscription has ended, training is 422 SUBSCRIPTION_ENDED and clients can no longer generate; the model stays readable")
     void subscriptionEnded() {
         JsonNode subscription = ok(api.call("POST", "/sellers/me/subscriptions/CREATION_MODEL/cancel", seller, null)).get("subscription");

@@ -69,6 +69,27 @@ final class LocalApiClient {
         }
     }
 
+    record Fetched(int status, byte[] body, String contentType, JsonNode problem) {}
+
+    /** A GET without a token of a link the API handed out (a signed download link), body kept as bytes. */
+    Fetched fetch(String link) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(link.startsWith("/") ? link.substring(1) : link))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            String contentType = response.headers().firstValue("content-type").orElse("");
+            JsonNode problem = contentType.contains("json") ? Json.parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)) : null;
+            int query = link.indexOf('?');
+            conformsToContract("GET", query < 0 ? link : link.substring(0, query), response.statusCode(), contentType, problem);
+            return new Fetched(response.statusCode(), response.body(), contentType, problem);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every response an end-to-end test sees is checked against docs/openapi.yaml: drift fails the test. */
     private static void conformsToContract(String method, String path, int status, String contentType, JsonNode body) {
         int query = path.indexOf('?');

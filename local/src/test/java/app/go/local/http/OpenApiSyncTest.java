@@ -38,6 +38,8 @@ class OpenApiSyncTest {
         try (LocalHttpApi api = new LocalHttpApi(0, List.of(), new RecordingInvoker(event -> null),
                 new LocalTokens("unused", AdjustableClock.systemUtc()), AdjustableClock.systemUtc())) {
             LocalRuntimeRoutes.registerPayments(api, new app.go.adapter.offline.OfflinePaymentGateway()); // as GoLocal does offline
+            api.serveFiles(new app.go.adapter.file.SignedFileLinks(new byte[32], AdjustableClock.systemUtc(),
+                    app.go.domain.port.FileLinks.TTL), new app.go.adapter.file.FileBlobStore(java.nio.file.Path.of("target", "unused-blobs")));
             localRouteKeys = new TreeSet<>(api.localRouteKeys());
         }
     }

@@ -53,18 +53,28 @@ public final class ConversationService {
      *                   starting a second one, and hands its first message to the assistant again
      */
     public Conversation start(Caller client, String sellerId, String serviceId, String text, Optional<String> requestKey) {
+        return start(client, sellerId, serviceId, text, requestKey, null);
+    }
+
+    /**
+     * CM-GEN-3: as above, about one of the client's generations (the caller checked that it is the
+     * client's and the seller's); the conversation carries its id for the seller.
+     */
+    public Conversation start(Caller client, String sellerId, String serviceId, String text, Optional<String> requestKey,
+                              String generationId) {
         client.requireRole(Caller.Role.CLIENT);
         sellers.account(sellerId).orElseThrow(() -> DomainException.notFound("seller " + sellerId));
         if (serviceId != null && sellers.services(sellerId).stream().noneMatch(s -> s.serviceId().equals(serviceId))) {
             throw DomainException.notFound("service " + serviceId);
         }
         Instant now = clock.instant();
-        String conversationId = requestKey.map(k -> "c-" + derivedId(client.userId(), sellerId, k)).orElse("c-" + UUID.randomUUID());
+        String scope = generationId == null ? sellerId : sellerId + "/" + generationId;
+        String conversationId = requestKey.map(k -> "c-" + derivedId(client.userId(), scope, k)).orElse("c-" + UUID.randomUUID());
         String messageId = requestKey.map(k -> "m-" + derivedId(client.userId(), sellerId, k, "first")).orElse("m-" + UUID.randomUUID());
         boolean firstContact = sellers.registerFirstContact(sellerId, client.userId(), conversationId);
         boolean hasOrdered = sellers.client(sellerId, client.userId()).map(ClientRecord::hasOrdered).orElse(false);
         Conversation conversation = new Conversation(conversationId, sellerId, client.userId(), serviceId, now, now,
-                firstContact && !hasOrdered, HandledBy.ASSISTANT);
+                firstContact && !hasOrdered, HandledBy.ASSISTANT, generationId);
         Message first = new Message(messageId, conversationId, Author.CLIENT, text, null, now);
         if (!conversations.create(conversation, first)) {
             Conversation existing = conversations.find(conversationId).filter(c -> c.clientId().equals(client.userId()))

@@ -82,6 +82,7 @@ public final class GenerationService {
         String sellerId = store.sellerOfModel(modelId).orElseThrow(() -> DomainException.notFound("model " + modelId));
         Model model = models.model(sellerId, modelId).filter(Model::published)
                 .orElseThrow(() -> DomainException.notFound("model " + modelId));
+        ModelCatalog.requireShown(model);
         if (model.status() != ModelStatus.READY || model.pricing() == null
                 || !models.activeModelIds(sellerId).contains(modelId) || !sellerSubscribed.test(sellerId)) {
             throw new DomainException(DomainException.Kind.CONFLICT, "MODEL_NOT_AVAILABLE",
@@ -196,20 +197,50 @@ public final class GenerationService {
 
     /** CM-GEN-1: the clean file, only once the order is paid and its current delivery approved. */
     public Delivery download(Caller caller, String orderId) {
+        FinalFile file = finalFile(caller, orderId);
+        byte[] content = blobs.get(file.key())
+                .orElseThrow(() -> new IllegalStateException("final file of order " + orderId + " is missing"));
+        return new Delivery(file.filename(), file.contentType(), content, false);
+    }
+
+    /** Where the clean final of an order lies, for a short-lived link to it ({@code FileLinks}). */
+    public record FinalFile(String key, String filename, String contentType) {}
+
+    /**
+     * CM-GEN-1: the final of a paid, approved order, without reading it; the first call starts the
+     * revision window (CM-GEN-3).
+     */
+    public FinalFile finalFile(Caller caller, String orderId) {
         CreationOrder order = order(caller, orderId);
         if (!order.paid() || !order.approved()) {
             throw new DomainException(DomainException.Kind.CONFLICT, "NOT_APPROVED_OR_UNPAID",
                     "the final file is available once the delivery is approved and paid");
         }
         Generation delivery = delivery(order);
-        byte[] content = blobs.get(delivery.finalKey())
-                .orElseThrow(() -> new IllegalStateException("final file of " + delivery.id() + " is missing"));
         if (order.downloadedAt() == null && !store.replaceOrder(order.downloaded(clock.instant()), order.version())) {
             // a concurrent download recorded the time first; the window starts there
             Log.put("downloadRace", order.id());
         }
-        return new Delivery(Delivery.filename(delivery.id(), delivery.contentType(), ""), delivery.contentType(), content,
-                false);
+        return new FinalFile(delivery.finalKey(), Delivery.filename(delivery.id(), delivery.contentType(), ""),
+                delivery.contentType());
+    }
+
+    /** PA-BEH-9: the generation's client rates it (READY ones only); a repeat replaces the earlier rating. */
+    public GenerationFeedback giveFeedback(Caller caller, String generationId, GenerationFeedback.Rating rating, String comment) {
+        Generation generation = generation(caller, generationId);
+        if (generation.status() != GenerationStatus.READY) {
+            throw notReady(generation);
+        }
+        GenerationFeedback feedback = new GenerationFeedback(generation.id(), generation.sellerId(), generation.modelId(),
+                rating, comment, clock.instant());
+        store.saveFeedback(feedback);
+        return feedback;
+    }
+
+    /** PA-BEH-9: what clients said about the generations of one of the seller's models (404 for another's model). */
+    public List<GenerationFeedback> feedback(String sellerId, String modelId) {
+        models.model(sellerId, modelId).orElseThrow(() -> DomainException.notFound("model " + modelId));
+        return store.feedback(sellerId).stream().filter(f -> f.modelId().equals(modelId)).toList();
     }
 
     /**

@@ -52,8 +52,15 @@ public record Model(String id, String sellerId, String subcategory, String name,
                 createdAt, updatedAt, null, null, false, false, false, false, null, List.of());
     }
 
+    /** CM-MOD-5: a new model is shown on services and on the profile until the seller narrows that. */
     public static Model draft(String id, String sellerId, String subcategory, Instant now) {
-        return new Model(id, sellerId, subcategory, null, ModelStatus.DRAFT, List.of(), List.of(), 0, null, null, now, now);
+        return new Model(id, sellerId, subcategory, null, ModelStatus.DRAFT, List.of(), List.of(), 0, null, null, now, now,
+                null, null, true, true, false, false, null, List.of());
+    }
+
+    /** CM-MOD-5: shown nowhere; clients cannot find or generate from it. */
+    public boolean hidden() {
+        return !onServices && !onProfile;
     }
 
     // ---- training state ------------------------------------------------------------------------

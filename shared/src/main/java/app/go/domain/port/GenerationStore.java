@@ -2,6 +2,7 @@ package app.go.domain.port;
 
 import app.go.domain.creation.CreationOrder;
 import app.go.domain.creation.Generation;
+import app.go.domain.creation.GenerationFeedback;
 import app.go.domain.creation.GenerationStatus;
 
 import java.util.List;
@@ -40,4 +41,10 @@ public interface GenerationStore {
 
     /** The orders placed through the seller's models (CM-GEN-5). */
     List<CreationOrder> orders(String sellerId);
+
+    /** PA-BEH-9: stores the feedback on a generation, replacing an earlier one. */
+    void saveFeedback(GenerationFeedback feedback);
+
+    /** PA-BEH-9: the feedback on the seller's generations, oldest first. */
+    List<GenerationFeedback> feedback(String sellerId);
 }

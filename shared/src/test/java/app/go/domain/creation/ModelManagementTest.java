@@ -261,7 +261,7 @@ class ModelManagementTest {
                 () -> management.model(OTHER, model.id()),
                 () -> management.activate(OTHER, model.id()),
                 () -> management.deactivate(OTHER, model.id()),
-                () -> management.setVisibility(OTHER, model.id(), true, true),
+                () -> management.setVisibility(OTHER, model.id(), false, false),
                 () -> management.setPricing(OTHER, model.id(), Pricing.perUnit(100)),
                 () -> management.setInstructions(OTHER, model.id(), "mine"),
                 () -> management.publish(OTHER, model.id()),
@@ -271,7 +271,7 @@ class ModelManagementTest {
         foreign.forEach(action -> assertEquals("NOT_FOUND", code(action)));
         assertTrue(management.activeModelIds(OTHER).isEmpty());
         Model untouched = service.model(SELLER, model.id());
-        assertFalse(untouched.onServices());
+        assertTrue(untouched.onServices());
         assertEquals(null, untouched.pricing());
     }
 

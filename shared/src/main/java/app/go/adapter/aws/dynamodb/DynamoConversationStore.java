@@ -60,7 +60,8 @@ public final class DynamoConversationStore implements ConversationStore {
                 .with("conversationId", c.conversationId()).with("sellerId", c.sellerId())
                 .with("inboxSellerId", c.sellerId()).with("clientId", c.clientId()).with("serviceId", c.serviceId())
                 .with("createdAt", c.createdAt()).with("lastActivityAt", c.lastActivityAt())
-                .with("newClient", c.newClient()).with("handledBy", c.handledBy().name()).build();
+                .with("newClient", c.newClient()).with("handledBy", c.handledBy().name())
+                .with("generationId", c.generationId()).build();
         try {
             dynamo.transactWriteItems(b -> b.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(meta)
@@ -306,6 +307,6 @@ public final class DynamoConversationStore implements ConversationStore {
     private static Conversation conversation(Map<String, AttributeValue> i) {
         return new Conversation(Items.str(i, "conversationId"), Items.str(i, "sellerId"), Items.str(i, "clientId"),
                 Items.str(i, "serviceId"), Items.instant(i, "createdAt"), Items.instant(i, "lastActivityAt"),
-                Items.bool(i, "newClient", false), HandledBy.valueOf(Items.str(i, "handledBy")));
+                Items.bool(i, "newClient", false), HandledBy.valueOf(Items.str(i, "handledBy")), Items.str(i, "generationId"));
     }
 }

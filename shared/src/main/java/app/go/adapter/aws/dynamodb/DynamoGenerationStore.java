@@ -2,6 +2,7 @@ package app.go.adapter.aws.dynamodb;
 
 import app.go.domain.creation.CreationOrder;
 import app.go.domain.creation.Generation;
+import app.go.domain.creation.GenerationFeedback;
 import app.go.domain.creation.GenerationStatus;
 import app.go.domain.port.GenerationStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,6 +27,7 @@ public final class DynamoGenerationStore implements GenerationStore {
     private static final String INDEX = "byPublicId";
     private static final String GENERATION = "GENERATION#";
     private static final String ORDER = "ORDER#";
+    private static final String FEEDBACK = "GENFEEDBACK#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -90,6 +92,21 @@ public final class DynamoGenerationStore implements GenerationStore {
     @Override
     public List<CreationOrder> orders(String sellerId) {
         return items.queryPrefix(Items.sellerKey(sellerId), ORDER).map(DynamoGenerationStore::order).toList();
+    }
+
+    @Override
+    public void saveFeedback(GenerationFeedback f) {
+        items.put(item(Items.sellerKey(f.sellerId()), FEEDBACK + f.generationId()).with("generationId", f.generationId())
+                .with("sellerId", f.sellerId()).with("modelId", f.modelId()).with("rating", f.rating().name())
+                .with("comment", f.comment()).with("at", f.at()).build());
+    }
+
+    @Override
+    public List<GenerationFeedback> feedback(String sellerId) {
+        return items.queryPrefix(Items.sellerKey(sellerId), FEEDBACK)
+                .map(i -> new GenerationFeedback(Items.str(i, "generationId"), Items.str(i, "sellerId"), Items.str(i, "modelId"),
+                        GenerationFeedback.Rating.valueOf(Items.str(i, "rating")), Items.str(i, "comment"), Items.instant(i, "at")))
+                .sorted(java.util.Comparator.comparing(GenerationFeedback::at)).toList();
     }
 
     /** The partition key of the item with this public id and sort-key prefix, from the index. */
