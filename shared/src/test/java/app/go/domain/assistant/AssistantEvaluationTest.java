@@ -59,7 +59,8 @@ class AssistantEvaluationTest {
         Files.writeString(out.resolve("assistant-eval.json"), Json.write(report), StandardCharsets.UTF_8);
         StringBuilder misses = new StringBuilder();
         results.stream().filter(r -> !r.right()).forEach(r -> misses.append(r.id()).append('\t').append(r.expected())
-                .append(" -> ").append(r.actual()).append('\t').append(r.reply().replace('\n', ' ')).append('\n'));
+                .append(" -> ").append(r.actual()).append('\t').append(r.reply().replace('\n', ' '))
+                .append(r.modelReply().equals(r.reply()) ? "" : "\tmodel: " + r.modelReply().replace('\n', ' ')).append('\n'));
         Files.writeString(out.resolve("assistant-misses.tsv"), misses, StandardCharsets.UTF_8);
         System.out.printf(Locale.ROOT, "PA eval: %d cases, accuracy %.3f, false handoffs %d (%.3f), requirements not re-asked %d/%d%n",
                 results.size(), accuracy, falseHandoffs, falseRate, notReAsked, multiTurn.size());
