@@ -25,16 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AssistantEvaluationTest {
     /**
      * Floors below which the build fails, a little under what the offline model measures (tuned set
-     * 97.2 %, 0 false handoffs, 33 of 33 not re-asked; held-out set 95.2 %, 1 false handoff in 101,
-     * 6 of 8). The issue's target is 95 % right outcomes and at most 1 % false handoffs.
+     * 97.2 %, 0 false handoffs, 33 of 33 not re-asked; held-out set 97.6 %, 0 false handoffs in 101,
+     * 8 of 8). The issue's target is 95 % right outcomes and at most 1 % false handoffs.
      */
     static final double MIN_ACCURACY = 0.96;
     static final double MIN_NOT_RE_ASKED = 0.95;
     static final double MAX_FALSE_HANDOFFS = 0.01;
     /** The held-out set is never tuned against, so its floors sit further below its measure. */
-    static final double MIN_HELD_OUT_ACCURACY = 0.93;
-    static final double MIN_HELD_OUT_NOT_RE_ASKED = 0.70;
-    static final double MAX_HELD_OUT_FALSE_HANDOFFS = 0.02;
+    static final double MIN_HELD_OUT_ACCURACY = 0.94;
+    static final double MIN_HELD_OUT_NOT_RE_ASKED = 0.85;
+    static final double MAX_HELD_OUT_FALSE_HANDOFFS = 0.01;
 
     @Test
     @DisplayName("PA-BEH-1..3 / PA-KB-4 the labelled set: right outcomes, false handoffs and requirements not re-asked, per language and outcome")
