@@ -113,6 +113,7 @@ public final class Bench {
             systemLog.close();
         }
         faultInjection(report, outDir);
+        assistantEvaluation(report, outDir);
         Path json = outDir.resolve("report.json");
         Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         System.out.println();
@@ -135,6 +136,39 @@ public final class Bench {
         report.set("faultInjection", counts);
         System.out.println("(f) fault injection: " + counts.path("survived").asInt() + " of " + counts.path("injected").asInt()
                 + " injected faults survived " + counts);
+    }
+
+    /**
+     * The PA evaluation's figures from the last test run of the shared module (issue 7 item 7): the
+     * tuned set and the held-out set, each with right outcomes per outcome and per language, false
+     * handoffs and requirements not re-asked; absent when the evaluation has not run in this tree.
+     */
+    private static void assistantEvaluation(ObjectNode report, Path outDir) throws IOException {
+        Path eval = outDir.toAbsolutePath().normalize().getParent().getParent().getParent().resolve(Path.of("shared", "target", "eval"));
+        ObjectNode sets = Json.object();
+        for (String name : List.of("assistant", "assistant-held-out")) {
+            Path file = eval.resolve(name + "-eval.json");
+            if (!Files.exists(file)) {
+                System.out.println("(e) PA evaluation: no " + file.getFileName() + " at " + eval + " (run AssistantEvaluationTest or mvn verify first)");
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode figures = Json.parse(Files.readString(file));
+            sets.set(name, figures);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "(e) PA evaluation %s: %d cases, %.1f %% right (target 95), false handoffs %d (%.1f %%, target <= 1), not re-asked %.0f %% of %d multi-turn;",
+                    figures.path("set").asText(name), figures.path("cases").asInt(), 100 * figures.path("accuracy").asDouble(),
+                    figures.path("falseHandoffs").asInt(), 100 * figures.path("falseHandoffRate").asDouble(),
+                    100 * figures.path("requirementsNotReAsked").asDouble(), figures.path("multiTurnGatherCases").asInt()));
+            for (String table : List.of("byOutcome", "byLanguage")) {
+                figures.path(table).fields().forEachRemaining(e -> line.append(String.format(Locale.ROOT, " %s %.0f", e.getKey(),
+                        100 * e.getValue().path("accuracy").asDouble())));
+                line.append(';');
+            }
+            System.out.println(line);
+        }
+        if (!sets.isEmpty()) {
+            report.set("assistantEvaluation", sets);
+        }
     }
 
     private static void environment(ObjectNode env, Settings settings) throws IOException {

@@ -5,11 +5,11 @@ import app.go.domain.assistant.HandoffCueClassifier;
 import app.go.domain.assistant.HandoffReason;
 import app.go.domain.assistant.NormalizedText;
 import app.go.domain.assistant.PromptBuilder;
+import app.go.domain.safety.OffPlatformDetector;
 import app.go.domain.safety.ReplyPolicy;
 import app.go.domain.assistant.Requirement;
 import app.go.domain.assistant.Requirements;
 import app.go.domain.knowledge.KnowledgeEntry;
-import app.go.domain.knowledge.PersonalData;
 import app.go.domain.knowledge.ToneProfile;
 import app.go.domain.port.AssistantTurn;
 import app.go.domain.port.AssistantTurn.Intent;
@@ -122,11 +122,12 @@ public final class OfflineLanguageModel implements LanguageModel {
     }
 
     /**
-     * The client tries to move contact or payment off the marketplace: contact data or an off-platform
-     * payment, or a messenger named without a design around it (a tattoo of the WhatsApp logo is a subject).
+     * The client tries to move contact or payment off the marketplace: what the domain's detector
+     * finds (contact data, a channel asked for, a payment route), an off-platform payment in the
+     * client's words, or a messenger named without a design around it (a tattoo of the WhatsApp logo is a subject).
      */
     private boolean movesOffPlatform(String raw, NormalizedText text, Set<String> topics) {
-        if (PersonalData.contains(raw) || topics.contains("offPayment") || topics.contains("contactAsk")) {
+        if (OffPlatformDetector.detect(raw).isPresent() || topics.contains("offPayment") || topics.contains("contactAsk")) {
             return true;
         }
         boolean aboutADesign = understanding.serviceKinds.concepts().stream().anyMatch(kind -> understanding.serviceKinds.has(kind, text))

@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
 public final class HandoffCueClassifier {
     static final String RESOURCE = "/assistant/handoff-cues.json";
     private static final String SELLER = "{seller}";
-    /** A count of ten or more of something, not a size, a duration, a price or a year. */
+    /** A count of ten or more of something, not a size, a duration, a price ("15만원", "5000 rupees") or a year. */
     private static final Pattern QUANTITY = Pattern.compile(
             "(?<![\\d.,])(\\d{2,5}|\\d{1,3}[.,]\\d{3})(?![\\d.,]*\\s?(?:cm|mm|m\\b|in\\b|inch|%|€|\\$|£|¥|usd|eur|dollar|euro|dól|dol|доллар|долар|руб|грн|zł|kr\\b|sek|tl\\b|lira|₺|₽|₴|₹|rs\\b|rp|元|块|円|원|dollari|reais|r\\$|day|día|dia|tag|jour|giorn|dni|gün|дн|день|日|天|일|year|años|jahr|an\\b|hour|hora|stund|heure|h\\b|min|dpi|px|k\\b|x\\d|th\\b|st\\b|nd\\b|rd\\b|er\\b|e\\b|\\.|º|ª|日|号|일|月"
+                    + "|\\s?(?:厘米|公分|毫米|センチ|ミリ|센티|밀리|см|мм|سم|ملم|सेमी|मिमी|rupee|रुप|rs\\.|inr|won|원|만|万|千|천|yen|yuan|円|₩|₫|vnd|đ\\b|dong|idr|ribu|rb\\b|juta|bin\\b|тыс|тис|k\\b|mil\\b|mille|tausend|duizend|tysi|hazar|हज़ार|हजार|lakh|लाख)"
                     + "|\\s?(?:de\\s|of\\s|du\\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|mai|juin|juil|août|déc|okt|dez|gen|mag|giu|lug|set|ott)))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final HandoffCueClassifier DEFAULT = load();

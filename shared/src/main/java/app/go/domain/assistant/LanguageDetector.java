@@ -7,6 +7,7 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * PA-BEH-2: guesses the client's language among those the assistant replies in; English when there
@@ -20,11 +21,10 @@ public final class LanguageDetector {
 
     /** Below this, lingua's pick of a short message is checked against function words. */
     static final double UNSURE = 0.75;
-    private static final Map<String, java.util.Set<String>> FUNCTION_WORDS = Map.of(
-            "en", java.util.Set.of("the", "is", "and", "for", "with", "how", "much", "what", "you", "can", "do", "does", "i", "a", "my", "your", "it", "of", "to", "are"),
-            "es", java.util.Set.of("el", "la", "los", "las", "que", "es", "por", "para", "con", "una", "cuánto", "cuanto", "mi", "tu", "de", "qué", "puedes", "hola"),
-            "fr", java.util.Set.of("le", "les", "est", "pour", "avec", "une", "je", "vous", "combien", "mon", "ma", "des", "du", "c'est", "est-ce", "bonjour"),
-            "de", java.util.Set.of("der", "die", "das", "ist", "und", "für", "mit", "ich", "wie", "viel", "ein", "eine", "was", "du", "mein", "kostet", "hallo"));
+    /** A message this short (in words) is told by one function word ("hola", "selam", "tack"). */
+    private static final int TINY = 3;
+    private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{M}\\p{Nd}']+");
+    private static final Pattern REPEATED = Pattern.compile("(\\p{L})\\1+$");
 
     /** A detected language (BCP-47) and how sure the detector is (0..1). */
     public record Guess(String language, double confidence) {}
@@ -54,9 +54,16 @@ public final class LanguageDetector {
         // lingua gives the best 1.0 and the others relative to it: the gap says how sure it is
         double confidence = 0.5 + 0.5 * Math.max(0, best.getValue() - second);
         String language = best.getKey().getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
+        Map<String, Integer> hits = FunctionWords.hits(text);
+        String romanized = romanized(hits);
+        if (romanized != null) {
+            return new Guess(romanized, UNSURE);
+        }
         if (confidence < UNSURE) {
             String byWords = byFunctionWords(text);
-            if (byWords != null && !byWords.equals(language) && top.contains(byWords)) {
+            // n-grams of a message of a few words say nothing; of a longer one, the words must agree with one of lingua's best
+            if (byWords != null && !byWords.equals(language) && (top.contains(byWords) || words(text).size() <= TINY)
+                    && hits.getOrDefault(byWords, 0) > hits.getOrDefault(language, 0)) {
                 return new Guess(byWords, UNSURE);
             }
         }
@@ -64,21 +71,83 @@ public final class LanguageDetector {
     }
 
     /**
-     * For messages too short for n-grams ("How much is a logo?"): the language whose most common
-     * words the message uses at least twice, if exactly one does.
+     * For messages too short for n-grams ("How much is a logo?", "holaa 😊"): the language whose
+     * most common words ({@value FunctionWords#RESOURCE}) the message uses most, at least twice (once
+     * in a message of a few words), if exactly one does.
      */
     static String byFunctionWords(String text) {
+        Map<String, Integer> hits = FunctionWords.hits(text);
+        int needed = words(text).size() <= TINY ? 1 : 2;
         String found = null;
-        for (Map.Entry<String, java.util.Set<String>> language : FUNCTION_WORDS.entrySet()) {
-            long hits = java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")).filter(language.getValue()::contains).count();
-            if (hits >= 2) {
-                if (found != null) {
-                    return null;
-                }
+        int best = 0;
+        boolean tie = false;
+        for (Map.Entry<String, Integer> language : hits.entrySet()) {
+            if (language.getValue() > best) {
                 found = language.getKey();
+                best = language.getValue();
+                tie = false;
+            } else if (language.getValue() == best) {
+                tie = true;
             }
         }
-        return found;
+        return found != null && !tie && best >= needed ? found : null;
+    }
+
+    /**
+     * Hindi or Arabic written in Latin letters ("kya aap bot ho?", "kam se3r el premium?"), which
+     * n-grams of Latin-script languages cannot tell: their words outnumber every other language's.
+     */
+    private static String romanized(Map<String, Integer> hits) {
+        for (Map.Entry<String, Integer> candidate : hits.entrySet()) {
+            boolean latinOfAnother = candidate.getKey().contains("-");
+            if (latinOfAnother && candidate.getValue() >= 2 && hits.entrySet().stream()
+                    .allMatch(other -> other == candidate || other.getValue() < candidate.getValue())) {
+                return candidate.getKey().substring(0, candidate.getKey().indexOf('-'));
+            }
+        }
+        return null;
+    }
+
+    private static List<String> words(String text) {
+        return java.util.Arrays.stream(WORDS.split(text.toLowerCase(Locale.ROOT))).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /** The function words per language, as data; a word with a letter drawn out ("hiii", "holaa") counts as the word. */
+    static final class FunctionWords {
+        static final String RESOURCE = "/assistant/function-words.json";
+        private static final Map<String, java.util.Set<String>> WORDS_BY_LANGUAGE = load();
+
+        static Map<String, Integer> hits(String text) {
+            Map<String, Integer> hits = new java.util.TreeMap<>();
+            for (String word : words(text)) {
+                String plain = REPEATED.matcher(word).replaceAll("$1");
+                WORDS_BY_LANGUAGE.forEach((language, known) -> {
+                    if (known.contains(word) || known.contains(plain)) {
+                        hits.merge(language, 1, Integer::sum);
+                    }
+                });
+            }
+            return hits;
+        }
+
+        private static Map<String, java.util.Set<String>> load() {
+            try (java.io.InputStream in = LanguageDetector.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + RESOURCE);
+                }
+                Map<String, java.util.Set<String>> words = new java.util.TreeMap<>();
+                app.go.support.json.Json.MAPPER.readTree(in).fields().forEachRemaining(e -> {
+                    if (!e.getKey().startsWith("_")) {
+                        java.util.Set<String> set = new java.util.HashSet<>();
+                        e.getValue().forEach(w -> set.add(w.asText().toLowerCase(Locale.ROOT)));
+                        words.put(e.getKey(), java.util.Set.copyOf(set));
+                    }
+                });
+                return Map.copyOf(words);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** The language a script alone tells, among the supported ones; null when the script is shared (Latin, Cyrillic). */

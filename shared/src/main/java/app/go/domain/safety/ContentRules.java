@@ -26,7 +26,7 @@ public final class ContentRules {
             return Optional.of(violationOf(data.get()));
         }
         boolean negated = SafetyRules.matches(Category.NEGATION, folded);
-        Optional<String> channel = SafetyRules.find(Category.MESSENGER, folded).or(() -> SafetyRules.find(Category.CONTACT_REQUEST, folded));
+        Optional<String> channel = contactChannel(folded);
         if (channel.isPresent() && !negated) {
             return violation(Concern.CONTACT, channel.get());
         }
@@ -61,12 +61,35 @@ public final class ContentRules {
             return Optional.of(violationOf(data.get()));
         }
         boolean negated = SafetyRules.matches(Category.NEGATION, folded);
-        Optional<String> channel = SafetyRules.find(Category.MESSENGER, folded).or(() -> SafetyRules.find(Category.CONTACT_REQUEST, folded));
+        Optional<String> channel = contactChannel(folded);
         if (channel.isPresent() && !negated) {
             return violation(Concern.CONTACT, channel.get());
         }
         return payment(folded, negated);
     }
+
+    /**
+     * A request to be contacted, or a channel named as one. A channel named right beside where a
+     * design is shown ("a 1080 x 1080 px version for Instagram", "as your WhatsApp profile picture")
+     * is a format; a request or any contact data in the same sentence still counts.
+     */
+    static Optional<String> contactChannel(String folded) {
+        Optional<String> request = SafetyRules.find(Category.CONTACT_REQUEST, folded);
+        if (request.isPresent()) {
+            return request;
+        }
+        for (java.util.regex.MatchResult channel : SafetyRules.all(Category.MESSENGER, folded)) {
+            int from = Math.max(0, channel.start() - DISPLAY_USE_REACH);
+            int to = Math.min(folded.length(), channel.end() + DISPLAY_USE_REACH);
+            if (!SafetyRules.matches(Category.DISPLAY_USE, folded.substring(from, to))) {
+                return Optional.of(channel.group());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How far (in characters) from a channel's name the display use must be to make it a format. */
+    private static final int DISPLAY_USE_REACH = 30;
 
     static Violation violationOf(PersonalDetails.Found found) {
         Concern concern = switch (found.kind()) {

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class SafetyRules {
     public enum Category {
         INSTRUCTION, ROLE_CHANGE, LIMIT_CHANGE, PROMPT_EXTRACTION, OTHER_SELLER, OFFER, ORDER, MESSENGER,
-        CONTACT_WORD, CONTACT_REQUEST, PAYMENT_ROUTE, PAY, DIRECT, PLATFORM, NEGATION, PERSONAL_LABEL, BYPASS, SUBJECT
+        CONTACT_WORD, CONTACT_REQUEST, PAYMENT_ROUTE, PAY, DIRECT, PLATFORM, NEGATION, PERSONAL_LABEL, BYPASS, SUBJECT, DISPLAY_USE
     }
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS
@@ -41,6 +41,15 @@ public final class SafetyRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** Every piece of {@code folded} text the category's rules match, in the order of the rules. */
+    static List<java.util.regex.MatchResult> all(Category category, String folded) {
+        List<java.util.regex.MatchResult> found = new ArrayList<>();
+        for (Pattern pattern : RULES.get(category)) {
+            pattern.matcher(folded).results().forEach(found::add);
+        }
+        return found;
     }
 
     public static boolean matches(Category category, String folded) {

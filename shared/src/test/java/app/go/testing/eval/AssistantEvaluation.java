@@ -59,7 +59,7 @@ public final class AssistantEvaluation {
 
     /** One judged case. */
     public record Result(String id, String language, String expected, String actual, boolean right, boolean falseHandoff,
-                         boolean multiTurnGather, boolean reAsked, boolean inClientLanguage, String reply) {}
+                         boolean multiTurnGather, boolean reAsked, boolean inClientLanguage, String reply, String modelReply) {}
 
     private final JsonNode fixture;
     private final List<JsonNode> cases;
@@ -74,10 +74,20 @@ public final class AssistantEvaluation {
     private final ConversationService service;
     private final AssistantResponder responder;
 
+    /** The tuned set. */
+    public static final String MESSAGES = "messages.jsonl";
+    /** Held out: written after the model's last change, never tuned against; scored beside the tuned set. */
+    public static final String HELD_OUT = "held-out.jsonl";
+
     public AssistantEvaluation() {
+        this(MESSAGES);
+    }
+
+    /** @param casesFile a case file of {@code eval/assistant} (same fixture, same format) */
+    public AssistantEvaluation(String casesFile) {
         fixture = Json.parse(resource("seller-fixture.json"));
         cases = new ArrayList<>();
-        for (String line : resource("messages.jsonl").split("\n")) {
+        for (String line : resource(casesFile).split("\n")) {
             if (!line.isBlank()) {
                 cases.add(Json.parse(line));
             }
@@ -155,7 +165,7 @@ public final class AssistantEvaluation {
         boolean falseHandoff = !expected.equals("handoff") && handoff.isPresent();
         boolean multiTurnGather = expected.equals("gather") && texts.size() > 1;
         return new Result(id, language, expected, actual + (inClientLanguage ? "" : " (reply in " + reply.map(Message::language).orElse("-") + ")"),
-                right, falseHandoff, multiTurnGather, reAsked, inClientLanguage, replyText);
+                right, falseHandoff, multiTurnGather, reAsked, inClientLanguage, replyText, turn == null ? "" : turn.reply());
     }
 
     private Optional<Message> answer(Conversation conversation) {
