@@ -376,7 +376,7 @@ public final class GoLocal implements AutoCloseable {
     private static String usage() {
         return "usage: java -jar local/target/go-local.jar [--port 8080] [--data-dir DIR] [--sqs-concurrency N]\n"
                 + "  --port      HTTP port of the local API (0 picks a free one; default 8080)\n"
-                + "  --data-dir  keep DynamoDB data and assets in DIR between runs (default: in memory)\n"
+                + "  --data-dir  keep DynamoDB data, assets, queued messages and running executions in DIR between runs (default: in memory)\n"
                 + "  --aws-endpoint URL  use DynamoDB and SQS at URL (e.g. LocalStack, http://localhost:4566) instead of the embedded ones\n"
                 + "  --sqs-concurrency N batches each SQS event source runs at once, as Lambda scales out (default "
                 + SqsEventSourcePoller.defaultConcurrency() + ": twice the cores, at least 2)";
