@@ -85,6 +85,7 @@ public final class GoLocal implements AutoCloseable {
     }
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final List<SqsEventSourcePoller> pollers = new ArrayList<>();
     private final AdjustableClock clock = AdjustableClock.systemUtc();
     private LocalTokens tokens;
     private LocalHttpApi http;
@@ -120,7 +121,7 @@ public final class GoLocal implements AutoCloseable {
         if (options.awsEndpoint() == null) {
             dynamoDb = track(LocalDynamoDb.start(0, options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"), clock));
             dynamoEndpoint = dynamoDb.endpoint();
-            sqsEndpoint = track(LocalSqs.start()).endpoint();
+            sqsEndpoint = track(LocalSqs.start(0, options.dataDir() == null ? null : options.dataDir().resolve("sqs"))).endpoint();
         } else {
             dynamoEndpoint = options.awsEndpoint();
             sqsEndpoint = options.awsEndpoint();
@@ -160,10 +161,14 @@ public final class GoLocal implements AutoCloseable {
         Adapters adapters = new Adapters(new Env(environment), clock, a -> new OfflineLanguageModel(), a -> new FileBlobStore(blobs));
         lambda = track(new LocalLambdaRuntime(adapters));
         lambdaRef.set(lambda);
+        if (options.dataDir() != null) {
+            int resumed = stepFunctions.persistTo(options.dataDir().resolve("stepfunctions"));
+            LOG.info("Step Functions executions kept in the data directory", "resumed", String.valueOf(resumed));
+        }
 
         for (SqsEventSourcePoller poller : SqsEventSourcePoller.startAll(SystemTopology.EVENT_SOURCES, resources::queueUrl, sqsClient, lambda,
                 options.effectiveSqsConcurrency())) {
-            track(poller);
+            pollers.add(track(poller));
         }
         for (ScheduleSpec schedule : SystemTopology.SCHEDULES) {
             track(new BillingScheduleTimer(schedule, lambda, clock).start());
@@ -268,6 +273,16 @@ public final class GoLocal implements AutoCloseable {
         failures.forEach(e -> LOG.warn("shutdown step failed", "error", String.valueOf(e.getMessage())));
     }
 
+    /**
+     * Stops at once, as a killed process would: batches in flight are abandoned (their messages stay
+     * in flight on the queue, undeleted) and running executions stay as last recorded. For restart
+     * tests; {@link #close()} is the orderly stop.
+     */
+    public void halt() {
+        pollers.forEach(SqsEventSourcePoller::halt);
+        close();
+    }
+
     public static void main(String[] args) {
         Options options;
         try {
@@ -370,7 +385,7 @@ public final class GoLocal implements AutoCloseable {
     private static String usage() {
         return "usage: java -jar local/target/go-local.jar [--port 8080] [--data-dir DIR] [--sqs-concurrency N]\n"
                 + "  --port      HTTP port of the local API (0 picks a free one; default 8080)\n"
-                + "  --data-dir  keep DynamoDB data and assets in DIR between runs (default: in memory)\n"
+                + "  --data-dir  keep DynamoDB data, assets, queued messages and running executions in DIR between runs (default: in memory)\n"
                 + "  --aws-endpoint URL  use DynamoDB and SQS at URL (e.g. LocalStack, http://localhost:4566) instead of the embedded ones\n"
                 + "  --sqs-concurrency N batches each SQS event source runs at once, as Lambda scales out (default "
                 + SqsEventSourcePoller.defaultConcurrency() + ": twice the cores, at least 2)";

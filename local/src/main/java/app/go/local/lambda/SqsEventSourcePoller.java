@@ -58,6 +58,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private final LambdaInvoker invoker;
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean running;
+    private volatile boolean halted;
 
     public SqsEventSourcePoller(EventSourceSpec source, String queueUrl, SqsClient sqs, LambdaInvoker invoker) {
         this(source, queueUrl, sqs, invoker, defaultConcurrency());
@@ -99,10 +100,20 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         return this;
     }
 
+    /** Stops polling at once: batches in flight are abandoned undeleted, as when the process dies. */
+    public void halt() {
+        halted = true;
+        running = false;
+        pollers.forEach(Thread::interrupt);
+    }
+
     /** Stops polling and waits for the batches in flight to finish (invocation and deletes). */
     @Override
     public void close() {
         running = false;
+        if (halted) {
+            return;
+        }
         long deadline = System.nanoTime() + source.function().timeout().plus(SHUTDOWN_GRACE).toNanos();
         try {
             for (Thread poller : pollers) {
@@ -118,7 +129,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         while (running) {
             try {
                 List<Message> batch = receiveBatch();
-                if (!batch.isEmpty()) {
+                if (!batch.isEmpty() && !halted) {
                     deliver(batch);
                 }
             } catch (RuntimeException e) {
@@ -190,6 +201,9 @@ public final class SqsEventSourcePoller implements AutoCloseable {
             failed = messageIds(batch);
         }
         Set<String> retried = failed;
+        if (halted) {
+            return; // the process is gone before its deletes
+        }
         delete(batch.stream().filter(message -> !retried.contains(message.messageId())).toList());
         log.info("{} batch from {}: {} messages, {} failures, {} ms", source.function().id(), queueArn,
                 batch.size(), failed.size(), (System.nanoTime() - started) / 1_000_000);

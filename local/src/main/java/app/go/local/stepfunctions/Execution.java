@@ -32,8 +32,17 @@ final class Execution implements ExecutionObserver {
     private String cause;
     private Instant stopDate;
     private Future<?> runner;
+    private final ExecutionJournal journal;
+    private StateMachineInterpreter.Checkpoint checkpoint;
 
-    Execution(String executionArn, String stateMachineArn, String name, String input, JsonNode inputJson, Clock clock) {
+    Execution(String executionArn, String stateMachineArn, String name, String input, JsonNode inputJson, Clock clock,
+            ExecutionJournal journal) {
+        this(executionArn, stateMachineArn, name, input, inputJson, clock, journal, clock.instant());
+        record("ExecutionStarted", null, input);
+    }
+
+    private Execution(String executionArn, String stateMachineArn, String name, String input, JsonNode inputJson, Clock clock,
+            ExecutionJournal journal, Instant startDate) {
         this.executionArn = executionArn;
         this.stateMachineArn = stateMachineArn;
         this.name = name;
@@ -41,8 +50,38 @@ final class Execution implements ExecutionObserver {
         this.input = input;
         this.inputJson = inputJson;
         this.clock = clock;
-        this.startDate = clock.instant();
-        record("ExecutionStarted", null, input);
+        this.journal = journal;
+        this.startDate = startDate;
+    }
+
+    /** An execution as the journal kept it: finished, or RUNNING with the checkpoint to resume from. */
+    static Execution restored(ExecutionJournal.Entry entry, Clock clock, ExecutionJournal journal) {
+        Execution execution = new Execution(entry.executionArn(), entry.stateMachineArn(), entry.name(), entry.input(),
+                entry.inputJson(), clock, journal, entry.startDate());
+        synchronized (execution) {
+            execution.status = entry.status();
+            execution.output = entry.output();
+            execution.error = entry.error();
+            execution.cause = entry.cause();
+            execution.stopDate = entry.stopDate();
+            execution.checkpoint = entry.checkpoint();
+            execution.record("ExecutionRestored", entry.checkpoint() == null ? null : entry.checkpoint().state(),
+                    entry.status().name());
+        }
+        if (entry.status() != ExecutionStatus.RUNNING) {
+            execution.done.complete(null);
+        }
+        return execution;
+    }
+
+    /** Where a resumed run starts: the last state entered, or StartAt when it never entered one. */
+    synchronized StateMachineInterpreter.Checkpoint checkpoint(String startAt) {
+        return checkpoint != null ? checkpoint : new StateMachineInterpreter.Checkpoint(startAt, inputJson, null);
+    }
+
+    synchronized ExecutionJournal.Entry entry() {
+        return new ExecutionJournal.Entry(executionArn, stateMachineArn, name, input, inputJson, startDate, status, output,
+                error, cause, stopDate, checkpoint);
     }
 
     String arn() {
@@ -126,10 +165,22 @@ final class Execution implements ExecutionObserver {
             this.cause = cause;
             this.stopDate = clock.instant();
             record(eventType, null, error == null ? output : error + ": " + cause);
+            journal.save(entry());
         }
         LOG.info("{}: {}{}", logLabel, newStatus, error == null ? "" : " " + error + " (" + cause + ")");
         done.complete(null);
         return true;
+    }
+
+    @Override
+    public void checkpoint(String state, JsonNode stateInput, Instant enteredTime) {
+        synchronized (this) {
+            if (status != ExecutionStatus.RUNNING) {
+                return;
+            }
+            checkpoint = new StateMachineInterpreter.Checkpoint(state, stateInput, enteredTime);
+            journal.save(entry());
+        }
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class LocalStepFunctions implements AutoCloseable {
     private final ExecutorService workerThreads = Executors.newCachedThreadPool(daemonThreads("sfn-worker-"));
     private final Map<String, StateMachineInfo> stateMachines = new LinkedHashMap<>();
     private final Map<String, Execution> executions = new LinkedHashMap<>();
+    private volatile ExecutionJournal journal = ExecutionJournal.NONE;
 
     /** Waits follow {@code clock}, polled every 20 ms of real time. */
     public LocalStepFunctions(TaskInvoker invoker, Clock clock) {
@@ -109,8 +110,9 @@ public final class LocalStepFunctions implements AutoCloseable {
                 }
                 throw new StepFunctionsServiceException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
             }
-            execution = new Execution(arn, stateMachineArn, executionName, inputText, inputJson, clock);
+            execution = new Execution(arn, stateMachineArn, executionName, inputText, inputJson, clock, journal);
             executions.put(arn, execution);
+            journal.save(execution.entry());
         }
         execution.attachRunner(executionThreads.submit(() -> run(execution, machine)));
         return new StartedExecution(arn, execution.startDate());
@@ -161,9 +163,53 @@ public final class LocalStepFunctions implements AutoCloseable {
         return execution.describe();
     }
 
-    /** Aborts whatever is still running and stops the threads. */
+    /**
+     * Keeps executions in {@code directory} from now on and loads those a previous run kept: finished
+     * ones can be described again, RUNNING ones resume in the state they were in (see
+     * {@link ExecutionJournal}). Call once, after registering the state machines. An execution whose
+     * state machine or state no longer exists fails with the reason. Returns how many resumed.
+     */
+    public int persistTo(java.nio.file.Path directory) {
+        if (journal.enabled()) {
+            throw new IllegalStateException("executions are already kept");
+        }
+        ExecutionJournal kept = new ExecutionJournal(directory);
+        int resumed = 0;
+        List<ExecutionJournal.Entry> entries = kept.load();
+        entries.sort(Comparator.comparing(ExecutionJournal.Entry::startDate));
+        synchronized (executions) {
+            journal = kept;
+            for (ExecutionJournal.Entry entry : entries) {
+                Execution execution = Execution.restored(entry, clock, kept);
+                executions.put(execution.arn(), execution);
+                if (entry.status() != ExecutionStatus.RUNNING) {
+                    continue;
+                }
+                StateMachineInfo machine;
+                synchronized (stateMachines) {
+                    machine = stateMachines.get(entry.stateMachineArn());
+                }
+                if (machine == null) {
+                    execution.fail(StatesFailure.RUNTIME, "state machine " + entry.stateMachineArn() + " is not registered after the restart");
+                } else if (!machine.definition().stateNames().contains(execution.checkpoint(machine.definition().startAt()).state())) {
+                    execution.fail(StatesFailure.RUNTIME, "state '" + execution.checkpoint(machine.definition().startAt()).state()
+                            + "' is not in the definition of " + machine.name() + " any more");
+                } else {
+                    execution.attachRunner(executionThreads.submit(() -> run(execution, machine)));
+                    resumed++;
+                }
+            }
+        }
+        return resumed;
+    }
+
+    /**
+     * Stops the threads. With a journal nothing more is recorded first, so executions still running
+     * stay RUNNING on disk and resume on the next start; in memory they are aborted.
+     */
     @Override
     public void close() {
+        journal.freeze();
         synchronized (executions) {
             executions.values().forEach(execution -> execution.abort("States.Aborted", "The local runtime shut down"));
         }
@@ -178,7 +224,7 @@ public final class LocalStepFunctions implements AutoCloseable {
                 execution.startDate(), machine.stateMachineArn(), machine.name(), deadline);
         StateMachineInterpreter interpreter = new StateMachineInterpreter(invoker, clock, waiter, workerThreads, execution);
         try {
-            execution.succeed(interpreter.run(definition, execution.inputJson(), context));
+            execution.succeed(interpreter.runExecution(definition, execution.checkpoint(definition.startAt()), context));
         } catch (ExecutionTimeoutFailure timeout) {
             execution.timeOut(timeout.error(), timeout.errorCause());
         } catch (StatesFailure failure) {

@@ -55,16 +55,41 @@ final class StateMachineInterpreter {
         JsonNode run(int retryCount) throws InterruptedException;
     }
 
+    /**
+     * Where a top-level run starts: from StartAt, or for an execution resumed after a restart the state
+     * it was in, with the time it first entered it (so a Wait keeps its original target).
+     */
+    record Checkpoint(String state, JsonNode input, Instant enteredTime) {
+    }
+
+    /** A branch, a Map iteration: runs from StartAt, no checkpoints. */
     JsonNode run(StateMachineDefinition definition, JsonNode input, ExecutionContext context)
             throws InterruptedException {
-        String current = definition.startAt();
-        JsonNode data = input;
+        return run(definition, new Checkpoint(definition.startAt(), input, null), context, false);
+    }
+
+    /** The execution itself: reports a checkpoint on entering each state, so it can be resumed there. */
+    JsonNode runExecution(StateMachineDefinition definition, Checkpoint from, ExecutionContext context)
+            throws InterruptedException {
+        return run(definition, from, context, true);
+    }
+
+    private JsonNode run(StateMachineDefinition definition, Checkpoint from, ExecutionContext context, boolean topLevel)
+            throws InterruptedException {
+        String current = from.state();
+        JsonNode data = from.input();
+        Instant resumedEntry = from.enteredTime();
         while (true) {
             checkRunnable(context);
             JsonNode state = definition.state(current);
             String type = state.path("Type").asText();
+            Instant entered = resumedEntry != null ? resumedEntry : clock.instant();
+            resumedEntry = null;
+            if (topLevel) {
+                observer.checkpoint(current, data, entered);
+            }
             observer.stateEntered(current, type, data);
-            Outcome outcome = execute(new StateRun(current, state, clock.instant(), context), type, data);
+            Outcome outcome = execute(new StateRun(current, state, entered, context), type, data);
             observer.stateExited(current, outcome.output(), outcome.next());
             if (outcome.next() == null) {
                 return outcome.output();
