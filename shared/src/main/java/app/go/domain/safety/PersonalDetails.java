@@ -42,7 +42,7 @@ public final class PersonalDetails {
     private static final Pattern ADDRESS = Pattern.compile(
             "\\b\\d{1,5}[a-z]?,?\\s+(?:[\\p{L}'-]+\\s+){0,2}" + STREET + "\\b"
                     + "|\\b(?:" + STREET.substring(3, STREET.length() - 1) + "|ul\\.|ул\\.|str\\.)\\s+[\\p{L}'-]+(?:\\s+[\\p{L}'-]+)?,?\\s+\\d{1,5}[a-z]?\\b"
-                    + "|\\b\\p{L}+(?:strasse|str\\.|weg|gasse|platz|allee|straat|laan|gracht|plein)\\s*\\d{1,5}"
+                    + "|\\b\\p{L}+(?:-\\p{L}+)*-?(?:strasse|str\\.|weg|gasse|platz|allee|straat|laan|gracht|plein)\\s*\\d{1,5}"
                     + "|\\b(?:apt|apartment|suite|flat|wohnung|piso|appartement|кв)\\.?\\s*#?\\d+"
                     + "|\\b[a-z]{1,2}\\d[a-z\\d]?\\s\\d[a-z]{2}\\b"
                     + "|\\d+\\s?(?:丁目|番地|번지|번길)|(?:路|街|巷|弄)\\s?\\d+\\s?(?:号|號)"

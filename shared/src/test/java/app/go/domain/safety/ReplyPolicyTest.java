@@ -61,7 +61,7 @@ class ReplyPolicyTest {
             "en|My card is 4111 1111 1111 1111.|PAYMENT",
             "de|Mein Atelier ist in der Hauptstraße 12 in Köln.|CONTACT",
             "es|Te hago un paquete de 3 tatuajes por 100 dólares.|PRICE",
-            "en|Combo deal - 2 tattoos for 70 bucks, order now!|PRICE",
+            "en|Combo deal - 2 tattoos for 70 bucks, order now!|ORDER",
             "fr|Le forfait coûte 1 234,50 € pour vous.|PRICE",
             "ar|السعر ٤٥ دولار فقط.|PRICE",
             "en|I have created an order for you, click accept in the next message.|ORDER"})
