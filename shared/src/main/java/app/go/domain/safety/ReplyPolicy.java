@@ -18,7 +18,7 @@ public final class ReplyPolicy {
 
     /** @param packagePrices the seller's package prices in cents */
     public static String apply(String reply, String language, Set<Long> packagePrices) {
-        List<String> sentences = Sentences.of(reply == null ? "" : reply.strip());
+        List<String> sentences = PersonalDetails.sentences(reply == null ? "" : reply.strip());
         if (hijacked(sentences)) {
             // the model followed planted instructions: none of its sentences can be trusted, quoted parts included
             return SafetyTexts.text(SafetyTexts.Kind.EMPTY, language);
@@ -47,7 +47,7 @@ public final class ReplyPolicy {
 
     /** True when the reply needs nothing taken out. */
     public static boolean allowed(String text, Set<Long> packagePrices) {
-        List<String> sentences = Sentences.of(text);
+        List<String> sentences = PersonalDetails.sentences(text);
         if (hijacked(sentences)) {
             return false;
         }
