@@ -65,11 +65,17 @@ public final class PersonalDetails {
      */
     public static List<String> sentences(String text) {
         List<String> pieces = Sentences.of(text);
+        if (pieces.size() < 2 || find(Fold.text(text)).isEmpty()) {
+            return pieces;
+        }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             String unit = pieces.get(i);
             if (find(Fold.text(unit)).isEmpty()) {
                 for (int extra = 1; extra <= 2 && i + extra < pieces.size(); extra++) {
+                    if (find(Fold.text(pieces.get(i + extra))).isPresent()) {
+                        break; // that neighbour holds its own detail; this piece stays as it is
+                    }
                     String joined = String.join("", pieces.subList(i, i + extra + 1));
                     if (find(Fold.text(joined)).isPresent()) {
                         unit = joined;
