@@ -71,7 +71,7 @@ class KnowledgeInTheAssistantTest {
         AssistantTurn turn = new OfflineLanguageModel().respond(context);
         String text = modelOverride.get();
         AssistantTurn written = text == null ? turn : turn.withReply(text);
-        return guardrailIntervenes.get() ? new AssistantTurn(written.reply(), written.language(), written.languageConfidence(),
+        return this.guardrailIntervenes.get() ? new AssistantTurn(written.reply(), written.language(), written.languageConfidence(),
                 written.intent(), written.handoffReasons(), written.requirements(), true, written.usage()) : written;
     });
     /** As the Bedrock adapter reports a guardrail intervention (stopReason guardrail_intervened): a blocked turn. */
