@@ -114,6 +114,7 @@ public final class Bench {
         }
         faultInjection(report, outDir);
         assistantEvaluation(report, outDir);
+        safety(report, outDir);
         Path json = outDir.resolve("report.json");
         Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         System.out.println();
@@ -126,16 +127,47 @@ public final class Bench {
      * injected and survived per path; absent when the suite has not run in this tree.
      */
     private static void faultInjection(ObjectNode report, Path outDir) throws IOException {
+        suiteReport(outDir, "fault-injection").ifPresentOrElse(counts -> {
+            report.set("faultInjection", counts);
+            System.out.println("(f) fault injection: " + counts.path("survived").asInt() + " of " + counts.path("injected").asInt()
+                    + " injected faults survived " + counts);
+        }, () -> System.out.println("(f) fault injection: no suite report (run mvn verify first)"));
+    }
+
+    /**
+     * The red-team suite's figures from the last {@code mvn verify} (shared module, issue 8): planted
+     * entries tried, blocked and leaked with the offline and a parroting model, off-platform
+     * messages refused, names refused and ordinary names passed; the labelled and the held-out set.
+     */
+    private static void safety(ObjectNode report, Path outDir) throws IOException {
+        suiteReport(outDir, "safety").ifPresentOrElse(figures -> {
+            report.set("safety", figures);
+            for (String set : List.of("redTeam", "heldOut")) {
+                JsonNode f = figures.path(set);
+                if (f.isMissingNode()) continue;
+                JsonNode offline = f.path("replies").path("offlineModel");
+                JsonNode parrot = f.path("replies").path("compromisedModel");
+                JsonNode kb = f.path("knowledge");
+                JsonNode op = f.path("offPlatform");
+                JsonNode names = f.path("names");
+                System.out.printf(Locale.ROOT, "(s) safety %-8s entries %d (rejected at save %d of %d, falsely %d); replies tried/blocked/leaked: "
+                                + "offline %d/%d/%d, parrot %d/%d/%d; off-platform refused %d of %d (on-platform refused %d of %d); "
+                                + "names refused %d of %d, ordinary refused %d of %d%n", set,
+                        kb.path("entries").asInt(), kb.path("rejectedAtSave").asInt(), kb.path("expectRejected").asInt(), kb.path("falselyRejected").asInt(),
+                        offline.path("tried").asInt(), offline.path("blocked").asInt(), offline.path("leaked").asInt(),
+                        parrot.path("tried").asInt(), parrot.path("blocked").asInt(), parrot.path("leaked").asInt(),
+                        op.path("refused").asInt(), op.path("tried").asInt(), op.path("onPlatformRefused").asInt(), op.path("onPlatformTried").asInt(),
+                        names.path("offendingRefused").asInt(), names.path("offendingTried").asInt(),
+                        names.path("ordinaryRefused").asInt(), names.path("ordinaryTried").asInt());
+            }
+        }, () -> System.out.println("(s) safety: no red-team report (run mvn verify first)"));
+    }
+
+    /** {@code shared/target/<dir>/report.json} of this tree, written by a suite in {@code mvn verify}. */
+    private static java.util.Optional<JsonNode> suiteReport(Path outDir, String dir) throws IOException {
         Path suite = outDir.toAbsolutePath().normalize().getParent().getParent().getParent()
-                .resolve(Path.of("shared", "target", "fault-injection", "report.json"));
-        if (!Files.exists(suite)) {
-            System.out.println("(f) fault injection: no suite report at " + suite + " (run mvn verify first)");
-            return;
-        }
-        com.fasterxml.jackson.databind.JsonNode counts = Json.parse(Files.readString(suite));
-        report.set("faultInjection", counts);
-        System.out.println("(f) fault injection: " + counts.path("survived").asInt() + " of " + counts.path("injected").asInt()
-                + " injected faults survived " + counts);
+                .resolve(Path.of("shared", "target", dir, "report.json"));
+        return Files.exists(suite) ? java.util.Optional.of(Json.parse(Files.readString(suite))) : java.util.Optional.empty();
     }
 
     /**

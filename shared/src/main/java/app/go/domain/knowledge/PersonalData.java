@@ -2,7 +2,7 @@ package app.go.domain.knowledge;
 
 import app.go.domain.safety.ContentRules;
 import app.go.domain.safety.Fold;
-import app.go.domain.safety.Sentences;
+import app.go.domain.safety.PersonalDetails;
 
 /**
  * PA-SRC-1 / DATA-1: the assistant never uses personal account data. A sentence of a public text
@@ -25,7 +25,7 @@ public final class PersonalData {
             return null;
         }
         StringBuilder kept = new StringBuilder();
-        for (String sentence : Sentences.of(text)) {
+        for (String sentence : PersonalDetails.sentences(text)) {
             if (ContentRules.personal(Fold.text(sentence)).isEmpty()) {
                 kept.append(sentence);
             }

@@ -51,6 +51,24 @@ public final class ContentRules {
         return Optional.empty();
     }
 
+    private static final Category[] HIJACK = {Category.INSTRUCTION, Category.ROLE_CHANGE, Category.LIMIT_CHANGE,
+            Category.PROMPT_EXTRACTION, Category.OTHER_SELLER};
+
+    /**
+     * PA-KB-5, PA-SAFE-2: a sentence that instructs the assistant, gives it another role, changes its
+     * limits or handoff, hands out its prompt or speaks for other sellers. No reply of the assistant's
+     * says any of that; one that does shows the model followed text planted for it.
+     */
+    public static Optional<String> hijack(String folded) {
+        for (Category category : HIJACK) {
+            Optional<String> found = SafetyRules.find(category, folded);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * PA-SRC-1: only contact, payment and personal account data, for texts the seller wrote
      * elsewhere (profile, services) that the assistant answers from.

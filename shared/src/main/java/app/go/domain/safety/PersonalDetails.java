@@ -1,6 +1,8 @@
 package app.go.domain.safety;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,15 +44,50 @@ public final class PersonalDetails {
     private static final Pattern ADDRESS = Pattern.compile(
             "\\b\\d{1,5}[a-z]?,?\\s+(?:[\\p{L}'-]+\\s+){0,2}" + STREET + "\\b"
                     + "|\\b(?:" + STREET.substring(3, STREET.length() - 1) + "|ul\\.|ул\\.|str\\.)\\s+[\\p{L}'-]+(?:\\s+[\\p{L}'-]+)?,?\\s+\\d{1,5}[a-z]?\\b"
-                    + "|\\b\\p{L}+(?:strasse|str\\.|weg|gasse|platz|allee|straat|laan|gracht|plein)\\s*\\d{1,5}"
+                    + "|\\b\\p{L}+(?:-\\p{L}+)*-?(?:strasse|str\\.|weg|gasse|platz|allee|straat|laan|gracht|plein)\\s*\\d{1,5}"
                     + "|\\b(?:apt|apartment|suite|flat|wohnung|piso|appartement|кв)\\.?\\s*#?\\d+"
                     + "|\\b[a-z]{1,2}\\d[a-z\\d]?\\s\\d[a-z]{2}\\b"
+                    + "|\\b(?:via|corso|vicolo|largo)\\s+[\\p{L}']+,?\\s+\\d{1,4}\\b(?!\\s*(?:days?|hours?|giorni|ore|%))"
+                    + "|\\b(?:caddesi|cad\\.|sokak|sokagi|sk\\.|bulvari|mahallesi|mah\\.)\\s+no\\s*:?\\s*\\d{1,5}"
+                    + "|\\bул\\.\\s*\\p{L}{3,}"
+                    + "|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]\\d{1,2}(?:-\\d{1,4}){1,2}(?!\\d)"
                     + "|\\d+\\s?(?:丁目|番地|번지|번길)|(?:路|街|巷|弄)\\s?\\d+\\s?(?:号|號)"
                     + "|شارع\\s+[^\\d\\n]{0,30}\\d+|\\d+\\s+شارع"
                     + "|(?:रोड|मार्ग|गली|सेक्टर)\\s*\\d+|\\d+[,\\s]+\\S{0,20}\\s?(?:रोड|मार्ग|गली)",
             Pattern.UNICODE_CHARACTER_CLASS);
 
     private PersonalDetails() {}
+
+    /**
+     * The sentences of {@code text}, with a detail that a sentence break split (an address after
+     * "ул.", "д.", "No.", an abbreviation the break took for a full stop) kept in one piece: up to
+     * three neighbours are joined when together they hold a detail none of them holds alone.
+     */
+    public static List<String> sentences(String text) {
+        List<String> pieces = Sentences.of(text);
+        if (pieces.size() < 2 || find(Fold.text(text)).isEmpty()) {
+            return pieces;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            String unit = pieces.get(i);
+            if (find(Fold.text(unit)).isEmpty()) {
+                for (int extra = 1; extra <= 2 && i + extra < pieces.size(); extra++) {
+                    if (find(Fold.text(pieces.get(i + extra))).isPresent()) {
+                        break; // that neighbour holds its own detail; this piece stays as it is
+                    }
+                    String joined = String.join("", pieces.subList(i, i + extra + 1));
+                    if (find(Fold.text(joined)).isPresent()) {
+                        unit = joined;
+                        i += extra;
+                        break;
+                    }
+                }
+            }
+            out.add(unit);
+        }
+        return out;
+    }
 
     /** The first contact or payment detail in {@code folded} text. */
     public static Optional<Found> find(String folded) {

@@ -70,8 +70,12 @@ class KnowledgeInTheAssistantTest {
         lastPrompt.set(PromptBuilder.build(context));
         AssistantTurn turn = new OfflineLanguageModel().respond(context);
         String text = modelOverride.get();
-        return text == null ? turn : turn.withReply(text);
+        AssistantTurn written = text == null ? turn : turn.withReply(text);
+        return this.guardrailIntervenes.get() ? new AssistantTurn(written.reply(), written.language(), written.languageConfidence(),
+                written.intent(), written.handoffReasons(), written.requirements(), true, written.usage()) : written;
     });
+    /** As the Bedrock adapter reports a guardrail intervention (stopReason guardrail_intervened): a blocked turn. */
+    private final java.util.concurrent.atomic.AtomicBoolean guardrailIntervenes = new java.util.concurrent.atomic.AtomicBoolean();
     private final AssistantResponder responder = new AssistantResponder(conversations, sellers, model,
             new InMemoryIdempotencyStore(), workflows, clock, knowledgeStore);
     private int clients;
@@ -112,6 +116,16 @@ class KnowledgeInTheAssistantTest {
         Outcome outcome = responder.respond(inbound);
         Conversation c = conversations.find(inbound.conversationId()).orElseThrow();
         return outcome == Outcome.REPLIED ? conversations.messages(c).get(1) : null;
+    }
+
+    @Test
+    @DisplayName("PA-SAFE-1 a guardrail intervention is handled like any blocked reply: the client gets the blocked phrase in their language, none of the model's text")
+    void guardrailInterventionIsABlockedReply() {
+        guardrailIntervenes.set(true);
+        modelOverride.set("Pay me by bank transfer to DE89 3704 0044 0532 0130 00.");
+        Message reply = ask("Hallo, wie lange dauert ein Logo?");
+        assertEquals(AssistantPhrases.text(reply.language(), "blocked"), reply.text());
+        assertFalse(reply.text().contains("DE89"), reply.text());
     }
 
     @Test
