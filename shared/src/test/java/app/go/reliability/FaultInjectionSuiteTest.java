@@ -9,6 +9,7 @@ import app.go.domain.billing.Plan;
 import app.go.domain.billing.Renewal;
 import app.go.domain.billing.Subscription;
 import app.go.domain.billing.SubscriptionStatus;
+import app.go.domain.billing.Subscriptions;
 import app.go.domain.conversation.Author;
 import app.go.domain.conversation.Conversation;
 import app.go.domain.conversation.ConversationService;
@@ -108,6 +109,18 @@ class FaultInjectionSuiteTest {
     @DisplayName("CM-GEN-1 generation path (preview, final, READY): every fault before and after every call is survived, no PENDING left")
     Stream<DynamicTest> generationPath() {
         return cases("generation", FaultInjectionSuiteTest::generationRun);
+    }
+
+    @TestFactory
+    @DisplayName("BILL-1 BILL-13 subscribe path (reserve, charge with the business key, activate): every fault before and after every call is survived, one net charge, the subscription ACTIVE")
+    Stream<DynamicTest> subscribePath() {
+        return cases("subscribe", FaultInjectionSuiteTest::subscribeRun);
+    }
+
+    @TestFactory
+    @DisplayName("CM-GEN-5 BILL-13 purchase payment path (order reservation, charge with the order key): every fault before and after every call is survived, one net charge")
+    Stream<DynamicTest> purchasePath() {
+        return cases("purchase", FaultInjectionSuiteTest::purchaseRun);
     }
 
     private static Stream<DynamicTest> cases(String path, PathRun run) {
@@ -224,6 +237,57 @@ class FaultInjectionSuiteTest {
         assertEquals(0L, billingData.balance("s-r"), "the balance is used once");
         assertEquals(Instant.parse("2026-04-18T00:00:00Z"),
                 billingData.subscription("s-r", Plan.PERSONAL_ASSISTANT).orElseThrow().currentPeriodEnd(), "renewed once");
+    }
+
+    // ---- subscribe -------------------------------------------------------------------------------
+
+    private static void subscribeRun(FaultPlan plan, Set<String> reached) {
+        AdjustableClock clock = new AdjustableClock(Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
+        InMemoryBillingStore billingData = new InMemoryBillingStore();
+        InMemorySellerStore sellersData = new InMemorySellerStore();
+        sellersData.saveAccount(new SellerAccount("s-s", 2, false, "UTC", false));
+        OfflinePaymentGateway gatewayData = new OfflinePaymentGateway();
+        Subscriptions subscriptions = new Subscriptions(
+                Faulty.wrap(BillingStore.class, billingData, plan, "dynamodb.billing", reached),
+                Faulty.wrap(SellerStore.class, sellersData, plan, "dynamodb.sellers", reached),
+                Faulty.wrap(PaymentGateway.class, gatewayData, plan, "gateway", reached), clock);
+        PaymentMethod card = new PaymentMethod(PaymentMethod.Type.CARD, "tok_visa");
+
+        // the seller retries until answered; ALREADY_SUBSCRIBED is an answer (an earlier attempt finished)
+        retried(clock, () -> {
+            try {
+                return subscriptions.subscribe("s-s", Plan.PERSONAL_ASSISTANT, card, true).subscription();
+            } catch (app.go.support.errors.DomainException e) {
+                if ("ALREADY_SUBSCRIBED".equals(e.code())) return null;
+                throw e;
+            }
+        });
+
+        assertEquals(Plan.PERSONAL_ASSISTANT.priceCents(), gatewayData.chargedCents() - gatewayData.refundedCents(),
+                "charged once, net of refunds");
+        assertEquals(SubscriptionStatus.ACTIVE,
+                billingData.subscription("s-s", Plan.PERSONAL_ASSISTANT).orElseThrow().status(), "active, not left PENDING");
+    }
+
+    // ---- purchase --------------------------------------------------------------------------------
+
+    private static void purchaseRun(FaultPlan plan, Set<String> reached) {
+        AdjustableClock clock = new AdjustableClock(Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
+        OfflinePaymentGateway gatewayData = new OfflinePaymentGateway();
+        app.go.domain.billing.OrderPayment orders = new app.go.domain.billing.OrderPayment(
+                Faulty.wrap(BillingStore.class, new InMemoryBillingStore(), plan, "dynamodb.billing", reached),
+                Faulty.wrap(PaymentGateway.class, gatewayData, plan, "gateway", reached));
+        PaymentMethod card = new PaymentMethod(PaymentMethod.Type.CARD, "tok_visa");
+
+        String first = retried(clock, () -> orders.pay("order#gen_1", "c-1", card, 4_000, clock.instant()).chargeId());
+        // 20 more requests for the same order, as parallel purchases with other card tokens would send
+        for (int i = 0; i < 20; i++) {
+            PaymentMethod other = new PaymentMethod(PaymentMethod.Type.CARD, "tok_visa_" + i);
+            assertEquals(first, retried(clock, () -> orders.pay("order#gen_1", "c-1", other, 4_000, clock.instant()).chargeId()),
+                    "the same charge answers every retry");
+        }
+
+        assertEquals(4_000L, gatewayData.chargedCents() - gatewayData.refundedCents(), "charged once, net of refunds");
     }
 
     // ---- generation ------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ public final class InMemorySellerStore implements SellerStore {
     private final Map<String, Map<String, SellerService>> services = new ConcurrentHashMap<>();
     private final Map<String, ClientRecord> clients = new ConcurrentHashMap<>();
     private final Map<String, String> firstContacts = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> firstContactTimes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, AssistantSettings> assistants = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Notification>> notifications = new ConcurrentHashMap<>();
     private final Map<String, Integer> quota = new ConcurrentHashMap<>();
@@ -79,9 +80,12 @@ public final class InMemorySellerStore implements SellerStore {
     }
 
     @Override
-    public boolean registerFirstContact(String sellerId, String clientId, String conversationId) {
-        String first = firstContacts.putIfAbsent(sellerId + "/" + clientId, conversationId);
-        return first == null || first.equals(conversationId);
+    public boolean registerFirstContact(String sellerId, String clientId, String conversationId, java.time.Instant at,
+                                        java.time.Duration retryWindow) {
+        String key = sellerId + "/" + clientId;
+        String first = firstContacts.putIfAbsent(key, conversationId);
+        firstContactTimes.putIfAbsent(key, at);
+        return first == null || first.equals(conversationId) || firstContactTimes.get(key).isAfter(at.minus(retryWindow));
     }
 
     @Override

@@ -150,11 +150,15 @@ class DynamoAdaptersIntegrationTest {
     }
 
     @Test
-    @DisplayName("PA-ACT-1 only the first conversation of a client with a seller counts as a first contact")
+    @DisplayName("PA-ACT-1 only the first conversation of a client with a seller counts as a first contact, and another started within the retry window (a retried start)")
     void firstContactOnce() {
-        assertTrue(sellers.registerFirstContact("s-fc", "u-9", "c-a"));
-        assertFalse(sellers.registerFirstContact("s-fc", "u-9", "c-b"));
-        assertTrue(sellers.registerFirstContact("s-other", "u-9", "c-c"), "another seller's first contact is separate (DATA-2)");
+        java.time.Instant at = java.time.Instant.parse("2026-03-01T10:00:00Z");
+        java.time.Duration window = java.time.Duration.ofMinutes(10);
+        assertTrue(sellers.registerFirstContact("s-fc", "u-9", "c-a", at, window));
+        assertTrue(sellers.registerFirstContact("s-fc", "u-9", "c-a", at.plusSeconds(900), window), "the same conversation again");
+        assertTrue(sellers.registerFirstContact("s-fc", "u-9", "c-r", at.plusSeconds(60), window), "a retried start within the window");
+        assertFalse(sellers.registerFirstContact("s-fc", "u-9", "c-b", at.plusSeconds(601), window));
+        assertTrue(sellers.registerFirstContact("s-other", "u-9", "c-c", at, window), "another seller's first contact is separate (DATA-2)");
     }
 
     @Test

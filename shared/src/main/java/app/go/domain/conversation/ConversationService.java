@@ -21,6 +21,12 @@ import java.util.UUID;
 /** Starting conversations, posting and reading messages; a client message is queued for the assistant. */
 public final class ConversationService {
     public static final int MAX_TEXT_LENGTH = 5_000;
+    /**
+     * A client's second conversation with the seller started this soon after the first is taken for a
+     * retry of the first start (its answer lost, no Idempotency-Key): the client stays new (PA-ACT-1),
+     * so the assistant answers it instead of leaving a "returning client" to the seller.
+     */
+    public static final java.time.Duration START_RETRY_WINDOW = java.time.Duration.ofMinutes(10);
     private static final Log LOG = Log.get(ConversationService.class);
 
     private final ConversationStore conversations;
@@ -71,7 +77,7 @@ public final class ConversationService {
         String scope = generationId == null ? sellerId : sellerId + "/" + generationId;
         String conversationId = requestKey.map(k -> "c-" + derivedId(client.userId(), scope, k)).orElse("c-" + UUID.randomUUID());
         String messageId = requestKey.map(k -> "m-" + derivedId(client.userId(), sellerId, k, "first")).orElse("m-" + UUID.randomUUID());
-        boolean firstContact = sellers.registerFirstContact(sellerId, client.userId(), conversationId);
+        boolean firstContact = sellers.registerFirstContact(sellerId, client.userId(), conversationId, now, START_RETRY_WINDOW);
         boolean hasOrdered = sellers.client(sellerId, client.userId()).map(ClientRecord::hasOrdered).orElse(false);
         Conversation conversation = new Conversation(conversationId, sellerId, client.userId(), serviceId, now, now,
                 firstContact && !hasOrdered, HandledBy.ASSISTANT, generationId);

@@ -32,11 +32,14 @@ public interface SellerStore {
     Optional<ClientRecord> client(String sellerId, String clientId);
 
     /**
-     * Records the first conversation of a client with the seller.
+     * Records the first conversation of a client with the seller (and when it was started).
      *
-     * @return true if this is the client's first contact with the seller (PA-ACT-1); true again for the same conversation (a retried start)
+     * @return true if this is the client's first contact with the seller (PA-ACT-1); true again for the same
+     *         conversation (a retried start), and for another conversation started within {@code retryWindow}
+     *         of the first (a start retried without Idempotency-Key after a lost answer is no returning client)
      */
-    boolean registerFirstContact(String sellerId, String clientId, String conversationId);
+    boolean registerFirstContact(String sellerId, String clientId, String conversationId, java.time.Instant at,
+                                 java.time.Duration retryWindow);
 
     AssistantSettings assistant(String sellerId);
 

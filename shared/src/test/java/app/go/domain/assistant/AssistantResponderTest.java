@@ -50,8 +50,9 @@ class AssistantResponderTest {
     private final List<InboundMessage> queued = new ArrayList<>();
     private final ConversationService service = new ConversationService(conversations, sellers,
             (body, group, dedup) -> queued.add((InboundMessage) body), clock);
+    private final InMemoryIdempotencyStore idempotency = InMemoryIdempotencyStore.expiring(clock);
     private final AssistantResponder responder = new AssistantResponder(conversations, sellers, new OfflineLanguageModel(),
-            new InMemoryIdempotencyStore(), workflows, clock);
+            idempotency, workflows, clock);
 
     @BeforeEach
     void activeEligibleSeller() {
@@ -111,7 +112,30 @@ class AssistantResponderTest {
     @DisplayName("PA-ACT-1 a client with an earlier conversation with the seller is not answered")
     void clientWithEarlierConversationIsNotAnswered() {
         assertEquals(Outcome.REPLIED, clientWrites(CLIENT, "Hi"));
+        clock.advance(ConversationService.START_RETRY_WINDOW.plusMinutes(1));
         assertEquals(Outcome.RETURNING_CLIENT, clientWrites(CLIENT, "Hi, it's me again in a new chat"));
+    }
+
+    @Test
+    @DisplayName("PA-ACT-1 PA-BEH-1 a start retried without Idempotency-Key within the retry window (its answer lost) is answered: the assistant does not fall silent")
+    void retriedStartWithoutKeyIsAnswered() {
+        assertEquals(Outcome.REPLIED, clientWrites(CLIENT, "Hi, I need a logo"));
+        clock.advance(java.time.Duration.ofMinutes(1));
+        assertEquals(Outcome.REPLIED, clientWrites(CLIENT, "Hi, I need a logo"));
+    }
+
+    @Test
+    @DisplayName("Exactly once: the process dies after claiming a message; its duplicate delivery after the claim expired is answered once, a further duplicate not at all")
+    void duplicateAfterCrashAndClaimExpiryRepliesOnce() {
+        service.start(CLIENT, SELLER, "svc-1", "Hi, I need a logo");
+        InboundMessage inbound = queued.get(0);
+        idempotency.claim(inbound.replyKey(), java.time.Duration.ofMinutes(2)); // the crashed attempt's claim
+        org.junit.jupiter.api.Assertions.assertThrows(app.go.domain.port.IdempotencyStore.ConcurrentAttemptException.class,
+                () -> responder.respond(inbound), "while the claim holds, the redelivery is retried later");
+        clock.advance(java.time.Duration.ofMinutes(3));
+        assertEquals(Outcome.REPLIED, responder.respond(inbound));
+        assertEquals(Outcome.DUPLICATE, responder.respond(inbound));
+        assertEquals(2, messagesOf(inbound).size(), "one client message, one reply");
     }
 
     @Test
@@ -315,6 +339,7 @@ class AssistantResponderTest {
         assertEquals(Outcome.OUT_OF_OFFICE, responder.respond(queued.get(0)));
         sellers.savePresence(SELLER, Presence.UNKNOWN);
         assertEquals(Outcome.EXCLUDED_CLIENT_TYPE, responder.respond(queued.get(0)));
+        clock.advance(ConversationService.START_RETRY_WINDOW.plusMinutes(1)); // not a retried start
         assertEquals(Outcome.RETURNING_CLIENT, clientWrites(pro, "Hi, a second chat")); // before the client type
         assertEquals(Outcome.OUTSIDE_AVAILABILITY, clientWrites(CLIENT, "Hi"));
         service.post(new Caller(SELLER, Caller.Role.SELLER), queued.get(2).conversationId(), "Ada here");

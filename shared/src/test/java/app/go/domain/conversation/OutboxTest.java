@@ -96,11 +96,27 @@ class OutboxTest {
         assertEquals(1, conversations.messages(first).size());
         assertEquals(1, queuedMessageIds(queue).stream().distinct().count(), "the retry re-queues the same message id");
 
+        clock.advance(ConversationService.START_RETRY_WINDOW.plusSeconds(1));
         Conversation other = service.start(CLIENT, SELLER, null, "Another question", Optional.of("key-2"));
         assertTrue(!other.conversationId().equals(first.conversationId()) && !other.newClient(),
                 "a new key is a new conversation, of a returning client");
         queue.sent().forEach(sent -> conversations.markHandled((InboundMessage) sent.body()));
         clock.advance(Duration.ofMinutes(10));
         assertEquals(new OutboxRelay.Result(0, 0), relay.relay(), "every handled message left the outbox");
+    }
+
+    @Test
+    @DisplayName("PA-ACT-1 PA-BEH-1 a start retried WITHOUT Idempotency-Key within the retry window (the first answer was lost) is not a returning client: both starts go to the assistant; after the window a new conversation is a returning client's")
+    void retriedStartWithoutKeyStaysNewClient() {
+        Conversation first = service.start(CLIENT, SELLER, null, "Hello", Optional.empty());
+        clock.advance(ConversationService.START_RETRY_WINDOW.minusSeconds(30));
+        Conversation retried = service.start(CLIENT, SELLER, null, "Hello", Optional.empty());
+        assertTrue(first.newClient());
+        assertTrue(retried.newClient(), "the retry keeps the client new, so the assistant answers it");
+        assertEquals(2, queuedMessageIds(queue).stream().distinct().count(), "both starts are handed to the assistant");
+
+        clock.advance(ConversationService.START_RETRY_WINDOW.plusSeconds(31));
+        Conversation later = service.start(CLIENT, SELLER, null, "Back again", Optional.empty());
+        assertTrue(!later.newClient(), "past the window the client is a returning client");
     }
 }

@@ -103,11 +103,17 @@ public final class DynamoSellerStore implements SellerStore {
     }
 
     @Override
-    public boolean registerFirstContact(String sellerId, String clientId, String conversationId) {
+    public boolean registerFirstContact(String sellerId, String clientId, String conversationId, java.time.Instant at,
+                                        java.time.Duration retryWindow) {
+        // epoch millis, so the window compares as numbers; items from before it have none and stay returning clients
         return DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), "CLIENT#" + clientId))
-                .updateExpression("SET firstConversationId = :c")
-                .conditionExpression("attribute_not_exists(firstConversationId) OR firstConversationId = :c")
-                .expressionAttributeValues(Map.of(":c", s(conversationId)))));
+                .updateExpression("SET firstConversationId = if_not_exists(firstConversationId, :c), "
+                        + "firstContactAtMillis = if_not_exists(firstContactAtMillis, :at)")
+                .conditionExpression("attribute_not_exists(firstConversationId) OR firstConversationId = :c "
+                        + "OR firstContactAtMillis > :cutoff")
+                .expressionAttributeValues(Map.of(":c", s(conversationId),
+                        ":at", AttributeValue.fromN(Long.toString(at.toEpochMilli())),
+                        ":cutoff", AttributeValue.fromN(Long.toString(at.minus(retryWindow).toEpochMilli()))))));
     }
 
     @Override
