@@ -63,6 +63,9 @@ public final class PersonalDetails {
      * "ул.", "д.", "No.", an abbreviation the break took for a full stop) kept in one piece: up to
      * three neighbours are joined when together they hold a detail none of them holds alone.
      */
+    /** A piece that ends in a word of at most three letters and a full stop ("ул.", "No.", "Str."): maybe not a sentence end. */
+    private static final Pattern ABBREVIATION_END = Pattern.compile("(?:^|[\\s,(])\\p{L}{1,3}\\.\\s*$", Pattern.UNICODE_CHARACTER_CLASS);
+
     public static List<String> sentences(String text) {
         List<String> pieces = Sentences.of(text);
         if (pieces.size() < 2 || find(Fold.text(text)).isEmpty()) {
@@ -71,7 +74,7 @@ public final class PersonalDetails {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             String unit = pieces.get(i);
-            if (find(Fold.text(unit)).isEmpty()) {
+            if (find(Fold.text(unit)).isEmpty() && ABBREVIATION_END.matcher(unit).find()) {
                 for (int extra = 1; extra <= 2 && i + extra < pieces.size(); extra++) {
                     if (find(Fold.text(pieces.get(i + extra))).isPresent()) {
                         break; // that neighbour holds its own detail; this piece stays as it is
