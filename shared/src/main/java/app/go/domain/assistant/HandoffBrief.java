@@ -175,10 +175,6 @@ public record HandoffBrief(String wants, List<Quote> requirements, List<String> 
         return text;
     }
 
-    static boolean hasPhrase(String language, String key) {
-        return PHRASES.getOrDefault(AssistantPhrases.primary(language), Map.of()).containsKey(key);
-    }
-
     private static Map<String, Map<String, String>> load() {
         try (InputStream in = HandoffBrief.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

@@ -46,16 +46,6 @@ public final class SellerHandoff {
             conversation.""";
     static final String SUMMARY_REQUEST = "Summarize this conversation for the seller.";
 
-    /** PA-BEH-6: the seller has been notified and will reply as soon as possible. */
-    static final Map<String, String> FOLLOW_UP_TEMPLATES = Map.of(
-            "en", "The seller has been notified and will reply to you as soon as possible. Thank you for your patience!",
-            "es", "Hemos avisado al vendedor y te responderá lo antes posible. ¡Gracias por tu paciencia!",
-            "fr", "Le vendeur a été prévenu et vous répondra dès que possible. Merci de votre patience !",
-            "de", "Der Verkäufer wurde benachrichtigt und antwortet Ihnen so bald wie möglich. Danke für Ihre Geduld!",
-            "ar", "تم إبلاغ البائع وسيرد عليك في أقرب وقت ممكن. شكرًا لصبرك!",
-            "zh", "已通知卖家，卖家会尽快回复您。感谢您的耐心等待！",
-            "ru", "Продавец уведомлён и ответит вам как можно скорее. Спасибо за терпение!");
-
     /**
      * Longer than SendFollowUp's 15 s function timeout (a live attempt keeps its claim), shorter than
      * the state machine's retries of that step (an attempt killed by the timeout does not fail the handoff).
@@ -215,12 +205,7 @@ public final class SellerHandoff {
     }
 
     public static String followUpText(FollowUpCase followUpCase, String language, String seller) {
-        String key = "followUp." + followUpCase.name();
-        if (!HandoffBrief.hasPhrase(language, key) && followUpCase == FollowUpCase.SELLER_NOT_JOINED
-                && FOLLOW_UP_TEMPLATES.containsKey(AssistantPhrases.primary(language))) {
-            return FOLLOW_UP_TEMPLATES.get(AssistantPhrases.primary(language));
-        }
-        return HandoffBrief.phrase(language, key, Map.of("seller", seller));
+        return HandoffBrief.phrase(language, "followUp." + followUpCase.name(), Map.of("seller", seller));
     }
 
     private Optional<String> skipReason(Conversation conversation, Message trigger, FollowUpCase followUpCase) {
