@@ -330,7 +330,8 @@ class BedrockLanguageModelTest {
         assertEquals("assistant_turn", spec.at("/name").asText());
         JsonNode schema = spec.at("/inputSchema/json");
         assertEquals("object", schema.at("/type").asText());
-        assertEquals("[\"ANSWER\",\"GATHER_REQUIREMENTS\",\"HAND_OVER\"]", schema.at("/properties/intent/enum").toString());
+        assertEquals("[\"ANSWER\",\"GATHER_REQUIREMENTS\",\"HAND_OVER\",\"CANNOT_ANSWER\"]", schema.at("/properties/intent/enum").toString(),
+                "every intent the domain knows is offered to the model");
         assertTrue(schema.at("/properties/handoffReasons/items/enum").toString().contains("ASKED_FOR_SELLER"));
         assertTrue(schema.at("/required").toString().contains("missing"));
         assertTrue(body.at("/system/0/text").asText().contains(app.go.domain.assistant.PromptBuilder.FIXED_RULES));
