@@ -162,7 +162,8 @@ public final class Adapters {
     }
 
     public ConversationStore conversations() {
-        return singleton("conversations", () -> new DynamoConversationStore(dynamoDb(), table(SystemTopology.CONVERSATIONS)));
+        return singleton("conversations", () -> new DynamoConversationStore(dynamoDb(), table(SystemTopology.CONVERSATIONS),
+                env.optional(SystemTopology.SELLERS.envVar()).orElse(null)));
     }
 
     public KnowledgeStore knowledge() {

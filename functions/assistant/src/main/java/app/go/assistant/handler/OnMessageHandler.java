@@ -58,7 +58,8 @@ public final class OnMessageHandler implements RequestHandler<SQSEvent, SQSBatch
                 adapters.idempotency(),
                 new SfnWorkflowStarter(adapters.sfn(), adapters.env().require(SystemTopology.HANDOFF.envVar())),
                 adapters.clock(),
-                adapters.knowledge());
+                adapters.knowledge(),
+                adapters.knowledgeRetriever());
     }
 
     @Override

@@ -182,10 +182,16 @@ public final class DynamoKnowledgeStore implements KnowledgeStore {
 
     @Override
     public Optional<ToneProfile> tone(String sellerId) {
-        return items.get(Items.sellerKey(sellerId), TONE).map(i -> new ToneProfile(Items.str(i, "greeting"),
+        return items.get(Items.sellerKey(sellerId), TONE).map(DynamoKnowledgeStore::tone);
+    }
+
+    static final String TONE_KEY = TONE;
+
+    static ToneProfile tone(Map<String, AttributeValue> i) {
+        return new ToneProfile(Items.str(i, "greeting"),
                 Items.str(i, "greetingLanguage"), ToneProfile.Formality.valueOf(Items.str(i, "formality")),
                 Items.bool(i, "emoji", false), Items.bool(i, "frequentExclamations", false), Items.str(i, "signOff"),
-                ToneProfile.Length.valueOf(Items.str(i, "length")), (int) Items.num(i, "typicalWords", 0)));
+                ToneProfile.Length.valueOf(Items.str(i, "length")), (int) Items.num(i, "typicalWords", 0));
     }
 
     @Override
