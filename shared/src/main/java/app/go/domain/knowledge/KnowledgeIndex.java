@@ -29,7 +29,7 @@ public final class KnowledgeIndex {
     /** @return how many texts were embedded */
     public int update(String sellerId, List<KnowledgeEntry> entries) {
         Map<String, byte[]> stored = store.vectors(sellerId);
-        Map<String, String> texts = new HashMap<>();
+        Map<String, String> texts = new java.util.LinkedHashMap<>(); // in entry order: deterministic calls
         entries.forEach(e -> texts.putIfAbsent(EmbeddingVectors.key(EmbeddingVectors.text(e)), EmbeddingVectors.text(e)));
         Map<String, byte[]> added = new HashMap<>();
         texts.forEach((key, text) -> {
