@@ -39,9 +39,9 @@ final class ReplyWriter {
     /** How many earlier messages go into the context at most; older ones add cost, not quality. */
     static final int HISTORY_LIMIT = 20;
     /** Issue 7: the history in the prompt is bounded by estimated tokens too, so long messages do not grow it. */
-    static final int HISTORY_TOKENS = 300;
+    static final int HISTORY_TOKENS = 160;
     /** Issue 7: the knowledge entries retrieved for one message. */
-    static final int KNOWLEDGE_LIMIT = 10;
+    static final int KNOWLEDGE_LIMIT = 5;
 
     /** What a reply is written from, read once by the caller (issue 7 item 5). */
     record Sources(SellerProfile profile, List<SellerService> services, KnowledgeStore.Snapshot knowledge, ToneProfile tone) {}
