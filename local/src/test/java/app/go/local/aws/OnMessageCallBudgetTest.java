@@ -110,6 +110,37 @@ class OnMessageCallBudgetTest {
         assertEquals(1, sellerStore.assistantMessagesOn(SELLER, today), "counted once");
         assertEquals(1, conversations.messages(conversation).stream().filter(m -> m.messageId().equals("m-3-r")).count());
         System.out.println("DynamoDB calls per normal reply: " + calls.size() + " " + calls);
+        warmFigures(handler, conversations, sellers, calls.size());
+    }
+
+    /** Reported, not asserted (timing belongs to the bench): warm handler p50 against as many GetItems, same run. */
+    private static void warmFigures(OnMessageHandler handler, DynamoConversationStore conversations, String sellersTable, int calls) {
+        int runs = 30;
+        List<Double> handlerMs = new ArrayList<>();
+        List<Double> floorMs = new ArrayList<>();
+        for (int i = 0; i < runs + 5; i++) {
+            String id = "c-warm-" + i;
+            Conversation c = new Conversation(id, SELLER, "client-w" + i, "svc-1", NOW.minusSeconds(60), NOW.minusSeconds(60), true,
+                    HandledBy.ASSISTANT);
+            conversations.create(c, new Message("m-w" + i, id, Author.CLIENT, "Which file formats do you deliver?", "en", NOW.minusSeconds(60)));
+            long started = System.nanoTime();
+            handler.handleRequest(event(id, "m-w" + i), null);
+            double handled = (System.nanoTime() - started) / 1e6;
+            started = System.nanoTime();
+            for (int g = 0; g < calls; g++) {
+                dynamo.getItem(b -> b.tableName(sellersTable).key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SELLER#" + SELLER),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ACCOUNT"))));
+            }
+            double floor = (System.nanoTime() - started) / 1e6;
+            if (i >= 5) { // the first ones warm the JIT
+                handlerMs.add(handled);
+                floorMs.add(floor);
+            }
+        }
+        handlerMs.sort(null);
+        floorMs.sort(null);
+        System.out.printf("warm handler p50 %.1f ms vs %d GetItems p50 %.1f ms (ratio %.1f)%n", handlerMs.get(runs / 2), calls,
+                floorMs.get(runs / 2), handlerMs.get(runs / 2) / floorMs.get(runs / 2));
     }
 
     private static void seed(DynamoSellerStore sellers, DynamoKnowledgeStore knowledge, DynamoConversationStore conversations,
@@ -133,10 +164,15 @@ class OnMessageCallBudgetTest {
     }
 
     private static SQSEvent event(String messageId) {
+        return event("c-budget", messageId);
+    }
+
+    private static SQSEvent event(String conversationId, String messageId) {
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
         record.setMessageId("sqs-" + messageId);
-        record.setBody("{\"schemaVersion\":1,\"sellerId\":\"" + SELLER + "\",\"conversationId\":\"c-budget\",\"messageId\":\"" + messageId + "\"}");
-        record.setAttributes(Map.of("MessageGroupId", "c-budget"));
+        record.setBody("{\"schemaVersion\":1,\"sellerId\":\"" + SELLER + "\",\"conversationId\":\"" + conversationId
+                + "\",\"messageId\":\"" + messageId + "\"}");
+        record.setAttributes(Map.of("MessageGroupId", conversationId));
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(record));
         return event;
