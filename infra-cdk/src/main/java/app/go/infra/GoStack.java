@@ -129,6 +129,9 @@ public class GoStack extends Stack {
     /** CM-GEN-8: the image model (CDK context {@code imageModelId}); generators are real in AWS, never the offline twin. */
     public static final String IMAGE_MODEL_CONTEXT = "imageModelId";
     public static final String DEFAULT_IMAGE_MODEL_ID = "amazon.nova-canvas-v1:0";
+    public static final String EMBEDDING_MODEL_CONTEXT = "embeddingModelId";
+    public static final String DEFAULT_EMBEDDING_MODEL_ID = "amazon.titan-embed-text-v2:0";
+    public static final String EMBEDDING_MODEL_ENV = "EMBEDDING_MODEL_ID";
     public static final String IMAGE_MODEL_ENV = "IMAGE_MODEL_ID";
     public static final String ASSET_PROVIDER_ENV = "ASSET_PROVIDER";
     public static final String AUDIO_PROVIDER_ENV = "AUDIO_PROVIDER";
@@ -173,6 +176,7 @@ public class GoStack extends Stack {
         guardrail = new ReplyGuardrail(this, "ReplyGuardrail");
         SystemTopology.FUNCTIONS.forEach(this::function);
         SystemTopology.ASSET_GENERATORS.forEach(this::assetGeneration);
+        SystemTopology.KNOWLEDGE_EMBEDDERS.forEach(this::knowledgeEmbedding);
         SystemTopology.EVENT_SOURCES.forEach(this::eventSource);
         SystemTopology.STATE_MACHINES.forEach(this::stateMachine);
         SystemTopology.FUNCTIONS.forEach(this::grantStarts);
@@ -374,8 +378,9 @@ public class GoStack extends Stack {
         List<String> resources = new java.util.ArrayList<>(List.of(table.getTableArn()));
         spec.indexes().forEach(index -> resources.add(table.getTableArn() + "/index/" + index.name()));
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                        "dynamodb:Query", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"))
+                .actions(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
+                        "dynamodb:DescribeTable"))
                 .resources(resources)
                 .build());
     }
@@ -416,6 +421,20 @@ public class GoStack extends Stack {
                 .resources(List.of(formatArn(ArnComponents.builder()
                         .service("bedrock").account("").resource("foundation-model")
                         .resourceName(imageModelId).arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())))
+                .build());
+    }
+
+    /** Issue 7: InvokeModel on the embedding model only, and its id in the environment. */
+    private void knowledgeEmbedding(FunctionSpec spec) {
+        Function fn = functions.get(spec);
+        String modelId = Optional.ofNullable(getNode().tryGetContext(EMBEDDING_MODEL_CONTEXT)).map(Object::toString)
+                .orElse(DEFAULT_EMBEDDING_MODEL_ID);
+        fn.addEnvironment(EMBEDDING_MODEL_ENV, modelId);
+        fn.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("bedrock:InvokeModel"))
+                .resources(List.of(formatArn(ArnComponents.builder()
+                        .service("bedrock").account("").resource("foundation-model")
+                        .resourceName(modelId).arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())))
                 .build());
     }
 

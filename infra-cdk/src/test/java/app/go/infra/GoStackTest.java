@@ -453,16 +453,33 @@ class GoStackTest {
     }
 
     @Test
+    @DisplayName("issue 7: the knowledge embedders may InvokeModel on the Titan V2 embedding model ARN and nothing else, with its id set")
+    void embeddingModelIsGrantedToTheEmbeddersOnly() {
+        List<Map<String, Object>> embedding = allStatements().stream()
+                .filter(s -> JSON.valueToTree(s.get("Resource")).toString().contains("foundation-model/" + GoStack.DEFAULT_EMBEDDING_MODEL_ID))
+                .toList();
+        assertEquals(SystemTopology.KNOWLEDGE_EMBEDDERS.size(), embedding.size());
+        embedding.forEach(s -> {
+            assertEquals(List.of("bedrock:InvokeModel"), actions(s));
+            assertEquals(1, resources(s).size());
+        });
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Handler",
+                SystemTopology.ON_MESSAGE.handlerClass() + "::handleRequest", "Environment", Match.objectLike(Map.of("Variables",
+                        Match.objectLike(Map.of(GoStack.EMBEDDING_MODEL_ENV, GoStack.DEFAULT_EMBEDDING_MODEL_ID)))))));
+    }
+
+    @Test
     @DisplayName("no IAM statement grants a bedrock action on '*': only the configured foundation model")
     void bedrockIsScopedToTheModel() {
         List<Map<String, Object>> bedrock = allStatements().stream()
                 .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("bedrock:") && !a.equals("bedrock:ApplyGuardrail"))).toList();
         assertEquals(SystemTopology.FUNCTIONS.stream().filter(FunctionSpec::usesBedrock).count()
-                + SystemTopology.ASSET_GENERATORS.size(), bedrock.size());
+                + SystemTopology.ASSET_GENERATORS.size() + SystemTopology.KNOWLEDGE_EMBEDDERS.size(), bedrock.size());
         for (Map<String, Object> s : bedrock) {
             assertFalse(resources(s).contains("*"));
             String resource = JSON.valueToTree(s.get("Resource")).toString();
-            if (resource.contains("::foundation-model/" + GoStack.DEFAULT_IMAGE_MODEL_ID)) {
+            if (resource.contains("::foundation-model/" + GoStack.DEFAULT_IMAGE_MODEL_ID)
+                    || resource.contains("::foundation-model/" + GoStack.DEFAULT_EMBEDDING_MODEL_ID)) {
                 assertEquals(List.of("bedrock:InvokeModel"), actions(s));
             } else {
                 assertEquals(Set.of("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"), Set.copyOf(actions(s)));

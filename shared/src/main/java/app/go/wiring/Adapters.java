@@ -92,6 +92,22 @@ public final class Adapters {
         return singleton("languageModel", () -> languageModelFactory.apply(this));
     }
 
+    /** Issue 7: what embeds the seller's knowledge; empty where the model is offline ({@link AwsAdapters#textEmbedder}). */
+    public java.util.Optional<app.go.domain.port.TextEmbedder> textEmbedder() {
+        return singleton("textEmbedder", () -> AwsAdapters.textEmbedder(this));
+    }
+
+    /** Issue 7: the top-k knowledge for a message, chosen with the model (embeddings deployed, lexical offline). */
+    public app.go.domain.port.KnowledgeRetriever knowledgeRetriever() {
+        return singleton("knowledgeRetriever", () -> AwsAdapters.knowledgeRetriever(this));
+    }
+
+    /** The knowledge base as the API changes it: the vectors kept up to date where an embedder is configured. */
+    public app.go.domain.knowledge.KnowledgeService knowledgeService() {
+        return singleton("knowledgeService", () -> new app.go.domain.knowledge.KnowledgeService(sellers(), knowledge(), clock,
+                textEmbedder().map(e -> new app.go.domain.knowledge.KnowledgeIndex(e, knowledge())).orElse(null)));
+    }
+
     /** The payment provider of this container ({@link PaymentGateways}): one, so the offline one keeps one log. */
     public app.go.domain.port.PaymentGateway paymentGateway() {
         return singleton("paymentGateway", () -> PaymentGateways.fromEnv(this));
@@ -165,7 +181,8 @@ public final class Adapters {
     }
 
     public ConversationStore conversations() {
-        return singleton("conversations", () -> new DynamoConversationStore(dynamoDb(), table(SystemTopology.CONVERSATIONS)));
+        return singleton("conversations", () -> new DynamoConversationStore(dynamoDb(), table(SystemTopology.CONVERSATIONS),
+                env.optional(SystemTopology.SELLERS.envVar()).orElse(null)));
     }
 
     public KnowledgeStore knowledge() {

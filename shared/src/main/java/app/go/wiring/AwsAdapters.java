@@ -47,6 +47,28 @@ public final class AwsAdapters {
     }
 
     /**
+     * Issue 7: the knowledge is embedded with Titan Text Embeddings V2 ({@code EMBEDDING_MODEL_ID})
+     * wherever the language model is Bedrock; where the model is offline (the local runtime, tests)
+     * nothing embeds and the lexical ranker retrieves. A deployment never gets the lexical one.
+     */
+    static Optional<app.go.domain.port.TextEmbedder> textEmbedder(Adapters adapters) {
+        if ("offline".equalsIgnoreCase(adapters.env().get("MODEL_PROVIDER", "bedrock"))
+                || adapters.languageModel() instanceof OfflineLanguageModel) {
+            return Optional.empty();
+        }
+        return Optional.of(new app.go.adapter.aws.bedrock.TitanTextEmbedder(adapters.bedrockRuntime(),
+                adapters.env().get(EMBEDDING_MODEL_ENV, app.go.adapter.aws.bedrock.TitanTextEmbedder.DEFAULT_MODEL_ID)));
+    }
+
+    static app.go.domain.port.KnowledgeRetriever knowledgeRetriever(Adapters adapters) {
+        return adapters.textEmbedder()
+                .<app.go.domain.port.KnowledgeRetriever>map(e -> new app.go.domain.knowledge.EmbeddingRetriever(e, adapters.knowledge()))
+                .orElseGet(app.go.adapter.offline.LexicalKnowledgeRetriever::new);
+    }
+
+    public static final String EMBEDDING_MODEL_ENV = "EMBEDDING_MODEL_ID";
+
+    /**
      * CM-GEN-8: real generators unless {@code ASSET_PROVIDER=offline} (the local runtime): images through
      * Nova Canvas ({@code IMAGE_MODEL_ID}), text through the language model, audio through the provider
      * {@code AUDIO_PROVIDER} names ({@code elevenlabs}); without one, audio is refused, never faked.

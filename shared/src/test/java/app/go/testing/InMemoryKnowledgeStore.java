@@ -17,6 +17,19 @@ public class InMemoryKnowledgeStore implements KnowledgeStore {
     private final Map<String, SavedKnowledge> saved = new ConcurrentHashMap<>();
     private final Map<String, Map<String, SellerReply>> replies = new ConcurrentHashMap<>();
     private final Map<String, ToneProfile> tones = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, byte[]>> vectors = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, byte[]> vectors(String sellerId) {
+        return Map.copyOf(vectors.getOrDefault(sellerId, Map.of()));
+    }
+
+    @Override
+    public void saveVectors(String sellerId, Map<String, byte[]> added, java.util.Set<String> removed) {
+        Map<String, byte[]> mine = vectors.computeIfAbsent(sellerId, k -> new ConcurrentHashMap<>());
+        removed.forEach(mine::remove);
+        mine.putAll(added);
+    }
 
     @Override
     public Optional<SavedKnowledge> saved(String sellerId) {

@@ -35,17 +35,19 @@ final class ApiRoutes {
         Map<String, Route> routes = new HashMap<>();
         var billing = adapters.billing();
         new PlatformRoutes(sellers, billing, adapters.clock()).register(routes);
-        new SellerRoutes(sellers, conversations).register(routes);
+        new SellerRoutes(sellers, conversations, sellerId -> adapters.knowledgeService().reindex(sellerId)).register(routes);
         // the model is reached lazily: only POST /sellers/me/assistant/try calls it
         LanguageModel model = new app.go.wiring.LazyLanguageModel(adapters);
         var creations = adapters.creations();
         var entitlements = new Entitlements(billing, adapters.clock());
         new AssistantRoutes(sellers, new AssistantLifecycle(sellers, conversationStore, adapters.clock(), entitlements::hasAssistant),
-                new AssistantSettingsService(sellers, adapters.clock()), new AssistantTrial(sellers, model, knowledge, adapters.clock()),
+                new AssistantSettingsService(sellers, adapters.clock()), new AssistantTrial(sellers, model, knowledge, adapters.clock(),
+                        (seller, text, service, entries, vectors, limit) -> adapters.knowledgeRetriever()
+                                .retrieve(seller, text, service, entries, vectors, limit)),
                 idempotency, adapters.clock()).register(routes);
         new ConversationRoutes(conversations, idempotency, new AskForSeller(conversations, conversationStore,
                 LazyAdapters.workflow(adapters, SystemTopology.HANDOFF_STATE_MACHINE_ENV))).register(routes);
-        new KnowledgeRoutes(new KnowledgeService(sellers, knowledge, adapters.clock())).register(routes);
+        new KnowledgeRoutes(adapters.knowledgeService()).register(routes);
         new BillingRoutes(adapters, billing, sellers, idempotency).register(routes);
         new CreationRoutes(adapters, sellers, idempotency, creations, billing).register(routes);
         // ELIG-3: an ineligible seller's published models take no generation, even with a subscription left running

@@ -26,10 +26,17 @@ final class SellerRoutes {
 
     private final SellerStore sellers;
     private final ConversationService conversations;
+    /** Issue 7: the generated knowledge follows the profile and services, so their vectors do too. */
+    private final java.util.function.Consumer<String> knowledgeChanged;
 
     SellerRoutes(SellerStore sellers, ConversationService conversations) {
+        this(sellers, conversations, sellerId -> {});
+    }
+
+    SellerRoutes(SellerStore sellers, ConversationService conversations, java.util.function.Consumer<String> knowledgeChanged) {
         this.sellers = sellers;
         this.conversations = conversations;
+        this.knowledgeChanged = knowledgeChanged;
     }
 
     void register(Map<String, Route> routes) {
@@ -45,6 +52,7 @@ final class SellerRoutes {
         SellerProfile profile = new SellerProfile(body.text("displayName", 80), body.optText("description", 2_000).orElse(null),
                 body.texts("skills", 30, 60), body.texts("languages", 20, 40));
         sellers.saveProfile(sellerId, profile);
+        knowledgeChanged.accept(sellerId);
         return json(200, profile);
     }
 
@@ -66,6 +74,7 @@ final class SellerRoutes {
                     "a seller has at most " + MAX_SERVICES + " services; change an existing one");
         }
         sellers.saveService(sellerId, service);
+        knowledgeChanged.accept(sellerId);
         return json(200, service);
     }
 

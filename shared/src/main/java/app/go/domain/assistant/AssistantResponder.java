@@ -18,6 +18,7 @@ import app.go.domain.seller.Presence;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.knowledge.KnowledgeService;
 import app.go.domain.port.KnowledgeStore;
+import app.go.domain.port.KnowledgeRetriever;
 import app.go.domain.port.SellerStore;
 import app.go.domain.port.LanguageModel;
 import app.go.domain.port.IdempotencyStore;
@@ -63,6 +64,8 @@ public final class AssistantResponder {
     private final DailyLimitReached dailyLimit;
     private final WorkflowStarter followUps;
     private final KnowledgeStore knowledgeStore;
+    /** Null answers from the generated knowledge only. */
+    private final KnowledgeService knowledge;
 
     public AssistantResponder(ConversationStore conversations, SellerStore sellers, LanguageModel model,
                               IdempotencyStore idempotency, WorkflowStarter handoff, Clock clock) {
@@ -71,13 +74,22 @@ public final class AssistantResponder {
 
     public AssistantResponder(ConversationStore conversations, SellerStore sellers, LanguageModel model,
                               IdempotencyStore idempotency, WorkflowStarter handoff, Clock clock, KnowledgeStore knowledge) {
-        this(conversations, sellers, model, idempotency, handoff, clock, knowledge, null);
+        this(conversations, sellers, model, idempotency, handoff, clock, knowledge, null, null);
     }
 
-    /** @param followUps the follow-up state machine (PA-BEH-6 cases UNANSWERED and NOT_FORWARDED); null: none */
     public AssistantResponder(ConversationStore conversations, SellerStore sellers, LanguageModel model,
                               IdempotencyStore idempotency, WorkflowStarter handoff, Clock clock, KnowledgeStore knowledge,
-                              WorkflowStarter followUps) {
+                              KnowledgeRetriever retriever) {
+        this(conversations, sellers, model, idempotency, handoff, clock, knowledge, retriever, null);
+    }
+
+    /**
+     * @param retriever the top-k knowledge for a message (issue 7); null passes every entry (rule tests)
+     * @param followUps the follow-up state machine (PA-BEH-6 cases UNANSWERED and NOT_FORWARDED); null: none
+     */
+    public AssistantResponder(ConversationStore conversations, SellerStore sellers, LanguageModel model,
+                              IdempotencyStore idempotency, WorkflowStarter handoff, Clock clock, KnowledgeStore knowledge,
+                              KnowledgeRetriever retriever, WorkflowStarter followUps) {
         this.followUps = followUps;
         this.knowledgeStore = knowledge;
         this.conversations = conversations;
@@ -87,29 +99,37 @@ public final class AssistantResponder {
         this.handoff = handoff;
         this.clock = clock;
         this.dailyLimit = new DailyLimitReached(conversations, sellers, clock);
-        this.writer = new ReplyWriter(sellers, model, knowledge == null ? null : new KnowledgeService(sellers, knowledge, clock));
+        this.knowledge = knowledge == null ? null : new KnowledgeService(sellers, knowledge, clock);
+        this.writer = new ReplyWriter(sellers, model, this.knowledge, retriever);
     }
 
+    /**
+     * Issue 7 item 5: the conversation with its messages is one read, the seller's items one batch,
+     * services and knowledge one query each, and the reply with its count one transaction.
+     */
     public Outcome respond(InboundMessage inbound) {
         Log.put("conversationId", inbound.conversationId());
         Log.put("messageId", inbound.messageId());
-        Optional<Conversation> found = conversations.find(inbound.conversationId())
-                .filter(c -> c.sellerId().equals(inbound.sellerId()));
-        Optional<Message> message = found.flatMap(c -> conversations.findInHistory(c, inbound.messageId()));
-        if (found.isEmpty() || message.isEmpty()) {
+        Optional<ConversationStore.Snapshot> snapshot = conversations.snapshot(inbound.sellerId(), inbound.conversationId());
+        Optional<Message> message = snapshot.flatMap(s -> s.messages().stream()
+                .filter(m -> m.messageId().equals(inbound.messageId())).findFirst());
+        if (snapshot.isEmpty() || message.isEmpty()) {
             return logged(Outcome.UNKNOWN_CONVERSATION);
         }
-        Conversation conversation = found.get();
-        Optional<SellerAccount> account = sellers.account(conversation.sellerId());
-        AssistantSettings settings = sellers.assistant(conversation.sellerId());
-        Optional<Outcome> refusal = refusal(conversation, message.get(), account, settings);
+        Conversation conversation = snapshot.get().conversation();
+        SellerStore.ReplyView seller = sellers.replyView(conversation.sellerId(), conversation.clientId(),
+                LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+        Optional<SellerAccount> account = seller.account();
+        AssistantSettings settings = seller.settings();
+        Optional<Outcome> refusal = refusal(conversation, message.get(), snapshot.get().messages(), seller);
         if (refusal.isPresent()) {
             if (refusal.get() == Outcome.OUTSIDE_AVAILABILITY) {
                 startFollowUp(conversation, message.get(), FollowUpCase.UNANSWERED, settings);
             }
             return logged(refusal.get());
         }
-        Decided decided = replyOnce(inbound, () -> reply(conversation, message.get(), account.get(), settings));
+        Decided decided = replyOnce(inbound, () -> reply(conversation, message.get(), snapshot.get().messages(), account.get(),
+                settings, seller));
         if (decided.outcome() == Outcome.DAILY_LIMIT_REACHED) {
             dailyLimit.handOver(conversation, account.get().zone()); // PA-LIM-2: to the seller's inbox, seller told
         }
@@ -180,12 +200,13 @@ public final class AssistantResponder {
      * client type (PA-AV-4), availability at the time the client wrote (PA-AV-1..3), then the
      * assistant's state (PA-ACT-5 pause). The caller logs the outcome.
      */
-    private Optional<Outcome> refusal(Conversation conversation, Message inbound, Optional<SellerAccount> account,
-                                      AssistantSettings settings) {
+    private Optional<Outcome> refusal(Conversation conversation, Message inbound, List<Message> messages, SellerStore.ReplyView seller) {
+        Optional<SellerAccount> account = seller.account();
+        AssistantSettings settings = seller.settings();
         if (account.isEmpty() || !account.get().eligibleForAssistant()) {
             return Optional.of(Outcome.NOT_ELIGIBLE);
         }
-        Presence presence = sellers.presence(conversation.sellerId());
+        Presence presence = seller.presence();
         if (presence.outOfOffice()) {
             return Optional.of(Outcome.OUT_OF_OFFICE);
         }
@@ -195,14 +216,15 @@ public final class AssistantResponder {
         if (!conversation.newClient()) {
             return Optional.of(Outcome.RETURNING_CLIENT);
         }
-        if (!settings.excludedClientTypes().isEmpty() && settings.excludes(clientType(conversation))) {
+        if (!settings.excludedClientTypes().isEmpty()
+                && settings.excludes(seller.client().orElse(ClientRecord.unknown(conversation.clientId())).clientType())) {
             return Optional.of(Outcome.EXCLUDED_CLIENT_TYPE);
         }
         if (!settings.availability().answersAt(inbound.createdAt(), account.get().zone(), presence.online())) {
             return Optional.of(Outcome.OUTSIDE_AVAILABILITY);
         }
         if (settings.state() == AssistantState.PAUSED) {
-            boolean alreadyAnswering = conversations.messages(conversation).stream().anyMatch(m -> m.author() == Author.ASSISTANT);
+            boolean alreadyAnswering = messages.stream().anyMatch(m -> m.author() == Author.ASSISTANT);
             return alreadyAnswering ? Optional.empty() : Optional.of(Outcome.PAUSED_NEW_CONVERSATION);
         }
         if (settings.state() != AssistantState.ACTIVE) {
@@ -211,45 +233,52 @@ public final class AssistantResponder {
         return Optional.empty();
     }
 
-    private ClientRecord.ClientType clientType(Conversation conversation) {
-        return sellers.client(conversation.sellerId(), conversation.clientId())
-                .orElse(ClientRecord.unknown(conversation.clientId())).clientType();
-    }
-
-    private Decided reply(Conversation conversation, Message inbound, SellerAccount account, AssistantSettings settings) {
+    private Decided reply(Conversation conversation, Message inbound, List<Message> messages, SellerAccount account,
+                          AssistantSettings settings, SellerStore.ReplyView seller) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), account.zone());
-        if (sellers.assistantMessagesOn(conversation.sellerId(), today) >= DAILY_MESSAGE_LIMIT) {
+        int sentToday = seller.counts().containsKey(today) ? seller.countOn(today)
+                : sellers.assistantMessagesOn(conversation.sellerId(), today);
+        if (sentToday >= DAILY_MESSAGE_LIMIT) {
             return Decided.of(Outcome.DAILY_LIMIT_REACHED);
         }
-        List<Message> history = conversations.messages(conversation).stream()
-                .filter(m -> !m.createdAt().isAfter(inbound.createdAt())).toList();
+        List<Message> history = messages.stream().filter(m -> !m.createdAt().isAfter(inbound.createdAt())).toList();
         if (ConversationReplyCap.reached(history, today, account.zone())) {
             return new Decided(Outcome.CONVERSATION_CAP_REACHED, Set.of(HandoffReason.CONVERSATION_CAP));
         }
         ReplyWriter.Written written = offPlatformRefusal(conversation, inbound)
-                .orElseGet(() -> writer.write(conversation.sellerId(), settings, conversation.serviceId(), history, inbound.text()));
+                .orElseGet(() -> writer.write(conversation.sellerId(), sources(conversation.sellerId(), seller), settings,
+                        conversation.serviceId(), history, inbound.text()));
         Set<HandoffReason> reasons = written.handoffReasons();
         Message reply = new Message("m-" + inbound.messageId().substring(2) + "-r", conversation.conversationId(),
                 Author.ASSISTANT, written.text(), written.language(), clock.instant());
-        // PA-ACT-8: the seller may have stepped in while the model was writing
-        if (conversations.find(conversation.conversationId()).map(Conversation::takenOverBySeller).orElse(true)) {
-            return Decided.of(Outcome.SELLER_HANDLES);
-        }
-        if (conversations.findInHistory(conversation, reply.messageId()).isPresent()) {
-            return new Decided(Outcome.DUPLICATE, reasons); // an earlier attempt stored (and counted) it
-        }
-        // PA-LIM-2: the conditional count is the limit; the read above may be stale or raced by another conversation
-        if (!sellers.tryCountAssistantMessage(conversation.sellerId(), today, DAILY_MESSAGE_LIMIT, reply.messageId())) {
-            return new Decided(Outcome.DAILY_LIMIT_REACHED, Set.of());
-        }
-        if (!conversations.appendReply(conversation, inbound, reply)) {
-            return new Decided(Outcome.DUPLICATE, reasons);
+        // PA-ACT-8 (the seller may have stepped in while the model was writing) and PA-LIM-2 (the conditional
+        // count is the limit; the read above may be stale or raced by another conversation) hold in the write
+        switch (conversations.appendCountedReply(conversation, inbound, reply, sellers, today, DAILY_MESSAGE_LIMIT)) {
+            case SELLER_HANDLES:
+                return Decided.of(Outcome.SELLER_HANDLES);
+            case DUPLICATE:
+                return new Decided(Outcome.DUPLICATE, reasons); // an earlier attempt stored (and counted) it
+            case DAILY_LIMIT_REACHED:
+                return new Decided(Outcome.DAILY_LIMIT_REACHED, Set.of());
+            default:
+                break;
         }
         remember(conversation, inbound, written);
         Log.count(BusinessMetric.REPLIES);
         LOG.info("assistant replied", "language", written.language(), "intent", written.turn().intent().name(),
                 "inputTokens", written.turn().usage().inputTokens(), "outputTokens", written.turn().usage().outputTokens());
         return new Decided(Outcome.REPLIED, reasons);
+    }
+
+    private ReplyWriter.Sources sources(String sellerId, SellerStore.ReplyView seller) {
+        List<app.go.domain.seller.SellerService> services = sellers.services(sellerId);
+        if (knowledge == null) {
+            return new ReplyWriter.Sources(seller.profile().orElse(null), services,
+                    new KnowledgeStore.Snapshot(Optional.empty(), Map.of()), app.go.domain.knowledge.ToneProfile.NONE);
+        }
+        app.go.domain.knowledge.ToneProfile tone = seller.tone() != null
+                ? seller.tone().orElse(app.go.domain.knowledge.ToneProfile.NONE) : knowledge.tone(sellerId);
+        return new ReplyWriter.Sources(seller.profile().orElse(null), services, knowledge.snapshot(sellerId), tone);
     }
 
     /**

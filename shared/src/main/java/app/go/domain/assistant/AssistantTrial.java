@@ -36,8 +36,14 @@ public final class AssistantTrial {
 
     /** Answers from the seller's knowledge base and tone, exactly as a client would be answered. */
     public AssistantTrial(SellerStore sellers, LanguageModel model, KnowledgeStore knowledge, Clock clock) {
+        this(sellers, model, knowledge, clock, null);
+    }
+
+    /** With the retriever the handlers use, so a try's prompt is bounded like a reply's (issue 7). */
+    public AssistantTrial(SellerStore sellers, LanguageModel model, KnowledgeStore knowledge, Clock clock,
+                          app.go.domain.port.KnowledgeRetriever retriever) {
         this.sellers = sellers;
-        this.writer = new ReplyWriter(sellers, model, knowledge == null ? null : new KnowledgeService(sellers, knowledge, clock));
+        this.writer = new ReplyWriter(sellers, model, knowledge == null ? null : new KnowledgeService(sellers, knowledge, clock), retriever);
         this.clock = clock;
     }
 

@@ -6,6 +6,8 @@ import app.go.domain.knowledge.KnowledgeGenerator;
 import app.go.domain.knowledge.KnowledgeService;
 import app.go.domain.knowledge.ToneProfile;
 import app.go.domain.port.AssistantTurn;
+import app.go.domain.port.KnowledgeRetriever;
+import app.go.domain.port.KnowledgeStore;
 import app.go.domain.port.LanguageModel;
 import app.go.domain.port.ReplyContext;
 import app.go.domain.port.SellerStore;
@@ -19,6 +21,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,8 +36,15 @@ import java.util.stream.Collectors;
 final class ReplyWriter {
     /** How sure the model must be of the client's language for its word to win over the detector's. */
     static final double CONFIDENT = 0.7;
-    /** How many earlier messages go into the context; older ones add cost, not quality. */
+    /** How many earlier messages go into the context at most; older ones add cost, not quality. */
     static final int HISTORY_LIMIT = 20;
+    /** Issue 7: the history in the prompt is bounded by estimated tokens too, so long messages do not grow it. */
+    static final int HISTORY_TOKENS = 160;
+    /** Issue 7: the knowledge entries retrieved for one message. */
+    static final int KNOWLEDGE_LIMIT = 5;
+
+    /** What a reply is written from, read once by the caller (issue 7 item 5). */
+    record Sources(SellerProfile profile, List<SellerService> services, KnowledgeStore.Snapshot knowledge, ToneProfile tone) {}
 
     /** {@code declined}: reasons the model named that the seller's settings do not act on (the client was not forwarded). */
     record Written(String text, String language, AssistantTurn turn, Set<HandoffReason> declined) {
@@ -52,21 +62,42 @@ final class ReplyWriter {
     /** Null answers from the generated knowledge only. */
     private final KnowledgeService knowledge;
     private final HandoffCueClassifier cues = HandoffCueClassifier.standard();
+    /** Null passes every entry (rule tests); handlers pass the configured one. */
+    private final KnowledgeRetriever retriever;
 
     ReplyWriter(SellerStore sellers, LanguageModel model, KnowledgeService knowledge) {
+        this(sellers, model, knowledge, null);
+    }
+
+    ReplyWriter(SellerStore sellers, LanguageModel model, KnowledgeService knowledge, KnowledgeRetriever retriever) {
         this.sellers = sellers;
         this.model = model;
         this.knowledge = knowledge;
+        this.retriever = retriever;
     }
 
+    /** Reads the sources itself (a try, PA-LIM-1). */
     Written write(String sellerId, AssistantSettings settings, String serviceId, List<Message> history, String clientText) {
-        SellerProfile profile = sellers.profile(sellerId).orElse(new SellerProfile("the seller", null, List.of(), List.of()));
+        SellerProfile profile = sellers.profile(sellerId).orElse(null);
         List<SellerService> services = sellers.services(sellerId);
-        List<KnowledgeEntry> entries = knowledge == null ? KnowledgeGenerator.generate(profile, services)
-                : knowledge.entries(sellerId, profile, services);
+        KnowledgeStore.Snapshot snapshot = knowledge == null ? new KnowledgeStore.Snapshot(Optional.empty(), Map.of())
+                : knowledge.snapshot(sellerId);
         ToneProfile tone = knowledge == null ? ToneProfile.NONE : knowledge.tone(sellerId);
+        return write(sellerId, new Sources(profile, services, snapshot, tone), settings, serviceId, history, clientText);
+    }
+
+    Written write(String sellerId, Sources sources, AssistantSettings settings, String serviceId, List<Message> history,
+                  String clientText) {
+        SellerProfile profile = sources.profile() != null ? sources.profile()
+                : new SellerProfile("the seller", null, List.of(), List.of());
+        List<SellerService> services = sources.services();
+        List<KnowledgeEntry> all = knowledge == null ? KnowledgeGenerator.generate(profile, services)
+                : KnowledgeService.merge(KnowledgeGenerator.generate(profile, services), sources.knowledge().saved());
+        List<KnowledgeEntry> entries = retriever == null ? all
+                : retriever.retrieve(sellerId, clientText, serviceId, all, sources.knowledge().vectors(), KNOWLEDGE_LIMIT);
+        ToneProfile tone = sources.tone() == null ? ToneProfile.NONE : sources.tone();
         LanguageDetector.Guess guess = LanguageDetector.guess(clientText);
-        List<Message> recent = history.size() > HISTORY_LIMIT ? history.subList(history.size() - HISTORY_LIMIT, history.size()) : history;
+        List<Message> recent = PromptTokens.newestWithin(history, HISTORY_TOKENS, HISTORY_LIMIT);
         ReplyContext context = new ReplyContext(settings.name(), profile, serviceId, services, entries, recent, clientText,
                 guess.language(), guess.confidence(), tone, PromptBuilder.FIXED_RULES, acting(settings.handoff()));
         AssistantTurn turn = model.respond(context);

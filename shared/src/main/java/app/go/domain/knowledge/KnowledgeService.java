@@ -64,11 +64,40 @@ public final class KnowledgeService {
     private final SellerStore sellers;
     private final KnowledgeStore store;
     private final Clock clock;
+    /** Null where nothing embeds the knowledge (offline: the lexical ranker needs no vectors). */
+    private final KnowledgeIndex index;
 
     public KnowledgeService(SellerStore sellers, KnowledgeStore store, Clock clock) {
+        this(sellers, store, clock, null);
+    }
+
+    public KnowledgeService(SellerStore sellers, KnowledgeStore store, Clock clock, KnowledgeIndex index) {
         this.sellers = sellers;
         this.store = store;
         this.clock = clock;
+        this.index = index;
+    }
+
+    /** The saved knowledge and its vectors, as one read where the store allows. */
+    public KnowledgeStore.Snapshot snapshot(String sellerId) {
+        return store.snapshot(sellerId);
+    }
+
+    /**
+     * Issue 7: embeds the texts of the knowledge the assistant answers from that have no vector yet;
+     * run after every change of the knowledge, the profile or a service. A failure is logged, not
+     * thrown: the change is stored, and the retriever embeds a missing vector when it meets it.
+     */
+    public void reindex(String sellerId) {
+        if (index == null) {
+            return;
+        }
+        try {
+            index.update(sellerId, entries(sellerId, profile(sellerId), sellers.services(sellerId)));
+        } catch (RuntimeException e) {
+            LOG.warn("knowledge vectors not updated; the next reply embeds what is missing", "sellerId", sellerId,
+                    "error", e.getClass().getSimpleName());
+        }
     }
 
     public View view(String sellerId) {
@@ -141,6 +170,7 @@ public final class KnowledgeService {
         LOG.info("knowledge base saved", "sellerId", sellerId, "entries", entries.size(),
                 "sellerEntries", entries.stream().filter(e -> e.source() == Source.SELLER).count(),
                 "rejected", findings.stream().filter(f -> f.status() == Finding.Status.REJECTED).count());
+        reindex(sellerId);
         View saved = view(sellerId);
         return new View(saved.entries(), saved.suggestions(), findings, saved.suggestionSources());
     }
@@ -149,6 +179,7 @@ public final class KnowledgeService {
     public View restoreDefaults(String sellerId) {
         store.deleteSaved(sellerId);
         LOG.info("knowledge base restored to defaults", "sellerId", sellerId);
+        reindex(sellerId);
         return view(sellerId);
     }
 
@@ -218,7 +249,7 @@ public final class KnowledgeService {
      * entries that are new since the save, and no generated entry on a question the seller answered
      * themselves (PA-KB-3).
      */
-    static List<KnowledgeEntry> merge(List<KnowledgeEntry> generated, Optional<SavedKnowledge> saved) {
+    public static List<KnowledgeEntry> merge(List<KnowledgeEntry> generated, Optional<SavedKnowledge> saved) {
         if (saved.isEmpty()) {
             return generated;
         }

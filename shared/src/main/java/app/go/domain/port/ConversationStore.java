@@ -8,6 +8,7 @@ import app.go.domain.conversation.ResponseStats;
 
 import app.go.domain.conversation.InboundMessage;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -91,5 +92,40 @@ public interface ConversationStore {
         int responded = (int) all.stream()
                 .filter(c -> messages(c).stream().anyMatch(m -> m.author() != Author.CLIENT)).count();
         return new ResponseStats(all.size(), responded);
+    }
+
+    /** A conversation with its messages (oldest first), as answering one message reads it. */
+    record Snapshot(Conversation conversation, List<Message> messages) {
+        public Snapshot {
+            messages = List.copyOf(messages);
+        }
+    }
+
+    /** The seller's conversation and its messages; one round trip where the store allows (issue 7 item 5). */
+    default Optional<Snapshot> snapshot(String sellerId, String conversationId) {
+        return find(conversationId).filter(c -> c.sellerId().equals(sellerId)).map(c -> new Snapshot(c, messages(c)));
+    }
+
+    /** What became of an assistant reply offered for storing with its count. */
+    enum ReplyWrite { STORED, DUPLICATE, SELLER_HANDLES, DAILY_LIMIT_REACHED }
+
+    /**
+     * Stores the assistant's reply and counts it toward the seller's daily limit (PA-LIM-2) as one
+     * write where the store allows, keyed on the message answered: a retry finds it stored and
+     * counted ({@code DUPLICATE}); a limit reached or a seller who took over (PA-ACT-8) stores and
+     * counts nothing. This default is the sequential form: the count is idempotent on the reply id.
+     */
+    default ReplyWrite appendCountedReply(Conversation conversation, Message inbound, Message reply,
+                                          SellerStore sellers, LocalDate day, int limit) {
+        if (find(conversation.conversationId()).map(Conversation::takenOverBySeller).orElse(true)) {
+            return ReplyWrite.SELLER_HANDLES;
+        }
+        if (findInHistory(conversation, reply.messageId()).isPresent()) {
+            return ReplyWrite.DUPLICATE; // an earlier attempt stored (and counted) it
+        }
+        if (!sellers.tryCountAssistantMessage(conversation.sellerId(), day, limit, reply.messageId())) {
+            return ReplyWrite.DAILY_LIMIT_REACHED;
+        }
+        return appendReply(conversation, inbound, reply) ? ReplyWrite.STORED : ReplyWrite.DUPLICATE;
     }
 }

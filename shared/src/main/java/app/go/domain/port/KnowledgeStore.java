@@ -5,7 +5,9 @@ import app.go.domain.knowledge.SellerReply;
 import app.go.domain.knowledge.ToneProfile;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Port to a seller's knowledge base and the replies it learns from; every key is the seller's own (DATA-2). */
 public interface KnowledgeStore {
@@ -34,4 +36,29 @@ public interface KnowledgeStore {
 
     /** The seller's unanswered questions, newest first, at most {@code limit}. */
     List<app.go.domain.knowledge.UnansweredQuestion> unanswered(String sellerId, int limit);
+
+    /**
+     * What answering a message reads of the knowledge base: the saved entries and the stored vectors
+     * of the entries' texts (by {@link app.go.domain.knowledge.EmbeddingVectors#key}); one round
+     * trip where the store allows.
+     */
+    record Snapshot(Optional<SavedKnowledge> saved, Map<String, byte[]> vectors) {
+        public Snapshot {
+            vectors = Map.copyOf(vectors);
+        }
+    }
+
+    default Snapshot snapshot(String sellerId) {
+        return new Snapshot(saved(sellerId), vectors(sellerId));
+    }
+
+    /** The stored knowledge vectors of the seller, by text key; empty where nothing embeds the knowledge (offline). */
+    default Map<String, byte[]> vectors(String sellerId) {
+        return Map.of();
+    }
+
+    /** Stores new vectors and forgets those of texts no entry has any more. */
+    default void saveVectors(String sellerId, Map<String, byte[]> added, Set<String> removed) {
+        throw new UnsupportedOperationException("this knowledge store keeps no vectors");
+    }
 }

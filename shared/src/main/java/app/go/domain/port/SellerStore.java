@@ -7,9 +7,11 @@ import app.go.domain.seller.Presence;
 import app.go.domain.seller.SellerAccount;
 import app.go.domain.seller.SellerProfile;
 import app.go.domain.seller.SellerService;
+import app.go.domain.knowledge.ToneProfile;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Port to the seller's data; every key is the seller's own (DATA-2). */
@@ -96,5 +98,29 @@ public interface SellerStore {
 
     default int assistantTries(String sellerId) {
         return 0;
+    }
+
+    /**
+     * What answering one message reads of the seller, in one round trip where the store allows
+     * (issue 7 item 5). {@code counts} has the daily reply counts of the UTC day before, of and after
+     * {@code utcDay}, so the seller's own day is among them whatever their zone.
+     *
+     * @param tone null when this store does not hold the tone (then the knowledge store is asked)
+     */
+    record ReplyView(Optional<SellerAccount> account, AssistantSettings settings, Presence presence,
+                     Optional<SellerProfile> profile, Optional<ClientRecord> client, Map<LocalDate, Integer> counts,
+                     Optional<ToneProfile> tone) {
+        public int countOn(LocalDate day) {
+            return counts.getOrDefault(day, 0);
+        }
+    }
+
+    default ReplyView replyView(String sellerId, String clientId, LocalDate utcDay) {
+        Map<LocalDate, Integer> counts = new java.util.HashMap<>();
+        for (LocalDate day = utcDay.minusDays(1); !day.isAfter(utcDay.plusDays(1)); day = day.plusDays(1)) {
+            counts.put(day, assistantMessagesOn(sellerId, day));
+        }
+        return new ReplyView(account(sellerId), assistant(sellerId), presence(sellerId), profile(sellerId),
+                client(sellerId, clientId), counts, null);
     }
 }

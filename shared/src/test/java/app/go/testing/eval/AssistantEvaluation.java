@@ -100,7 +100,8 @@ public final class AssistantEvaluation {
             lastTurn.set(turn);
             return turn;
         });
-        responder = new AssistantResponder(conversations, sellers, model, new InMemoryIdempotencyStore(), workflows, clock, knowledge);
+        responder = new AssistantResponder(conversations, sellers, model, new InMemoryIdempotencyStore(), workflows, clock, knowledge,
+                new app.go.adapter.offline.LexicalKnowledgeRetriever());
         seed();
     }
 

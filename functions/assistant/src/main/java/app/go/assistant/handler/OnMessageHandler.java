@@ -59,6 +59,7 @@ public final class OnMessageHandler implements RequestHandler<SQSEvent, SQSBatch
                 new SfnWorkflowStarter(adapters.sfn(), adapters.env().require(SystemTopology.HANDOFF.envVar())),
                 adapters.clock(),
                 adapters.knowledge(),
+                adapters.knowledgeRetriever(),
                 new SfnWorkflowStarter(adapters.sfn(), adapters.env().require(SystemTopology.FOLLOW_UP.envVar())));
     }
 

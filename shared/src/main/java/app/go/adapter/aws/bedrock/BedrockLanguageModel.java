@@ -136,35 +136,7 @@ public final class BedrockLanguageModel implements LanguageModel {
     }
 
     private LanguageModelException failure(SdkException e, int attempt) {
-        if (!(e instanceof SdkServiceException service)) {
-            Throwable root = e.getCause() == null ? e : e.getCause();
-            return new LanguageModelException(Reason.UNAVAILABLE, "Could not reach Bedrock model '" + modelId
-                    + "' (" + root.getClass().getSimpleName() + ") after " + attempts(attempt), e);
-        }
-        String details = " (" + errorCode(service) + ", HTTP " + service.statusCode()
-                + ", request id " + service.requestId() + ") after " + attempts(attempt);
-        if (e instanceof ModelNotReadyException) {
-            return new LanguageModelException(Reason.UNAVAILABLE, "Bedrock model '" + modelId + "' is not ready" + details, e);
-        }
-        if (e instanceof ThrottlingException || e instanceof ServiceQuotaExceededException || service.statusCode() == 429) {
-            return new LanguageModelException(Reason.THROTTLED, "Bedrock model '" + modelId + "' throttled the request" + details, e);
-        }
-        if (e instanceof AccessDeniedException || e instanceof ResourceNotFoundException) {
-            return new LanguageModelException(Reason.ACCESS_DENIED, "Bedrock model '" + modelId
-                    + "' is not accessible: access denied, not enabled in this account/region, or no such model id" + details, e);
-        }
-        if (e instanceof ValidationException) {
-            return new LanguageModelException(Reason.INVALID_REQUEST,
-                    "Bedrock model '" + modelId + "' rejected the request as invalid" + details, e);
-        }
-        return new LanguageModelException(Reason.UNAVAILABLE, "Bedrock model '" + modelId + "' failed" + details, e);
-    }
-
-    private static String errorCode(SdkServiceException e) {
-        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null && aws.awsErrorDetails().errorCode() != null) {
-            return aws.awsErrorDetails().errorCode();
-        }
-        return e.getClass().getSimpleName();
+        return BedrockRetries.modelFailure(modelId, e, attempt);
     }
 
     private static String attempts(int attempt) {

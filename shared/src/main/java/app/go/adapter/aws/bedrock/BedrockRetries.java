@@ -5,6 +5,14 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import app.go.domain.port.LanguageModelException;
+import app.go.domain.port.LanguageModelException.Reason;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
+import software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.bedrockruntime.model.ServiceQuotaExceededException;
+import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
+
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -85,4 +93,38 @@ final class BedrockRetries {
     static String attempts(int attempt) {
         return attempt + (attempt == 1 ? " attempt" : " attempts");
     }
+
+    /** The language-model failure of the last attempt: names the model, the error code and the request id, never the text. */
+    static LanguageModelException modelFailure(String modelId, SdkException e, int attempt) {
+        if (!(e instanceof SdkServiceException service)) {
+            Throwable root = e.getCause() == null ? e : e.getCause();
+            return new LanguageModelException(Reason.UNAVAILABLE, "Could not reach Bedrock model '" + modelId
+                    + "' (" + root.getClass().getSimpleName() + ") after " + attempts(attempt), e);
+        }
+        String details = " (" + errorCode(service) + ", HTTP " + service.statusCode()
+                + ", request id " + service.requestId() + ") after " + attempts(attempt);
+        if (e instanceof ModelNotReadyException) {
+            return new LanguageModelException(Reason.UNAVAILABLE, "Bedrock model '" + modelId + "' is not ready" + details, e);
+        }
+        if (e instanceof ThrottlingException || e instanceof ServiceQuotaExceededException || service.statusCode() == 429) {
+            return new LanguageModelException(Reason.THROTTLED, "Bedrock model '" + modelId + "' throttled the request" + details, e);
+        }
+        if (e instanceof AccessDeniedException || e instanceof ResourceNotFoundException) {
+            return new LanguageModelException(Reason.ACCESS_DENIED, "Bedrock model '" + modelId
+                    + "' is not accessible: access denied, not enabled in this account/region, or no such model id" + details, e);
+        }
+        if (e instanceof ValidationException) {
+            return new LanguageModelException(Reason.INVALID_REQUEST,
+                    "Bedrock model '" + modelId + "' rejected the request as invalid" + details, e);
+        }
+        return new LanguageModelException(Reason.UNAVAILABLE, "Bedrock model '" + modelId + "' failed" + details, e);
+    }
+
+    static String errorCode(SdkServiceException e) {
+        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null && aws.awsErrorDetails().errorCode() != null) {
+            return aws.awsErrorDetails().errorCode();
+        }
+        return e.getClass().getSimpleName();
+    }
+
 }

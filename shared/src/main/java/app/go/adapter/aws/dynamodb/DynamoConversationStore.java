@@ -40,10 +40,67 @@ public final class DynamoConversationStore implements ConversationStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    /** The sellers table, where the daily reply counters live; null: replies are counted by the caller's store. */
+    private final String sellersTable;
 
     public DynamoConversationStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, null);
+    }
+
+    public DynamoConversationStore(DynamoDbClient dynamo, String table, String sellersTable) {
         this.dynamo = dynamo;
         this.table = table;
+        this.sellersTable = sellersTable;
+    }
+
+    /** One consistent query over the conversation's partition, from META to the last message (outbox and feedback sort outside). */
+    @Override
+    public Optional<Snapshot> snapshot(String sellerId, String conversationId) {
+        List<Map<String, AttributeValue>> found = dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND sk BETWEEN :meta AND :end")
+                        .expressionAttributeValues(Map.of(":pk", s(pk(sellerId, conversationId)), ":meta", s(META),
+                                ":end", s(Items.MESSAGE_PREFIX.replace('#', '$')))))
+                .items().stream().toList();
+        if (found.isEmpty() || !META.equals(Items.str(found.get(0), "sk"))) {
+            return Optional.empty();
+        }
+        Conversation c = conversation(found.get(0));
+        return Optional.of(new Snapshot(c, found.subList(1, found.size()).stream().map(i -> message(c, i)).toList()));
+    }
+
+    /**
+     * One transaction: the reply under a key only its message can produce, the conversation touched
+     * unless the seller handles it (PA-ACT-8), and the seller's daily counter (PA-LIM-2), so the reply
+     * and its count are stored together or not at all, once per message.
+     */
+    @Override
+    public ReplyWrite appendCountedReply(Conversation c, Message inbound, Message reply,
+                                         app.go.domain.port.SellerStore sellers, java.time.LocalDate day, int limit) {
+        if (sellersTable == null) {
+            return ConversationStore.super.appendCountedReply(c, inbound, reply, sellers, day, limit);
+        }
+        Map<String, AttributeValue> replyItem = messageItem(c, reply);
+        replyItem.put("sk", s(messageKey(inbound) + "#REPLY"));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(replyItem)
+                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                    touchUnlessSellerHandles(c, reply),
+                    TransactWriteItem.builder().update(DynamoSellerStore.countOnce(sellersTable, c.sellerId(), day, limit,
+                            reply.messageId())).build()));
+            return ReplyWrite.STORED;
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            if (DynamoTable.conditionFailed(e, 0)) {
+                return ReplyWrite.DUPLICATE;
+            }
+            if (DynamoTable.conditionFailed(e, 1)) {
+                return ReplyWrite.SELLER_HANDLES;
+            }
+            if (DynamoTable.conditionFailed(e, 2)) {
+                return ReplyWrite.DAILY_LIMIT_REACHED;
+            }
+            throw e;
+        }
     }
 
     static String pk(String sellerId, String conversationId) {
@@ -167,9 +224,12 @@ public final class DynamoConversationStore implements ConversationStore {
         return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :msg)")
                         .expressionAttributeValues(Map.of(":pk", s(pk(c.sellerId(), c.conversationId())), ":msg", s(Items.MESSAGE_PREFIX))))
-                .items().stream().map(i -> new Message(Items.str(i, "messageId"), c.conversationId(),
-                        Author.valueOf(Items.str(i, "author")), Items.str(i, "text"), Items.str(i, "language"),
-                        Items.instant(i, "createdAt"))).toList();
+                .items().stream().map(i -> message(c, i)).toList();
+    }
+
+    private static Message message(Conversation c, Map<String, AttributeValue> i) {
+        return new Message(Items.str(i, "messageId"), c.conversationId(), Author.valueOf(Items.str(i, "author")),
+                Items.str(i, "text"), Items.str(i, "language"), Items.instant(i, "createdAt"));
     }
 
     @Override

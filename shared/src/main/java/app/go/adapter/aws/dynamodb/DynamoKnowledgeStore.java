@@ -35,7 +35,10 @@ import static app.go.adapter.aws.dynamodb.Items.s;
  *       source; further attributes can be added per entry);</li>
  *   <li>{@code KB#REPLY#<epoch millis>#<messageId>}: the seller's replies, expiring after the 12 months
  *       PA-SRC-2 lets the assistant read;</li>
- *   <li>{@code KB#TONE}: the tone learned from those replies (PA-SRC-3).</li>
+ *   <li>{@code KB#TONE}: the tone learned from those replies (PA-SRC-3);</li>
+ *   <li>{@code KB#EV#<text key>}: the embedding of one entry text ({@code v}: 512 signed bytes, see
+ *       {@link app.go.domain.knowledge.EmbeddingVectors}); between the entries and the head in sort
+ *       order, so one query reads head, entries and vectors ({@link #snapshot}).</li>
  * </ul>
  * A save writes its entries under a new generation and then switches the head to it with one
  * conditional write, so a save is all or nothing and readers never see half of one; the replaced
@@ -49,6 +52,7 @@ public final class DynamoKnowledgeStore implements KnowledgeStore {
     private static final String REPLY_PREFIX = "KB#REPLY#";
     private static final String TONE = "KB#TONE";
     private static final String UNANSWERED_PREFIX = "KB#UNANSWERED#";
+    private static final String VECTOR_PREFIX = "KB#EV#";
     private static final Duration REPLY_RETENTION = Duration.ofDays(366);
     private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
     private static final int READ_ATTEMPTS = 3;
@@ -78,6 +82,51 @@ public final class DynamoKnowledgeStore implements KnowledgeStore {
             }
             // a save switched the head and removed this generation between our two reads: read the new one
         }
+    }
+
+    /** One strongly consistent query from the first entry to the head: the head, its entries and the vectors. */
+    @Override
+    public Snapshot snapshot(String sellerId) {
+        String pk = Items.sellerKey(sellerId);
+        List<Map<String, AttributeValue>> found = items.client().queryPaginator(b -> b.tableName(items.name()).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":from", s(ENTRY_PREFIX), ":to", s(HEAD)))).items().stream().toList();
+        Map<String, byte[]> vectors = vectors(found.stream());
+        Optional<Map<String, AttributeValue>> head = found.stream().filter(i -> HEAD.equals(Items.str(i, "sk"))).findFirst();
+        if (head.isEmpty()) {
+            return new Snapshot(legacy(pk), vectors);
+        }
+        String prefix = ENTRY_PREFIX + Items.str(head.get(), "generation") + "#";
+        List<KnowledgeEntry> entries = found.stream().filter(i -> Items.str(i, "sk").startsWith(prefix))
+                .map(DynamoKnowledgeStore::entry).toList();
+        if (entries.size() != Items.num(head.get(), "entryCount", 0)) {
+            return new Snapshot(saved(sellerId), vectors); // a save switched the head meanwhile
+        }
+        return new Snapshot(Optional.of(new SavedKnowledge(entries, new HashSet<>(Items.strings(head.get(), "generatedIdsSeen")),
+                Items.instant(head.get(), "savedAt"))), vectors);
+    }
+
+    @Override
+    public Map<String, byte[]> vectors(String sellerId) {
+        return vectors(query(Items.sellerKey(sellerId), VECTOR_PREFIX));
+    }
+
+    private static Map<String, byte[]> vectors(Stream<Map<String, AttributeValue>> items) {
+        Map<String, byte[]> vectors = new java.util.HashMap<>();
+        items.filter(i -> Items.str(i, "sk").startsWith(VECTOR_PREFIX) && i.containsKey("v"))
+                .forEach(i -> vectors.put(Items.str(i, "sk").substring(VECTOR_PREFIX.length()), i.get("v").b().asByteArray()));
+        return vectors;
+    }
+
+    @Override
+    public void saveVectors(String sellerId, Map<String, byte[]> added, java.util.Set<String> removed) {
+        String pk = Items.sellerKey(sellerId);
+        List<WriteRequest> writes = new ArrayList<>();
+        added.forEach((key, vector) -> writes.add(WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", s(pk),
+                "sk", s(VECTOR_PREFIX + key), "v", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(vector))))).build()));
+        removed.stream().filter(key -> !added.containsKey(key)).forEach(key -> writes.add(WriteRequest.builder()
+                .deleteRequest(d -> d.key(Items.key(pk, VECTOR_PREFIX + key))).build()));
+        writeAll(writes);
     }
 
     @Override
@@ -151,10 +200,16 @@ public final class DynamoKnowledgeStore implements KnowledgeStore {
 
     @Override
     public Optional<ToneProfile> tone(String sellerId) {
-        return items.get(Items.sellerKey(sellerId), TONE).map(i -> new ToneProfile(Items.str(i, "greeting"),
+        return items.get(Items.sellerKey(sellerId), TONE).map(DynamoKnowledgeStore::tone);
+    }
+
+    static final String TONE_KEY = TONE;
+
+    static ToneProfile tone(Map<String, AttributeValue> i) {
+        return new ToneProfile(Items.str(i, "greeting"),
                 Items.str(i, "greetingLanguage"), ToneProfile.Formality.valueOf(Items.str(i, "formality")),
                 Items.bool(i, "emoji", false), Items.bool(i, "frequentExclamations", false), Items.str(i, "signOff"),
-                ToneProfile.Length.valueOf(Items.str(i, "length")), (int) Items.num(i, "typicalWords", 0)));
+                ToneProfile.Length.valueOf(Items.str(i, "length")), (int) Items.num(i, "typicalWords", 0));
     }
 
     @Override

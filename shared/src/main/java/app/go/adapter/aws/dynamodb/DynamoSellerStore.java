@@ -17,6 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import app.go.domain.knowledge.ToneProfile;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -63,8 +66,12 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public Optional<SellerAccount> account(String sellerId) {
-        return get(sellerId, "ACCOUNT").map(i -> new SellerAccount(sellerId, (int) Items.num(i, "level", 0),
-                Items.bool(i, "pro", false), Items.str(i, "timezone"), Items.bool(i, "sellerPlusPremium", false)));
+        return get(sellerId, "ACCOUNT").map(i -> account(sellerId, i));
+    }
+
+    private static SellerAccount account(String sellerId, Map<String, AttributeValue> i) {
+        return new SellerAccount(sellerId, (int) Items.num(i, "level", 0),
+                Items.bool(i, "pro", false), Items.str(i, "timezone"), Items.bool(i, "sellerPlusPremium", false));
     }
 
     @Override
@@ -74,7 +81,11 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public Optional<SellerProfile> profile(String sellerId) {
-        return get(sellerId, "PROFILE").map(i -> Json.read(Items.str(i, "data"), SellerProfile.class));
+        return get(sellerId, "PROFILE").map(DynamoSellerStore::profile);
+    }
+
+    private static SellerProfile profile(Map<String, AttributeValue> i) {
+        return Json.read(Items.str(i, "data"), SellerProfile.class);
     }
 
     @Override
@@ -97,9 +108,12 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public Optional<ClientRecord> client(String sellerId, String clientId) {
-        return get(sellerId, "CLIENT#" + clientId).map(i -> new ClientRecord(clientId,
-                ClientRecord.ClientType.valueOf(Items.optStr(i, "clientType").orElse("STANDARD")),
-                Items.bool(i, "hasOrdered", false)));
+        return get(sellerId, "CLIENT#" + clientId).map(i -> client(clientId, i));
+    }
+
+    private static ClientRecord client(String clientId, Map<String, AttributeValue> i) {
+        return new ClientRecord(clientId, ClientRecord.ClientType.valueOf(Items.optStr(i, "clientType").orElse("STANDARD")),
+                Items.bool(i, "hasOrdered", false));
     }
 
     @Override
@@ -166,8 +180,11 @@ public final class DynamoSellerStore implements SellerStore {
 
     @Override
     public Presence presence(String sellerId) {
-        return get(sellerId, "PRESENCE").map(i -> new Presence(Items.bool(i, "online", false),
-                Items.bool(i, "outOfOffice", false), Items.instant(i, "updatedAt"))).orElse(Presence.UNKNOWN);
+        return get(sellerId, "PRESENCE").map(DynamoSellerStore::presence).orElse(Presence.UNKNOWN);
+    }
+
+    private static Presence presence(Map<String, AttributeValue> i) {
+        return new Presence(Items.bool(i, "online", false), Items.bool(i, "outOfOffice", false), Items.instant(i, "updatedAt"));
     }
 
     @Override
@@ -240,16 +257,28 @@ public final class DynamoSellerStore implements SellerStore {
                 .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit), ":exp", n(expiresAt)))));
     }
 
-    @Override
-    public boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit, String replyId) {
+    /**
+     * The count of one reply as a transaction item: the reply ids counted that day live on the counter
+     * item (at most {@code limit} of them), so count and mark are one write and a second count of the
+     * same reply is refused by the condition.
+     */
+    static Update countOnce(String table, String sellerId, LocalDate day, int limit, String replyId) {
         long expiresAt = day.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plus(QUOTA_RETENTION).getEpochSecond();
-        // the reply ids counted that day live on the counter item (at most `limit` of them): count and mark are one write
-        boolean counted = DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(key(sellerKey(sellerId), quotaKey(day)))
+        return Update.builder().tableName(table).key(key(sellerKey(sellerId), quotaKey(day)))
                 .updateExpression("ADD #c :one, counted :ids SET expiresAt = :exp")
                 .conditionExpression("(attribute_not_exists(#c) OR #c < :limit) AND NOT contains(counted, :id)")
                 .expressionAttributeNames(Map.of("#c", "count"))
                 .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit), ":exp", n(expiresAt),
-                        ":ids", AttributeValue.fromSs(List.of(replyId)), ":id", s(replyId)))));
+                        ":ids", AttributeValue.fromSs(List.of(replyId)), ":id", s(replyId))).build();
+    }
+
+    @Override
+    public boolean tryCountAssistantMessage(String sellerId, LocalDate day, int limit, String replyId) {
+        Update count = countOnce(table, sellerId, day, limit, replyId);
+        boolean counted = DynamoTable.conditionally(() -> dynamo.updateItem(b -> b.tableName(table).key(count.key())
+                .updateExpression(count.updateExpression()).conditionExpression(count.conditionExpression())
+                .expressionAttributeNames(count.expressionAttributeNames())
+                .expressionAttributeValues(count.expressionAttributeValues())));
         return counted || items.get(sellerKey(sellerId), quotaKey(day), true)
                 .map(i -> i.containsKey("counted") && i.get("counted").ss().contains(replyId)).orElse(false);
     }
@@ -261,6 +290,44 @@ public final class DynamoSellerStore implements SellerStore {
 
     private static String quotaKey(LocalDate day) {
         return Items.ASSISTANT_QUOTA_PREFIX + day;
+    }
+
+    /**
+     * One BatchGetItem: account, assistant settings, presence, profile, the client, the tone (KB#TONE,
+     * precomputed when the seller writes) and the reply counters of three UTC days; keys DynamoDB
+     * left unprocessed are asked again.
+     */
+    @Override
+    public ReplyView replyView(String sellerId, String clientId, LocalDate utcDay) {
+        String pk = sellerKey(sellerId);
+        List<String> sortKeys = new java.util.ArrayList<>(List.of("ACCOUNT", "ASSISTANT", "PRESENCE", "PROFILE", "CLIENT#" + clientId,
+                DynamoKnowledgeStore.TONE_KEY));
+        for (int d = -1; d <= 1; d++) {
+            sortKeys.add(quotaKey(utcDay.plusDays(d)));
+        }
+        Map<String, Map<String, AttributeValue>> found = new java.util.HashMap<>();
+        Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
+                .keys(sortKeys.stream().map(sk -> key(pk, sk)).toList()).build());
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt == 5) {
+                throw new IllegalStateException("seller items left unprocessed by DynamoDB; retry");
+            }
+            Map<String, KeysAndAttributes> request = pending;
+            var response = dynamo.batchGetItem(b -> b.requestItems(request));
+            response.responses().getOrDefault(table, List.of()).forEach(i -> found.put(Items.str(i, "sk"), i));
+            pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        Map<LocalDate, Integer> counts = new java.util.HashMap<>();
+        for (int d = -1; d <= 1; d++) {
+            Map<String, AttributeValue> quota = found.get(quotaKey(utcDay.plusDays(d)));
+            counts.put(utcDay.plusDays(d), quota == null ? 0 : (int) Items.num(quota, "count", 0));
+        }
+        return new ReplyView(Optional.ofNullable(found.get("ACCOUNT")).map(i -> account(sellerId, i)),
+                Optional.ofNullable(found.get("ASSISTANT")).map(DynamoSellerStore::assistantSettings).orElse(AssistantSettings.initial()),
+                Optional.ofNullable(found.get("PRESENCE")).map(DynamoSellerStore::presence).orElse(Presence.UNKNOWN),
+                Optional.ofNullable(found.get("PROFILE")).map(DynamoSellerStore::profile),
+                Optional.ofNullable(found.get("CLIENT#" + clientId)).map(i -> client(clientId, i)),
+                counts, Optional.ofNullable(found.get(DynamoKnowledgeStore.TONE_KEY)).map(DynamoKnowledgeStore::tone));
     }
 
     /** Eventually consistent, as these reads have always been. */
