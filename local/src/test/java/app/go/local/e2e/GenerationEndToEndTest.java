@@ -386,7 +386,7 @@ class GenerationEndToEndTest extends LocalSystemTest {
     }
 
     @Test
-    @Order(11)
+    @Order(15)
     @DisplayName("ELIG-3 a seller lowered to level 1: the playground, training and publishing are 422 NOT_ELIGIBLE, clients get 409 MODEL_NOT_AVAILABLE, the model stays readable")
     void sellerNoLongerEligible() {
         assertEquals(200, api.call("PUT", "/platform/sellers/" + SELLER_ID, platform,

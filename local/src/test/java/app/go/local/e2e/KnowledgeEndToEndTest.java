@@ -211,12 +211,16 @@ class KnowledgeEndToEndTest extends LocalSystemTest {
         startConversation("s-kb-4", "c-kb-5", "Hello?");
         assertEquals(2, api.call("GET", "/sellers/me/response-stats", seller, null).body().get("conversations").asInt());
 
-        // PA-KB-3: the seller steps in; their reply is suggested as an entry
+        // PA-KB-3: in the handed-over chat the client asks what nobody answered; the seller's reply becomes
+        // a suggested entry, while the question the assistant did answer does not
+        assertEquals(202, api.call("POST", "/conversations/" + conversationId + "/ask-for-seller", client, null).status());
+        assertEquals(201, api.call("POST", "/conversations/" + conversationId + "/messages", client,
+                Map.of("text", "Could you also design a matching business card?")).status());
         assertEquals(201, api.call("POST", "/conversations/" + conversationId + "/messages", seller,
-                Map.of("text", "Hi, Ada here: a logo starts at $50.")).status());
+                Map.of("text", "Hi, Ada here: yes, a matching business card is $30.")).status());
         JsonNode suggestions = api.call("GET", "/sellers/me/assistant/knowledge", seller, null).body().get("suggestions");
         assertEquals(1, suggestions.size(), suggestions.toString());
-        assertEquals("Hi, how much is a logo?", suggestions.get(0).get("question").asText());
+        assertEquals("Could you also design a matching business card?", suggestions.get(0).get("question").asText());
         assertTrue(suggestions.get(0).get("suggested").asBoolean());
     }
 }

@@ -17,7 +17,7 @@ public final class PersonalData {
     /** Whether the text holds personal account data (e-mail, phone, handle, link, address, tax id, bank or card details). */
     public static boolean contains(String text) {
         // sentence by sentence, as strip() leaves them out: "Zahlung" in one and "direkt hier" in the next are no payment route
-        return text != null && Sentences.of(text).stream().anyMatch(sentence -> ContentRules.personal(Fold.text(sentence)).isPresent());
+        return text != null && PersonalDetails.sentences(text).stream().anyMatch(sentence -> ContentRules.personal(Fold.text(sentence)).isPresent());
     }
 
     public static String strip(String text) {
