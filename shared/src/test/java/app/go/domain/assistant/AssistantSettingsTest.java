@@ -214,6 +214,7 @@ class AssistantSettingsTest {
     @DisplayName("PA-ACT-2 an eligible seller who has not activated PA sees an activation prompt on a new client's conversation")
     void activationPrompt() {
         Conversation fresh = start("c-1");
+        clock.advance(app.go.domain.conversation.ConversationService.START_RETRY_WINDOW.plusMinutes(1)); // later, not a retried start
         Conversation returning = start("c-1");
         Optional<SellerAccount> eligible = sellers.account(SELLER);
         Optional<SellerAccount> notEligible = Optional.of(new SellerAccount(SELLER, 1, false, "UTC", false));
