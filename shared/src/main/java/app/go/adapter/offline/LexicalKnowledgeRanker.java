@@ -30,9 +30,13 @@ final class LexicalKnowledgeRanker {
             "eine", "einen", "oder", "und", "auch", "ihr", "kann", "können", "puedes", "quiero", "voulez", "vous");
 
     private final Understanding understanding;
+    /** The lexicon concepts of an entry's question or answer: entries repeat on every message, the query does not. */
+    private final app.go.support.memo.BoundedMemo<String, Set<String>> entryConcepts;
 
     LexicalKnowledgeRanker(Understanding understanding) {
         this.understanding = understanding;
+        this.entryConcepts = new app.go.support.memo.BoundedMemo<>(20_000,
+                text -> Set.copyOf(understanding.lexicon.present(NormalizedText.of(text), (s, t) -> false)));
     }
 
     /** Entries about one of {@code services} (or general ones) win a tie over entries about another service. */
@@ -52,8 +56,8 @@ final class LexicalKnowledgeRanker {
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             KnowledgeEntry qa = entries.get(i).asQuestionAndAnswer();
-            Set<String> questionConcepts = understanding.lexicon.present(NormalizedText.of(qa.question()), (s, t) -> false);
-            Set<String> answerConcepts = understanding.lexicon.present(NormalizedText.of(qa.answer()), (s, t) -> false);
+            Set<String> questionConcepts = entryConcepts.get(qa.question());
+            Set<String> answerConcepts = entryConcepts.get(qa.answer());
             int hits = 0;
             double score = 0;
             for (String concept : queryConcepts) {

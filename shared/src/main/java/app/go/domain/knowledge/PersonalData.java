@@ -12,6 +12,10 @@ import app.go.domain.safety.PersonalDetails;
  * prompt, so nothing is cut mid-sentence.
  */
 public final class PersonalData {
+    /** The profile and service texts are stripped again for every message; their results are kept. */
+    private static final app.go.support.memo.BoundedMemo<String, String> STRIPPED =
+            new app.go.support.memo.BoundedMemo<>(20_000, PersonalData::stripSentences);
+
     private PersonalData() {}
 
     /** Whether the text holds personal account data (e-mail, phone, handle, link, address, tax id, bank or card details). */
@@ -21,9 +25,10 @@ public final class PersonalData {
     }
 
     public static String strip(String text) {
-        if (text == null) {
-            return null;
-        }
+        return text == null ? null : STRIPPED.get(text);
+    }
+
+    private static String stripSentences(String text) {
         StringBuilder kept = new StringBuilder();
         for (String sentence : PersonalDetails.sentences(text)) {
             if (ContentRules.personal(Fold.text(sentence)).isEmpty()) {
