@@ -197,10 +197,11 @@ public final class ReplyCallBudget {
                 new KnowledgeService.Draft(null, KnowledgeEntry.Scope.GENERAL, null, "Which file formats?", "PNG and PDF.")));
         adapters.knowledge().saveTone(seller, ToneProfile.derive(List.of("Hi! Thanks for writing. Best, Ana")));
         String id = "c-budget-" + seller;
-        Conversation c = new Conversation(id, seller, "client-1", SERVICE, now.minusSeconds(600), now.minusSeconds(600),
-                true, HandledBy.ASSISTANT);
-        conversations.create(c, new Message("m-1", id, Author.CLIENT, "Hello, I want a small rose tattoo", "en", now.minusSeconds(600)));
-        conversations.append(c, new Message("m-2", id, Author.ASSISTANT, "Hi! What size and where?", "en", now.minusSeconds(590)));
+        // younger than the outbox relay's grace, so a running runtime does not answer these messages too
+        Instant started = now.minusSeconds(200);
+        Conversation c = new Conversation(id, seller, "client-1", SERVICE, started, started, true, HandledBy.ASSISTANT);
+        conversations.create(c, new Message("m-1", id, Author.CLIENT, "Hello, I want a small rose tattoo", "en", started));
+        conversations.append(c, new Message("m-2", id, Author.ASSISTANT, "Hi! What size and where?", "en", started.plusSeconds(10)));
         conversations.append(c, new Message("m-3", id, Author.CLIENT, QUESTION, "en", now.minusSeconds(5)));
     }
 
