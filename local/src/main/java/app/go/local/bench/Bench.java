@@ -20,7 +20,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Go bench: cold start of the assistant's Lambda handler and warm throughput of the message path.
+ * Go bench: cold start of the assistant's Lambda handler, warm throughput of the message path and the
+ * reply's prompt size, DynamoDB calls and cost.
  *
  * <pre>
  * Usage (from the repository root):
@@ -51,6 +52,12 @@ import java.util.function.Function;
  *   (d) Warm floor of the handler: the same OnMessageHandler, warm, invoked in-process through the
  *       local Lambda runtime on --direct prepared messages one at a time, then on --direct more from
  *       --sqs-concurrency threads; no SQS, no HTTP.
+ *   (p) Issue 7's reply figures: prompt tokens at 10 / 1,000 knowledge entries and 5 / 500 past turns
+ *       and their ratios (PromptSizes, as PromptBoundsTest); the DynamoDB calls of one normal reply by
+ *       operation, counted by an SDK interceptor on a handler built on its own wiring against the runtime's
+ *       tables (ReplyCallBudget, as OnMessageCallBudgetTest), whether the SnapStart priming sends every one of
+ *       those operations, the warm handler p50 against the p50 of as many sequential GetItems (--direct runs),
+ *       and the Bedrock list-price cost of a reply of that size per reply and per seller-month at 50/day.
  * Prints the report and writes it to local/target/bench/report.json; the system's own logs go to
  * local/target/bench/go-local.log. Takes about 2-3 minutes on 2 cores.
  * </pre>
@@ -108,6 +115,9 @@ public final class Bench {
 
             System.out.println("(d) handler floor: preparing 2 x " + settings.direct() + " messages, then invoking OnMessage in-process ...");
             handlerFloor(report, new HandlerFloor(local, api).run("direct", settings.direct(), settings.effectiveSqsConcurrency()), messages);
+
+            System.out.println("(p) PA reply figures: prompt sizes, DynamoDB calls of one reply, warm handler vs GetItems ...");
+            report.set("replyFigures", ReplyFigures.run(local, settings.direct()));
         } finally {
             Log.redirect(System.out);
             systemLog.close();
@@ -397,6 +407,7 @@ public final class Bench {
                 percentileText(par), par.path("messagesPerSecond").asDouble(Double.NaN), par.get("failures").asInt()));
         out.append(String.format(Locale.ROOT, "  handler alone (1 thread) p50 / server p50 of (b): %.2f%n",
                 d.path("sequentialP50OverServerP50").asDouble(Double.NaN)));
+        out.append('\n').append(ReplyFigures.text((ObjectNode) report.get("replyFigures")));
         return out.toString();
     }
 

@@ -145,4 +145,14 @@ class BenchHelpersTest {
         assertThrows(IllegalArgumentException.class, () -> Bench.parse(new String[] {"--sqs-concurrency", "0"}));
         assertThrows(IllegalArgumentException.class, () -> Bench.parse(new String[] {"--nodelay", "true"}));
     }
+
+    @Test
+    @DisplayName("PA-LIM-2 / issue 7: the cost estimate prices input with the tool schema and the tool-use system prompt, output and the embedding; a seller-month is 30 days at the 50/day cap")
+    void replyCost() {
+        ReplyFigures.Cost cost = new ReplyFigures.Cost(600, 400, 200, 20);
+        assertEquals(1_000 + ReplyFigures.TOOL_USE_SYSTEM_TOKENS, cost.inputTokens());
+        double perReply = ((1_000 + ReplyFigures.TOOL_USE_SYSTEM_TOKENS) * 0.25 + 200 * 1.25 + 20 * 0.02) / 1e6;
+        assertEquals(perReply, cost.perReplyUsd(), 1e-12);
+        assertEquals(perReply * 1_500, cost.perSellerMonthUsd(), 1e-9);
+    }
 }

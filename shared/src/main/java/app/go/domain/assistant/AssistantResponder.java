@@ -140,16 +140,19 @@ public final class AssistantResponder {
         if (decided.outcome() == Outcome.DAILY_LIMIT_REACHED && handoffReasons.isEmpty()) {
             startFollowUp(conversation, message.get(), FollowUpCase.UNANSWERED, settings);
         }
-        if (decided.outcome() == Outcome.REPLIED && handoffReasons.isEmpty()
-                && conversations.turns(conversation).stream().filter(t -> t.messageId().equals(inbound.messageId()))
-                        .anyMatch(TurnRecord::notForwarded)) {
+        // REPLIED means this attempt stored the reply and its turn, so the turn is at hand: no read back
+        if (decided.outcome() == Outcome.REPLIED && handoffReasons.isEmpty() && decided.notForwarded()) {
             startFollowUp(conversation, message.get(), FollowUpCase.NOT_FORWARDED, settings);
         }
         return decided.outcome();
     }
 
     /** What a message led to: the outcome and the reasons the seller is called in (empty for none). */
-    record Decided(Outcome outcome, Set<HandoffReason> handoffReasons) {
+    record Decided(Outcome outcome, Set<HandoffReason> handoffReasons, boolean notForwarded) {
+        Decided(Outcome outcome, Set<HandoffReason> handoffReasons) {
+            this(outcome, handoffReasons, false);
+        }
+
         static Decided of(Outcome outcome) {
             return new Decided(outcome, Set.of());
         }
@@ -251,9 +254,10 @@ public final class AssistantResponder {
         Set<HandoffReason> reasons = written.handoffReasons();
         Message reply = new Message("m-" + inbound.messageId().substring(2) + "-r", conversation.conversationId(),
                 Author.ASSISTANT, written.text(), written.language(), clock.instant());
+        TurnRecord turn = TurnRecord.of(inbound.messageId(), inbound.createdAt(), inbound.text(), written.turn(), written.declined());
         // PA-ACT-8 (the seller may have stepped in while the model was writing) and PA-LIM-2 (the conditional
         // count is the limit; the read above may be stale or raced by another conversation) hold in the write
-        switch (conversations.appendCountedReply(conversation, inbound, reply, sellers, today, DAILY_MESSAGE_LIMIT)) {
+        switch (conversations.appendCountedReply(conversation, inbound, reply, turn, sellers, today, DAILY_MESSAGE_LIMIT)) {
             case SELLER_HANDLES:
                 return Decided.of(Outcome.SELLER_HANDLES);
             case DUPLICATE:
@@ -263,11 +267,11 @@ public final class AssistantResponder {
             default:
                 break;
         }
-        remember(conversation, inbound, written);
+        listUnanswered(conversation, inbound, turn);
         Log.count(BusinessMetric.REPLIES);
         LOG.info("assistant replied", "language", written.language(), "intent", written.turn().intent().name(),
                 "inputTokens", written.turn().usage().inputTokens(), "outputTokens", written.turn().usage().outputTokens());
-        return new Decided(Outcome.REPLIED, reasons);
+        return new Decided(Outcome.REPLIED, reasons, turn.notForwarded());
     }
 
     private ReplyWriter.Sources sources(String sellerId, SellerStore.ReplyView seller) {
@@ -321,12 +325,10 @@ public final class AssistantResponder {
     }
 
     /**
-     * PA-BEH-5: the structured turn goes with the conversation (briefs and follow-ups are written from
-     * it); PA-KB-3: a question the assistant could not answer is listed for the seller.
+     * PA-KB-3: a question the assistant could not answer is listed for the seller. (PA-BEH-5: the
+     * structured turn itself is stored with the reply, for briefs and follow-ups.)
      */
-    private void remember(Conversation conversation, Message inbound, ReplyWriter.Written written) {
-        TurnRecord turn = TurnRecord.of(inbound.messageId(), inbound.createdAt(), inbound.text(), written.turn(), written.declined());
-        conversations.saveTurn(conversation, turn);
+    private void listUnanswered(Conversation conversation, Message inbound, TurnRecord turn) {
         if (knowledgeStore != null && turn.couldNotAnswer() && UnansweredQuestions.worthListing(inbound.text())) {
             knowledgeStore.recordUnanswered(conversation.sellerId(), new UnansweredQuestion(conversation.conversationId(),
                     inbound.messageId(), inbound.text(), turn.language(), inbound.createdAt()));

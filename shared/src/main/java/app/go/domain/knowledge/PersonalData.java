@@ -3,6 +3,7 @@ package app.go.domain.knowledge;
 import app.go.domain.safety.ContentRules;
 import app.go.domain.safety.Fold;
 import app.go.domain.safety.PersonalDetails;
+import app.go.domain.safety.Sentences;
 
 /**
  * PA-SRC-1 / DATA-1: the assistant never uses personal account data. A sentence of a public text

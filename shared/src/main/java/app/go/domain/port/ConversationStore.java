@@ -115,6 +115,20 @@ public interface ConversationStore {
      * counted ({@code DUPLICATE}); a limit reached or a seller who took over (PA-ACT-8) stores and
      * counts nothing. This default is the sequential form: the count is idempotent on the reply id.
      */
+    /**
+     * {@link #appendCountedReply(Conversation, Message, Message, SellerStore, LocalDate, int)} with the
+     * model's structured turn on the client's message (PA-BEH-5), stored with the reply where the store
+     * allows (issue 7 item 5: no write of its own); this default stores it after a stored reply.
+     */
+    default ReplyWrite appendCountedReply(Conversation conversation, Message inbound, Message reply,
+                                          app.go.domain.assistant.TurnRecord turn, SellerStore sellers, LocalDate day, int limit) {
+        ReplyWrite written = appendCountedReply(conversation, inbound, reply, sellers, day, limit);
+        if (written == ReplyWrite.STORED) {
+            saveTurn(conversation, turn);
+        }
+        return written;
+    }
+
     default ReplyWrite appendCountedReply(Conversation conversation, Message inbound, Message reply,
                                           SellerStore sellers, LocalDate day, int limit) {
         if (find(conversation.conversationId()).map(Conversation::takenOverBySeller).orElse(true)) {

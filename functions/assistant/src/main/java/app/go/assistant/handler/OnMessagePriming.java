@@ -1,6 +1,23 @@
 package app.go.assistant.handler;
 
 import app.go.domain.assistant.HandoffReason;
+import app.go.adapter.aws.bedrock.BedrockLanguageModel;
+import app.go.adapter.offline.LexicalKnowledgeRetriever;
+import app.go.adapter.offline.OfflineLanguageModel;
+import app.go.domain.assistant.AssistantPhrases;
+import app.go.domain.assistant.HandoffCueClassifier;
+import app.go.domain.assistant.PromptTokens;
+import app.go.domain.assistant.TurnRecord;
+import app.go.domain.knowledge.KnowledgeEntry;
+import app.go.domain.knowledge.KnowledgeGenerator;
+import app.go.domain.knowledge.ToneProfile;
+import app.go.domain.port.AssistantTurn;
+import app.go.domain.port.KnowledgeRetriever;
+import app.go.domain.port.LanguageModel;
+import app.go.domain.port.ReplyContext;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.util.EnumSet;
+import java.util.Optional;
 import app.go.domain.assistant.LanguageDetector;
 import app.go.domain.assistant.PromptBuilder;
 import app.go.domain.safety.ReplyPolicy;
@@ -45,8 +62,9 @@ import static app.go.adapter.aws.dynamodb.Items.s;
 
 /**
  * SnapStart priming of the message path: runs before the snapshot (CRaC {@code beforeCheckpoint}),
- * so every restored container starts with the JSON, domain and DynamoDB request/response classes of
- * the path already loaded and initialised. Without data effects: the reads name a seller and a
+ * so every restored container starts with the JSON, domain, model and DynamoDB request/response
+ * classes of the path (issue 7's: one snapshot query, one batch read, one reply transaction) already
+ * loaded and initialised. Without data effects: the reads name a seller and a
  * conversation no real id can be ('#' is never in an id), and the writes the path uses (the
  * idempotency claim, the daily count, the reply transaction) are sent with a condition that can never
  * hold, so DynamoDB refuses them whatever the table holds. Bedrock and Step Functions are not called.
@@ -114,7 +132,12 @@ public final class OnMessagePriming implements Resource {
         }
     }
 
-    /** The record's JSON, the stored profile and service JSON, and the prompt and reply rules. */
+    /**
+     * The record's JSON, the stored profile and service JSON, retrieval (the lexical ranker; the
+     * embedding one would call Titan), the history window, the prompt, the model's turn (the offline
+     * model answers; Bedrock's request and tool-call reading are built, nothing is sent), the floor,
+     * the reply rules and the turn record's JSON.
+     */
     private void primeLocal() {
         InboundMessage inbound = Json.read(SAMPLE_INBOUND, InboundMessage.class);
         inbound.replyKey();
@@ -124,43 +147,54 @@ public final class OnMessagePriming implements Resource {
                 List.of(new SellerService.ServicePackage("Basic", 5000, 3, 2, "One logo")),
                 List.of(new SellerService.Faq("Do you do icons?", "Yes.")))), SellerService.class);
         Instant now = adapters.clock().instant();
-        String language = LanguageDetector.guess(SAMPLE_TEXT).language();
-        List<Message> history = List.of(new Message("m-priming", CONVERSATION, Author.CLIENT, SAMPLE_TEXT, language, now));
-        PromptBuilder.build(new app.go.domain.port.ReplyContext(AssistantSettings.DEFAULT_NAME, profile, service.serviceId(),
-                List.of(service), app.go.domain.knowledge.KnowledgeGenerator.generate(profile, List.of(service)), history,
-                SAMPLE_TEXT, language, 0.5, app.go.domain.knowledge.ToneProfile.NONE, PromptBuilder.FIXED_RULES,
-                java.util.EnumSet.allOf(HandoffReason.class)));
-        app.go.domain.safety.ReplyPolicy.apply("A logo is $50.00 in the Basic package.", language, Set.of(5000L));
+        LanguageDetector.Guess guess = LanguageDetector.guess(SAMPLE_TEXT);
+        List<Message> history = PromptTokens.newestWithin(
+                List.of(new Message("m-priming", CONVERSATION, Author.CLIENT, SAMPLE_TEXT, guess.language(), now)), 160, 20);
+        List<KnowledgeEntry> entries = KnowledgeService.merge(KnowledgeGenerator.generate(profile, List.of(service)), Optional.empty());
+        KnowledgeRetriever retriever = adapters.knowledgeRetriever();
+        if (retriever instanceof LexicalKnowledgeRetriever) {
+            entries = retriever.retrieve(SELLER, SAMPLE_TEXT, service.serviceId(), entries, Map.of(), 5);
+        }
+        ReplyContext context = new ReplyContext(AssistantSettings.DEFAULT_NAME, profile, service.serviceId(), List.of(service),
+                entries, history, SAMPLE_TEXT, guess.language(), guess.confidence(), ToneProfile.NONE, PromptBuilder.FIXED_RULES,
+                EnumSet.allOf(HandoffReason.class));
+        PromptBuilder.build(context);
+        LanguageModel model = adapters.languageModel();
+        AssistantTurn turn;
+        if (model instanceof BedrockLanguageModel bedrock) {
+            turn = bedrock.primeWithoutCalling(context);
+        } else if (model instanceof OfflineLanguageModel offline) {
+            turn = offline.respond(context);
+        } else {
+            return;
+        }
+        ReplyPolicy.apply("A logo is $50.00 in the Basic package.", guess.language(), Set.of(5000L));
         // the word-break dictionaries and the cue resource load here, not on the first client's message
-        app.go.domain.assistant.HandoffCueClassifier.standard().reasons(SAMPLE_TEXT, "Priming");
-        app.go.domain.assistant.AssistantPhrases.text(language, "handover", java.util.Map.of("seller", "Priming"));
+        HandoffCueClassifier.standard().asksForSeller(SAMPLE_TEXT, "Priming");
+        AssistantPhrases.text(guess.language(), "handover", Map.of("seller", "Priming"));
+        Json.write(TurnRecord.of("m-priming", now, SAMPLE_TEXT, turn, Set.of()));
     }
 
-    /** Every read of the path, on keys that cannot exist. */
+    /** Every read of the path (issue 7 item 5: one query, one batch, two queries), on keys that cannot exist. */
     private void primeReads() {
         DynamoDbClient dynamo = adapters.dynamoDb();
         String sellersTable = table(SystemTopology.SELLERS.envVar());
-        DynamoConversationStore conversations = new DynamoConversationStore(dynamo, table(SystemTopology.CONVERSATIONS.envVar()));
+        DynamoConversationStore conversations = new DynamoConversationStore(dynamo, table(SystemTopology.CONVERSATIONS.envVar()),
+                sellersTable);
         DynamoSellerStore sellers = new DynamoSellerStore(dynamo, sellersTable);
         Instant now = adapters.clock().instant();
 
-        conversations.find(CONVERSATION);
-        Conversation conversation = new Conversation(CONVERSATION, SELLER, "#priming-client#", "priming", now, now, true,
-                HandledBy.ASSISTANT);
-        conversations.findInHistory(conversation, "m-priming");
-        sellers.account(SELLER);
-        sellers.assistant(SELLER);
-        sellers.presence(SELLER);
-        sellers.client(SELLER, conversation.clientId());
-        sellers.assistantMessagesOn(SELLER, LocalDate.ofInstant(now, ZoneOffset.UTC));
-        SellerProfile profile = sellers.profile(SELLER).orElse(new SellerProfile("the seller", null, List.of(), List.of()));
-        List<SellerService> services = sellers.services(SELLER);
-        KnowledgeService knowledge = new KnowledgeService(sellers, new DynamoKnowledgeStore(dynamo, sellersTable), adapters.clock());
-        knowledge.entries(SELLER, profile, services);
-        knowledge.tone(SELLER);
+        conversations.snapshot(SELLER, CONVERSATION);
+        sellers.replyView(SELLER, "#priming-client#", LocalDate.ofInstant(now, ZoneOffset.UTC));
+        sellers.services(SELLER);
+        new DynamoKnowledgeStore(dynamo, sellersTable).snapshot(SELLER);
     }
 
-    /** The path's write requests, each refused by its condition; anything but the refusal is a failure. */
+    /**
+     * The path's write requests, each refused by its condition; anything but the refusal is a failure:
+     * the idempotency claim (its completion is the same PutItem), the reply transaction (reply, touch,
+     * daily count, turn record) and the outbox delete.
+     */
     private void primeRefusedWrites() {
         DynamoDbClient dynamo = adapters.dynamoDb();
         String conversationsTable = table(SystemTopology.CONVERSATIONS.envVar());
@@ -175,17 +209,6 @@ public final class OnMessagePriming implements Resource {
             expected.hasItem();
         }
         try {
-            dynamo.updateItem(b -> b.tableName(table(SystemTopology.SELLERS.envVar()))
-                    .key(Items.key(Items.sellerKey(SELLER), Items.ASSISTANT_QUOTA_PREFIX + "priming"))
-                    .updateExpression("ADD #c :one")
-                    .conditionExpression(NEVER)
-                    .expressionAttributeNames(Map.of("#c", "count"))
-                    .expressionAttributeValues(Map.of(":one", n(1))));
-            throw new IllegalStateException("a priming update was not refused");
-        } catch (ConditionalCheckFailedException expected) {
-            // refused, as meant
-        }
-        try {
             dynamo.transactWriteItems(b -> b.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(conversationsTable)
                             .item(Items.item(conversationPk, Items.MESSAGE_PREFIX + "priming").with("text", "priming").build())
@@ -194,12 +217,29 @@ public final class OnMessagePriming implements Resource {
                             .key(Items.key(conversationPk, "META"))
                             .updateExpression("SET lastActivityAt = :at")
                             .conditionExpression(NEVER)
-                            .expressionAttributeValues(Map.of(":at", s("priming"))).build()).build()));
+                            .expressionAttributeValues(Map.of(":at", s("priming"))).build()).build(),
+                    TransactWriteItem.builder().update(Update.builder().tableName(table(SystemTopology.SELLERS.envVar()))
+                            .key(Items.key(Items.sellerKey(SELLER), Items.ASSISTANT_QUOTA_PREFIX + "priming"))
+                            .updateExpression("ADD #c :one, counted :reply")
+                            .conditionExpression(NEVER)
+                            .expressionAttributeNames(Map.of("#c", "count"))
+                            .expressionAttributeValues(Map.of(":one", n(1), ":reply", AttributeValue.fromSs(List.of("priming"))))
+                            .build()).build(),
+                    TransactWriteItem.builder().put(Put.builder().tableName(conversationsTable)
+                            .item(Items.item(conversationPk, "TURN#priming").with("turn", "{}").build())
+                            .conditionExpression(NEVER).build()).build()));
             throw new IllegalStateException("a priming transaction was not refused");
         } catch (TransactionCanceledException expected) {
             if (!DynamoTable.conditionFailed(expected)) {
                 throw expected;
             }
+        }
+        try {
+            dynamo.deleteItem(b -> b.tableName(conversationsTable).key(Items.key(conversationPk, "OUTBOX#m-priming"))
+                    .conditionExpression(NEVER));
+            throw new IllegalStateException("a priming delete was not refused");
+        } catch (ConditionalCheckFailedException expected) {
+            // refused, as meant
         }
     }
 

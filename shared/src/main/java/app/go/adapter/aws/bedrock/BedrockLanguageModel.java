@@ -121,6 +121,31 @@ public final class BedrockLanguageModel implements LanguageModel {
                 + TURN_ATTEMPTS + " times without a valid " + TurnTool.NAME + " tool call", null);
     }
 
+    /**
+     * SnapStart priming: builds the turn's Converse request (prompt, forced tool, guardrail) and reads a
+     * sample tool call the way {@link #respond} reads the model's, without calling Bedrock.
+     */
+    public AssistantTurn primeWithoutCalling(ReplyContext context) {
+        ConverseRequest.Builder request = ConverseMapping.request(modelId, PromptBuilder.build(context)).toBuilder()
+                .toolConfig(TurnTool.configuration());
+        guardrail.ifPresent(g -> request.guardrailConfig(GuardrailConfiguration.builder()
+                .guardrailIdentifier(g.id()).guardrailVersion(g.version()).build()));
+        request.build();
+        com.fasterxml.jackson.databind.node.ObjectNode sample = app.go.support.json.Json.object()
+                .put("reply", "Hi!").put("language", context.languageHint()).put("languageConfidence", 0.9)
+                .put("intent", AssistantTurn.Intent.ANSWER.name());
+        sample.putArray("handoffReasons");
+        sample.putObject("requirements");
+        sample.putArray("missing");
+        return TurnTool.read(TurnTool.document(sample), new Completion.TokenUsage(0, 0))
+                .orElseThrow(() -> new IllegalStateException("the sample tool call does not fit the turn schema"));
+    }
+
+    /** The JSON schema of the turn tool as sent with every client turn (its size is part of each reply's input tokens). */
+    public static String turnToolSchema() {
+        return TurnTool.schema().toString();
+    }
+
     private ConverseResponse converse(ConverseRequest unconfigured) {
         ConverseRequest request = unconfigured.toBuilder()
                 .overrideConfiguration(AwsRequestOverrideConfiguration.builder().addPlugin(BedrockRetries.SINGLE_SDK_ATTEMPT).build())

@@ -76,18 +76,30 @@ public final class DynamoConversationStore implements ConversationStore {
     @Override
     public ReplyWrite appendCountedReply(Conversation c, Message inbound, Message reply,
                                          app.go.domain.port.SellerStore sellers, java.time.LocalDate day, int limit) {
+        return appendCountedReply(c, inbound, reply, null, sellers, day, limit);
+    }
+
+    /** As above, with the turn record (PA-BEH-5) as a fourth item of the same transaction when given. */
+    @Override
+    public ReplyWrite appendCountedReply(Conversation c, Message inbound, Message reply, app.go.domain.assistant.TurnRecord turn,
+                                         app.go.domain.port.SellerStore sellers, java.time.LocalDate day, int limit) {
         if (sellersTable == null) {
-            return ConversationStore.super.appendCountedReply(c, inbound, reply, sellers, day, limit);
+            return turn == null ? ConversationStore.super.appendCountedReply(c, inbound, reply, sellers, day, limit)
+                    : ConversationStore.super.appendCountedReply(c, inbound, reply, turn, sellers, day, limit);
         }
         Map<String, AttributeValue> replyItem = messageItem(c, reply);
         replyItem.put("sk", s(messageKey(inbound) + "#REPLY"));
+        List<TransactWriteItem> items = new java.util.ArrayList<>(List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(replyItem)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                touchUnlessSellerHandles(c, reply),
+                TransactWriteItem.builder().update(DynamoSellerStore.countOnce(sellersTable, c.sellerId(), day, limit,
+                        reply.messageId())).build()));
+        if (turn != null) {
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(turnItem(c, turn)).build()).build());
+        }
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(replyItem)
-                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                    touchUnlessSellerHandles(c, reply),
-                    TransactWriteItem.builder().update(DynamoSellerStore.countOnce(sellersTable, c.sellerId(), day, limit,
-                            reply.messageId())).build()));
+            dynamo.transactWriteItems(b -> b.transactItems(items));
             return ReplyWrite.STORED;
         } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
             if (DynamoTable.conditionFailed(e, 0)) {
@@ -256,8 +268,12 @@ public final class DynamoConversationStore implements ConversationStore {
     /** One item per client message, {@code TURN#<messageId>}, the turn as JSON: a retry overwrites it. */
     @Override
     public void saveTurn(Conversation c, app.go.domain.assistant.TurnRecord turn) {
-        dynamo.putItem(b -> b.tableName(table).item(item(pk(c.sellerId(), c.conversationId()), TURN_PREFIX + turn.messageId())
-                .with("at", turn.at()).with("turn", app.go.support.json.Json.write(turn)).build()));
+        dynamo.putItem(b -> b.tableName(table).item(turnItem(c, turn)));
+    }
+
+    private static Map<String, AttributeValue> turnItem(Conversation c, app.go.domain.assistant.TurnRecord turn) {
+        return item(pk(c.sellerId(), c.conversationId()), TURN_PREFIX + turn.messageId())
+                .with("at", turn.at()).with("turn", app.go.support.json.Json.write(turn)).build();
     }
 
     @Override
