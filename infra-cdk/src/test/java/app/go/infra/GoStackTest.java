@@ -185,6 +185,7 @@ class GoStackTest {
         if (SystemTopology.ASSET_GENERATORS.contains(spec)) {
             expected.addAll(Set.of(GoStack.ASSET_PROVIDER_ENV, GoStack.IMAGE_MODEL_ENV, GoStack.AUDIO_PROVIDER_ENV));
         }
+        if (SystemTopology.KNOWLEDGE_EMBEDDERS.contains(spec)) expected.add(GoStack.EMBEDDING_MODEL_ENV);
         assertEquals(expected, env.keySet());
         spec.readsWrites().forEach(t -> assertEquals(ref(logicalId("AWS::DynamoDB::Table", GoStack.pascal(t.id()) + "Table")),
                 env.get(t.envVar())));
@@ -461,7 +462,8 @@ class GoStackTest {
         assertEquals(SystemTopology.KNOWLEDGE_EMBEDDERS.size(), embedding.size());
         embedding.forEach(s -> {
             assertEquals(List.of("bedrock:InvokeModel"), actions(s));
-            assertEquals(1, resources(s).size());
+            // a function that also generates assets holds both models in one merged statement
+            resources(s).forEach(r -> assertTrue(JSON.valueToTree(r).toString().contains("foundation-model/"), r.toString()));
         });
         template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Handler",
                 SystemTopology.ON_MESSAGE.handlerClass() + "::handleRequest", "Environment", Match.objectLike(Map.of("Variables",
@@ -473,8 +475,10 @@ class GoStackTest {
     void bedrockIsScopedToTheModel() {
         List<Map<String, Object>> bedrock = allStatements().stream()
                 .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("bedrock:") && !a.equals("bedrock:ApplyGuardrail"))).toList();
-        assertEquals(SystemTopology.FUNCTIONS.stream().filter(FunctionSpec::usesBedrock).count()
-                + SystemTopology.ASSET_GENERATORS.size() + SystemTopology.KNOWLEDGE_EMBEDDERS.size(), bedrock.size());
+        // CDK merges a role's statements with the same actions, so there are at most one per grant
+        assertTrue(bedrock.size() >= SystemTopology.FUNCTIONS.stream().filter(FunctionSpec::usesBedrock).count()
+                && bedrock.size() <= SystemTopology.FUNCTIONS.stream().filter(FunctionSpec::usesBedrock).count()
+                + SystemTopology.ASSET_GENERATORS.size() + SystemTopology.KNOWLEDGE_EMBEDDERS.size(), bedrock.toString());
         for (Map<String, Object> s : bedrock) {
             assertFalse(resources(s).contains("*"));
             String resource = JSON.valueToTree(s.get("Resource")).toString();
