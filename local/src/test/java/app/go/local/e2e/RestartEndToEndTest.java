@@ -114,7 +114,7 @@ class RestartEndToEndTest {
             String client = api.token("c-restart-h", "client");
             api.call("POST", "/local/clock", null, Map.of("advance", "PT5H"));
             JsonNode after = api.await("/conversations/" + handoff + "/messages", client,
-                    b -> b.toString().contains("-followup\""), ASYNC).body();
+                    b -> b.toString().contains("-followup-"), ASYNC).body();
             assertEquals("ASSISTANT", after.get("messages").get(messages(after) - 1).get("author").asText(), "the follow-up");
 
             // redeliveries and the outbox relay settle: still exactly one reply each
