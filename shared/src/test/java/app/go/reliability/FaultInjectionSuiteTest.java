@@ -139,13 +139,19 @@ class FaultInjectionSuiteTest {
     @TestFactory
     @DisplayName("CM-TRN-1 CM-TRN-3 CM-MOD-2 training path (start, validate, train and store the profile, READY): every fault before and after every call is survived, one training counted, no TRAINING left")
     Stream<DynamicTest> trainingPath() {
-        return cases("training", (plan, reached) -> trainingRun(plan, reached, true));
+        return cases("training", (plan, reached) -> trainingRun(plan, reached, true, false));
     }
 
     @TestFactory
     @DisplayName("CM-TRN-1 CM-TRN-3 failing training path (start, validate, train refused, FAILED): every fault before and after every call is survived, nothing counted, the seller told, no TRAINING left")
     Stream<DynamicTest> failedTrainingPath() {
-        return cases("training-failed", (plan, reached) -> trainingRun(plan, reached, false));
+        return cases("training-failed", (plan, reached) -> trainingRun(plan, reached, false, false));
+    }
+
+    @TestFactory
+    @DisplayName("CM-TRN-1 abandoned training path (the run stops before any step, the staleness bound fails it on a read, the seller trains again, READY): every fault before and after every call is survived, the seller told once")
+    Stream<DynamicTest> abandonedTrainingPath() {
+        return cases("training-abandoned", (plan, reached) -> trainingRun(plan, reached, true, true));
     }
 
     private static Stream<DynamicTest> cases(String path, PathRun run) {
@@ -357,9 +363,10 @@ class FaultInjectionSuiteTest {
      * The seller starts a training and reads the model until the training ended; Step Functions runs each
      * started execution once, as training.asl.json does; a model left TRAINING with no run to finish it
      * (a crash between the write and the start) is failed by the staleness bound on the next read, and the
-     * seller starts again. {@code succeeds == false}: the style model refuses the references for good.
+     * seller starts again. {@code succeeds == false}: the style model refuses the references for good;
+     * {@code abandonFirst}: the first execution stops before any step (stopped, or its own timeout).
      */
-    private static void trainingRun(FaultPlan plan, Set<String> reached, boolean succeeds) {
+    private static void trainingRun(FaultPlan plan, Set<String> reached, boolean succeeds, boolean abandonFirst) {
         AdjustableClock clock = new AdjustableClock(Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
         InMemoryCreationStore modelsData = new InMemoryCreationStore();
         InMemorySellerStore sellersData = new InMemorySellerStore();
@@ -419,7 +426,7 @@ class FaultInjectionSuiteTest {
             });
             Optional.ofNullable(modelsData.model("s-t", modelId).orElseThrow().trainingId()).ifPresent(trainingIds::add);
             for (Map.Entry<String, Object> execution : executions.started().entrySet()) {
-                if (ran.add(execution.getKey())) {
+                if (ran.add(execution.getKey()) && !(abandonFirst && ran.size() == 1)) {
                     runTrainingExecution(pipeline, (Map<?, ?>) execution.getValue());
                 }
             }
@@ -442,6 +449,11 @@ class FaultInjectionSuiteTest {
         }
         assertEquals(notes.stream().map(app.go.domain.seller.Notification::id).distinct().count(), notes.size(),
                 "one notice per training: " + notes);
+        if (abandonFirst) {
+            String abandoned = trainingIds.iterator().next();
+            assertEquals(1, notes.stream().filter(n -> n.id().equals("training-" + abandoned)).count(),
+                    "the abandoned training " + abandoned + " is reported failed once: " + notes);
+        }
         if (succeeds) {
             assertEquals(1, stored.trainingsUsed(), "one training counted, however often a step was retried");
             assertEquals(1, stored.trainingStarts().size(), "one training start remembered");
