@@ -144,6 +144,14 @@ class LocalHttpProtocolTest {
     }
 
     @Test
+    @DisplayName("an empty segment reaches the route table as sent: no route has one, so 404 ROUTE_NOT_FOUND")
+    void emptySegmentReachesTheRoute() throws IOException {
+        Raw empty = exchange("GET /files//x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertProblem(empty, 404, "ROUTE_NOT_FOUND");
+        assertTrue(invoker.events.isEmpty(), String.valueOf(invoker.events));
+    }
+
+    @Test
     @DisplayName("12 uploads that stall mid-body hold no server thread: GET /health answers at once; each stalled one gets 408 REQUEST_TIMEOUT and is closed after the read timeout")
     void stalledUploads() throws Exception {
         List<Socket> stalled = new ArrayList<>();
@@ -174,6 +182,52 @@ class LocalHttpProtocolTest {
                 socket.close();
             }
         }
+    }
+
+    @Test
+    @DisplayName("a client that stalls inside its headers loses the connection after the read timeout, and any answer it gets is a problem")
+    void stalledHeaders() throws Exception {
+        try (Socket socket = socket()) {
+            socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Half: ".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.setSoTimeout((int) READ_TIMEOUT.plusSeconds(5).toMillis());
+            long started = System.nanoTime();
+            byte[] answer = readUntilClosed(socket.getInputStream());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis >= READ_TIMEOUT.toMillis() - 200, "closed after " + millis + " ms, not before the timeout");
+            if (answer.length > 0) {
+                Raw response = parse(answer);
+                assertTrue(response.headers().getOrDefault("content-type", "").startsWith(Problem.CONTENT_TYPE), response.toString());
+            }
+        }
+        assertEquals(200, http.get("health").statusCode());
+    }
+
+    @Test
+    @DisplayName("the read timeout is the client's: a function that takes longer than it still gets its answer to the client")
+    void slowFunctionIsNotCutOff() {
+        invoker.answerWith(event -> {
+            try {
+                Thread.sleep(READ_TIMEOUT.plusSeconds(1).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ok();
+        });
+
+        HttpResponse<String> response = http.get("files/slow");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("{\"ok\":true}", response.body());
+    }
+
+    @Test
+    @DisplayName("HEAD of a page answers its headers and no body")
+    void headHasNoBody() throws IOException {
+        Raw head = exchange("HEAD /docs HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertEquals(200, head.status(), head.toString());
+        assertTrue(head.headers().getOrDefault("content-type", "").startsWith("text/html"), head.toString());
+        assertEquals("", head.body());
     }
 
     /** Everything until the server closes the connection; a read timeout here means it never did. */
