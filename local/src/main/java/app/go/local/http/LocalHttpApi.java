@@ -87,6 +87,7 @@ public final class LocalHttpApi implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final int port;
     private final Duration readTimeout;
     private final RouteTable<RouteSpec> functionRoutes = new RouteTable<>();
     private final RouteTable<LocalRoute> localRoutes = new RouteTable<>();
@@ -137,6 +138,7 @@ public final class LocalHttpApi implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }
+        this.port = connector.getLocalPort(); // kept: a closed connector forgets it
     }
 
     public LocalHttpApi start() {
@@ -153,7 +155,7 @@ public final class LocalHttpApi implements AutoCloseable {
 
     /** The base address, e.g. {@code http://127.0.0.1:8080/}. */
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+        return URI.create("http://127.0.0.1:" + port + "/");
     }
 
     /** From now on {@code GET /health} answers 200 UP instead of 503 STARTING. */
