@@ -65,6 +65,33 @@ class LocalStrictnessTest {
         assertEquals(401, send("GET", "/sellers/me/notifications", badNbf, null).statusCode());
     }
 
+    private static String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(local.uri().getHost(), local.uri().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    @DisplayName("a path with bad percent-encoding (%ZZ) is a 400 MALFORMED_REQUEST problem+json, not an HTML error page")
+    void badPercentEncodingIsAProblem() throws Exception {
+        String response = raw("GET /sellers/%ZZ/assistant HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"), response);
+        assertTrue(response.contains("\"code\":\"MALFORMED_REQUEST\""), response);
+    }
+
+    @Test
+    @DisplayName("a garbage request line is a 400 MALFORMED_REQUEST problem+json, and the runtime keeps serving")
+    void garbageRequestLineIsAProblem() throws Exception {
+        String response = raw("\u0001\u0002 garbage \u0003\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"), response);
+        assertTrue(response.contains("\"code\":\"MALFORMED_REQUEST\""), response);
+        assertEquals(200, send("GET", "/health", null, null).statusCode());
+    }
+
     @Test
     @DisplayName("a clock move past year 2999 (or an overflowing duration) is a 400 problem, and the runtime keeps serving")
     void hugeClockMovesAreRefused() throws Exception {

@@ -1,5 +1,17 @@
 package app.go.reliability;
 
+import app.go.adapter.media.JdkMediaInspector;
+import app.go.domain.creation.Asset;
+import app.go.domain.creation.AssetSource;
+import app.go.domain.creation.AssetValidationFailedException;
+import app.go.domain.creation.CreationService;
+import app.go.domain.creation.MediaKind;
+import app.go.domain.creation.ModelStatus;
+import app.go.domain.creation.StaleTrainingException;
+import app.go.domain.creation.Subcategories;
+import app.go.domain.port.StyleDescriber;
+import app.go.testing.RecordingWorkflowStarter;
+import app.go.testing.TestMedia;
 import app.go.adapter.offline.OfflineAssetGenerator;
 import app.go.adapter.offline.OfflineLanguageModel;
 import app.go.adapter.offline.OfflinePaymentGateway;
@@ -63,6 +75,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +134,24 @@ class FaultInjectionSuiteTest {
     @DisplayName("CM-GEN-5 BILL-13 purchase payment path (order reservation, charge with the order key): every fault before and after every call is survived, one net charge")
     Stream<DynamicTest> purchasePath() {
         return cases("purchase", FaultInjectionSuiteTest::purchaseRun);
+    }
+
+    @TestFactory
+    @DisplayName("CM-TRN-1 CM-TRN-3 CM-MOD-2 training path (start, validate, train and store the profile, READY): every fault before and after every call is survived, one training counted, no TRAINING left")
+    Stream<DynamicTest> trainingPath() {
+        return cases("training", (plan, reached) -> trainingRun(plan, reached, true, false));
+    }
+
+    @TestFactory
+    @DisplayName("CM-TRN-1 CM-TRN-3 failing training path (start, validate, train refused, FAILED): every fault before and after every call is survived, nothing counted, the seller told, no TRAINING left")
+    Stream<DynamicTest> failedTrainingPath() {
+        return cases("training-failed", (plan, reached) -> trainingRun(plan, reached, false, false));
+    }
+
+    @TestFactory
+    @DisplayName("CM-TRN-1 abandoned training path (the run stops before any step, the staleness bound fails it on a read, the seller trains again, READY): every fault before and after every call is survived, the seller told once")
+    Stream<DynamicTest> abandonedTrainingPath() {
+        return cases("training-abandoned", (plan, reached) -> trainingRun(plan, reached, true, true));
     }
 
     private static Stream<DynamicTest> cases(String path, PathRun run) {
@@ -319,6 +350,162 @@ class FaultInjectionSuiteTest {
         assertEquals(GenerationStatus.READY, done.status(), "produced, not left PENDING");
         assertTrue(blobsData.get(Generation.previewKey("s-g", "gen_1")).isPresent(), "preview stored");
         assertTrue(blobsData.get(Generation.finalKey("s-g", "gen_1")).isPresent(), "final stored");
+    }
+
+    // ---- training --------------------------------------------------------------------------------
+
+    /** The error classes training.asl.json does not retry (its first Retry entry, MaxAttempts 0). */
+    private static final Set<Class<?>> PERMANENT_TASK_ERRORS =
+            Set.of(AssetValidationFailedException.class, StaleTrainingException.class, IllegalArgumentException.class);
+    private static final String REFUSED = "the style model refused the references";
+
+    /**
+     * The seller starts a training and reads the model until the training ended; Step Functions runs each
+     * started execution once, as training.asl.json does; a model left TRAINING with no run to finish it
+     * (a crash between the write and the start) is failed by the staleness bound on the next read, and the
+     * seller starts again. {@code succeeds == false}: the style model refuses the references for good;
+     * {@code abandonFirst}: the first execution stops before any step (stopped, or its own timeout).
+     */
+    private static void trainingRun(FaultPlan plan, Set<String> reached, boolean succeeds, boolean abandonFirst) {
+        AdjustableClock clock = new AdjustableClock(Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
+        InMemoryCreationStore modelsData = new InMemoryCreationStore();
+        InMemorySellerStore sellersData = new InMemorySellerStore();
+        InMemoryBlobStore blobsData = new InMemoryBlobStore();
+        RecordingWorkflowStarter executions = new RecordingWorkflowStarter();
+        sellersData.saveAccount(new SellerAccount("s-t", 2, false, "UTC", false));
+        sellersData.offers("s-t", "TATTOO");
+        CreationService setup = new CreationService(modelsData, sellersData, blobsData, executions, Subcategories.standard(),
+                new JdkMediaInspector(), clock);
+        Asset image = setup.uploadAsset("s-t", new CreationService.Upload(MediaKind.IMAGE,
+                Base64.getEncoder().encodeToString(TestMedia.png(512, 512, java.awt.Color.BLUE)), "a.png", AssetSource.UPLOAD,
+                List.of("style"), true));
+        String modelId = setup.createModel("s-t", "TATTOO").id();
+        setup.setAssets("s-t", modelId, List.of(image.id()));
+        int quotaBefore = setup.trainingsLeft(modelsData.model("s-t", modelId).orElseThrow());
+
+        // each Lambda invocation wraps its own ports, so every step's calls are fault points of their own
+        java.util.function.Function<String, CreationService> api = role -> new CreationService(
+                Faulty.wrap(CreationStore.class, modelsData, plan, role + ":dynamodb.creations", reached),
+                Faulty.wrap(SellerStore.class, sellersData, plan, role + ":dynamodb.sellers", reached),
+                Faulty.wrap(BlobStore.class, blobsData, plan, role + ":s3", reached),
+                Faulty.wrap(WorkflowStarter.class, executions, plan, role + ":sfn", reached), Subcategories.standard(),
+                new JdkMediaInspector(), clock);
+        StyleDescriber styleModel = succeeds ? StyleDescriber.MEASURED : (measured, references) -> {
+            throw new IllegalArgumentException(REFUSED);
+        };
+        java.util.function.Function<String, TrainingPipeline> step = name -> new TrainingPipeline(
+                Faulty.wrap(CreationStore.class, modelsData, plan, name + ":dynamodb.creations", reached),
+                Faulty.wrap(SellerStore.class, sellersData, plan, name + ":dynamodb.sellers", reached),
+                Faulty.wrap(BlobStore.class, blobsData, plan, name + ":s3", reached), Subcategories.standard(),
+                new JdkMediaInspector(), Faulty.wrap(StyleDescriber.class, styleModel, plan, name + ":bedrock", reached), clock);
+        CreationService start = api.apply("start");
+        CreationService read = api.apply("read");
+        Map<String, TrainingPipeline> pipeline = Map.of("VALIDATE", step.apply("validate"), "TRAIN", step.apply("train"),
+                "FINISH", step.apply("finish"), "FAIL", step.apply("fail"));
+
+        Set<String> trainingIds = new java.util.LinkedHashSet<>();
+        Set<String> ran = new java.util.HashSet<>();
+        Model last = null;
+        for (int round = 0; round < RETRIES; round++) {
+            last = retried(clock, () -> read.model("s-t", modelId));
+            if (trainingEnded(last, succeeds)) {
+                break;
+            }
+            if (last.status() == ModelStatus.TRAINING) {
+                clock.advance(Model.TRAINING_STALE_AFTER.plusMinutes(1)); // no run owns it: the bound fails it at the next read
+                continue;
+            }
+            // never started, or failed without the pipeline's verdict (the start itself failed, timed out): start again
+            retried(clock, () -> {
+                try {
+                    return start.startTraining("s-t", modelId);
+                } catch (app.go.support.errors.DomainException e) {
+                    if ("TRAINING_IN_PROGRESS".equals(e.code())) return null; // an earlier attempt got that far
+                    throw e;
+                }
+            });
+            Optional.ofNullable(modelsData.model("s-t", modelId).orElseThrow().trainingId()).ifPresent(trainingIds::add);
+            for (Map.Entry<String, Object> execution : executions.started().entrySet()) {
+                if (ran.add(execution.getKey()) && !(abandonFirst && ran.size() == 1)) {
+                    runTrainingExecution(pipeline, (Map<?, ?>) execution.getValue());
+                }
+            }
+        }
+
+        Model stored = modelsData.model("s-t", modelId).orElseThrow();
+        assertTrue(trainingEnded(stored, succeeds), "the training ended as it should: " + stored);
+        assertEquals(last, stored, "what the seller reads is what is stored");
+        // the seller hears once how the training ended; an earlier attempt is at most reported failed (a start the
+        // seller saw fail needs no notice), never done
+        List<app.go.domain.seller.Notification> notes = sellersData.notifications("s-t");
+        String outcome = succeeds ? "TRAINING_DONE" : "TRAINING_FAILED";
+        assertEquals(1, notes.stream().filter(n -> n.id().equals("training-" + stored.trainingId()) && n.type().equals(outcome)).count(),
+                "the seller is told once that training " + stored.trainingId() + " ended " + outcome + ": " + notes);
+        for (app.go.domain.seller.Notification note : notes) {
+            assertTrue(trainingIds.contains(note.id().substring("training-".length())), "a notice of an unknown training: " + note);
+            if (!note.id().equals("training-" + stored.trainingId())) {
+                assertEquals("TRAINING_FAILED", note.type(), "an earlier training did not succeed: " + note);
+            }
+        }
+        assertEquals(notes.stream().map(app.go.domain.seller.Notification::id).distinct().count(), notes.size(),
+                "one notice per training: " + notes);
+        if (abandonFirst) {
+            String abandoned = trainingIds.iterator().next();
+            assertEquals(1, notes.stream().filter(n -> n.id().equals("training-" + abandoned)).count(),
+                    "the abandoned training " + abandoned + " is reported failed once: " + notes);
+        }
+        if (succeeds) {
+            assertEquals(1, stored.trainingsUsed(), "one training counted, however often a step was retried");
+            assertEquals(1, stored.trainingStarts().size(), "one training start remembered");
+            assertEquals(quotaBefore - 1, setup.trainingsLeft(stored), "the quota is used once");
+            assertTrue(blobsData.get(TrainingPipeline.profileKey("s-t", modelId, stored.trainingId())).isPresent(),
+                    "the style profile of the current training is stored");
+        } else {
+            assertEquals(0, stored.trainingsUsed(), "a failed training is not counted");
+            assertEquals(quotaBefore, setup.trainingsLeft(stored), "the quota is untouched");
+        }
+    }
+
+    private static boolean trainingEnded(Model model, boolean succeeds) {
+        if (succeeds) {
+            return model.status() == ModelStatus.READY;
+        }
+        return model.status() == ModelStatus.FAILED && model.failureReason() != null && model.failureReason().contains(REFUSED);
+    }
+
+    /** One execution of training.asl.json: ValidateAssets, Train, MarkReady; any failure goes to MarkFailed. */
+    private static void runTrainingExecution(Map<String, TrainingPipeline> pipeline, Map<?, ?> input) {
+        String sellerId = (String) input.get("sellerId");
+        String modelId = (String) input.get("modelId");
+        String trainingId = (String) input.get("trainingId");
+        try {
+            task(() -> pipeline.get("VALIDATE").validate(sellerId, modelId, trainingId));
+            task(() -> pipeline.get("TRAIN").train(sellerId, modelId, trainingId));
+            task(() -> pipeline.get("FINISH").finish(sellerId, modelId, trainingId));
+        } catch (RuntimeException failed) {
+            Map<String, String> error = Map.of("Error", failed.getClass().getName(), "Cause", String.valueOf(failed.getMessage()));
+            try {
+                task(() -> pipeline.get("FAIL").fail(sellerId, modelId, trainingId, error));
+            } catch (RuntimeException markFailedFailed) {
+                // TrainingFailed: the model may still say TRAINING; the staleness bound is its owner then
+            }
+        }
+    }
+
+    /** A Task state: the permanent errors fail at once, any other failure is retried 3 times (the ASL's Retry). */
+    private static <T> T task(Supplier<T> step) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt <= 3; attempt++) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                if (PERMANENT_TASK_ERRORS.contains(e.getClass())) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package app.go.local.http;
 
-import com.sun.net.httpserver.HttpExchange;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.server.Request;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,18 +9,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One HTTP request as received, detached from the JDK server: header names lower-cased, path and query still raw. */
+/** One HTTP request as received, detached from the server: header names lower-cased, path and query still raw. */
 record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
                        byte[] body, String sourceIp, String protocol) {
 
-    static IncomingRequest from(HttpExchange exchange, byte[] body) {
+    static IncomingRequest from(Request request, byte[] body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers
-                .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        return new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                rawQuery == null ? "" : rawQuery, headers, body,
-                exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(field.getValue());
+        }
+        String rawQuery = request.getHttpURI().getQuery();
+        return new IncomingRequest(request.getMethod(), rawPath(request), rawQuery == null ? "" : rawQuery, headers, body,
+                Request.getRemoteAddr(request), request.getConnectionMetaData().getProtocol());
+    }
+
+    /** The path as the client sent it, percent-encoding kept. */
+    static String rawPath(Request request) {
+        String path = request.getHttpURI().getPath();
+        return path == null || path.isEmpty() ? "/" : path;
     }
 
     /** All values of a header joined by commas, or null. */

@@ -2,9 +2,7 @@ package app.go.local.http;
 
 import app.go.adapter.file.SignedFileLinks;
 import app.go.domain.port.BlobStore;
-import com.sun.net.httpserver.HttpExchange;
 
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -24,15 +22,14 @@ final class LocalFileServer {
         return "GET".equals(method) && SignedFileLinks.PATH.equals(rawPath);
     }
 
-    /** @return the status answered */
-    int serve(HttpExchange exchange, IncomingRequest request) throws IOException {
+    Reply serve(IncomingRequest request) {
         SignedFileLinks.Verified link = links.verify(request.rawQuery());
         switch (link.outcome()) {
             case EXPIRED -> {
-                return problem(exchange, Problem.of(403, "LINK_EXPIRED", "this download link has expired; ask for a new one"));
+                return Reply.of(Problem.of(403, "LINK_EXPIRED", "this download link has expired; ask for a new one"));
             }
             case BAD_SIGNATURE -> {
-                return problem(exchange, Problem.of(403, "LINK_INVALID", "this download link is not valid"));
+                return Reply.of(Problem.of(403, "LINK_INVALID", "this download link is not valid"));
             }
             case VALID -> { }
         }
@@ -43,17 +40,10 @@ final class LocalFileServer {
             content = Optional.empty();
         }
         if (content.isEmpty()) {
-            return problem(exchange, Problem.of(404, "NOT_FOUND", "the file no longer exists"));
+            return Reply.of(Problem.of(404, "NOT_FOUND", "the file no longer exists"));
         }
-        exchange.getResponseHeaders().set("Content-Disposition",
-                "attachment; filename=\"" + link.filename().replace("\"", "") + "\"");
-        exchange.getResponseHeaders().set("Cache-Control", "private, no-store");
-        ResponseWriter.write(exchange, 200, link.contentType(), content.get());
-        return 200;
-    }
-
-    private static int problem(HttpExchange exchange, Problem problem) throws IOException {
-        ResponseWriter.write(exchange, LocalResponse.problem(problem));
-        return problem.status();
+        return Reply.of(200, link.contentType(), content.get())
+                .set("Content-Disposition", "attachment; filename=\"" + link.filename().replace("\"", "") + "\"")
+                .set("Cache-Control", "private, no-store");
     }
 }

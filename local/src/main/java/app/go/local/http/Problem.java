@@ -20,11 +20,16 @@ public record Problem(String type, String title, int status, String detail, Stri
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
             case 409 -> "Conflict";
             case 413 -> "Payload Too Large";
+            case 414 -> "URI Too Long";
             case 422 -> "Unprocessable Entity";
             case 429 -> "Too Many Requests";
+            case 431 -> "Request Header Fields Too Large";
+            case 501 -> "Not Implemented";
             case 503 -> "Service Unavailable";
+            case 505 -> "HTTP Version Not Supported";
             default -> status >= 500 ? "Internal Server Error" : "Error";
         };
     }

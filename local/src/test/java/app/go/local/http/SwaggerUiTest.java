@@ -31,7 +31,13 @@ class SwaggerUiTest {
             assertTrue(bundle.body().contains("SwaggerUIBundle"));
             HttpResponse<String> other = http.send(HttpRequest.newBuilder(api.uri().resolve("docs/../../etc/passwd")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals(404, other.statusCode());
+            // a path above the root is refused by the server itself, before any route: a problem, never a file
+            assertEquals(400, other.statusCode());
+            assertTrue(other.headers().firstValue("content-type").orElse("").startsWith(Problem.CONTENT_TYPE));
+            assertTrue(other.body().contains("\"code\":\"MALFORMED_REQUEST\""), other.body());
+            HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(api.uri().resolve("docs/passwd")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, unknown.statusCode());
         }
     }
 }

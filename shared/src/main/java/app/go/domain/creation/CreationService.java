@@ -130,18 +130,21 @@ public final class CreationService {
 
     /**
      * CM-TRN-1: a training older than {@link Model#TRAINING_STALE_AFTER} is FAILED, written with the
-     * replace guarded by its training id, so a newer training or a late step of this one wins the race.
+     * replace guarded by its training id, so a newer training wins the race. The seller is told first,
+     * under the training's deadline as the notice's time: a reader that dies between the two writes
+     * leaves the model TRAINING, and the next read puts the same notice again (no change) and fails
+     * it. No step of this training can still finish it: the bound exceeds the longest run.
      */
     private Model failIfTimedOut(Model model) {
         if (!model.trainingTimedOut(clock.instant())) {
             return model;
         }
+        sellers.addNotification(model.sellerId(), new Notification("training-" + model.trainingId(), "TRAINING_FAILED",
+                null, model.trainingDeadline()));
         Model failed = model.failed(Model.TRAINING_TIMED_OUT, clock.instant());
         if (!store.replaceModel(failed, model)) {
             return store.model(model.sellerId(), model.id()).orElse(model);
         }
-        sellers.addNotification(model.sellerId(), new Notification("training-" + model.trainingId(), "TRAINING_FAILED",
-                null, failed.updatedAt()));
         return failed;
     }
 

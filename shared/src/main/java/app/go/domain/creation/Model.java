@@ -106,8 +106,14 @@ public record Model(String id, String sellerId, String subcategory, String name,
 
     /** CM-TRN-1: TRAINING for longer than {@link #TRAINING_STALE_AFTER}. */
     public boolean trainingTimedOut(Instant now) {
+        Instant deadline = trainingDeadline();
+        return status == ModelStatus.TRAINING && deadline != null && now.isAfter(deadline);
+    }
+
+    /** When the current (or last) training is over at the latest: its start plus {@link #TRAINING_STALE_AFTER}. */
+    public Instant trainingDeadline() {
         Instant started = trainingStartedAt != null ? trainingStartedAt : updatedAt;
-        return status == ModelStatus.TRAINING && started != null && now.isAfter(started.plus(TRAINING_STALE_AFTER));
+        return started == null ? null : started.plus(TRAINING_STALE_AFTER);
     }
 
     public boolean isTraining(String aTrainingId) {

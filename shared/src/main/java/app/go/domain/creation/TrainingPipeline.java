@@ -129,6 +129,12 @@ public final class TrainingPipeline {
      */
     public Model fail(String sellerId, String modelId, String trainingId, Object error) {
         Model model = store.model(sellerId, modelId).orElse(null);
+        if (model != null && model.status() == ModelStatus.FAILED && trainingId.equals(model.trainingId())) {
+            // a retried FAIL whose first attempt stored FAILED and died before telling the seller: tell now
+            // (same id and time as that attempt's notice, so a second put changes nothing)
+            notifyFailed(sellerId, model);
+            return model;
+        }
         if (model == null || !model.isTraining(trainingId)) {
             return model;
         }
@@ -136,9 +142,13 @@ public final class TrainingPipeline {
         if (!store.replaceModel(failed, model)) {
             return store.model(sellerId, modelId).orElse(null);
         }
-        sellers.addNotification(sellerId, new Notification("training-" + trainingId, "TRAINING_FAILED", null,
-                failed.updatedAt()));
+        notifyFailed(sellerId, failed);
         return failed;
+    }
+
+    private void notifyFailed(String sellerId, Model failed) {
+        sellers.addNotification(sellerId, new Notification("training-" + failed.trainingId(), "TRAINING_FAILED", null,
+                failed.updatedAt()));
     }
 
     /** "ErrorName: message" from a Step Functions error, whose Cause may be a Lambda error's JSON. */
