@@ -18,6 +18,12 @@ public final class AssetChecks {
     public static final double MIN_SHARPNESS = 3_500;
     /** Share of the image covered by rows of glyph-like marks above which it carries text or a watermark. */
     public static final double MAX_TEXT_SCORE = 0.004;
+    /** Share of an image inside the boxes of read lines of text above which it carries heavy text. */
+    public static final double MAX_TEXT_COVERAGE = 0.01;
+    /** Words of a watermark or stock mark: one of them anywhere flags the image, however small. */
+    private static final java.util.regex.Pattern WATERMARK = java.util.regex.Pattern.compile(
+            "\u00a9|\\(c\\)|\\b(copyright|sample|preview|watermark|proof|stock|shutterstock|getty|istock|alamy|dreamstime"
+                    + "|depositphotos|do not (use|copy))\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
     /** Differing bits of the 64-bit difference hash at or below which two images are near-duplicates. */
     public static final int MAX_DUPLICATE_BITS = 12;
     /** CM-MOD-3: spread of mean brightness (0..255) between images beyond which the style looks mixed. */
@@ -74,6 +80,11 @@ public final class AssetChecks {
             if (blurry(f)) {
                 warnings.add(id + ": looks blurry; use sharp images");
             }
+            TextFinding text = m.facts().text();
+            if (carriesText(text)) {
+                String read = text.lines().isEmpty() ? "" : " (\"" + abbreviate(text.lines().get(0)) + "\")";
+                warnings.add(id + ": carries text or a watermark" + read + "; use images without text, logos or marks");
+            }
         }
         for (int i = 0; i < usable.size(); i++) {
             for (int j = i + 1; j < usable.size(); j++) {
@@ -102,6 +113,16 @@ public final class AssetChecks {
      */
     public static boolean texty(ImageFacts f) {
         return f.textScore() > MAX_TEXT_SCORE;
+    }
+
+    /** CM-AST-6: heavy text, or any watermark word, on the image. */
+    public static boolean carriesText(TextFinding text) {
+        return text != null && (text.coverage() > MAX_TEXT_COVERAGE
+                || text.lines().stream().anyMatch(line -> WATERMARK.matcher(line).find()));
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() <= 40 ? line : line.substring(0, 39) + "\u2026";
     }
 
     /** Noise between phrases, or broadband noise under continuous sound. */
