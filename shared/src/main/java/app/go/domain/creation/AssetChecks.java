@@ -16,9 +16,10 @@ public final class AssetChecks {
     public static final int MAX_IMAGES = 50;
     /** Variance of the Laplacian on edge pixels below which an image looks blurred. */
     public static final double MIN_SHARPNESS = 3_500;
-    /** Share of the image covered by rows of glyph-like marks above which it carries text or a watermark. */
-    public static final double MAX_TEXT_SCORE = 0.004;
-    /** Share of an image inside the boxes of read lines of text above which it carries heavy text. */
+    /**
+     * Share of an image inside the boxes of lines of text (read by Rekognition, or the offline
+     * heuristic's glyph runs) above which it carries heavy text or a watermark.
+     */
     public static final double MAX_TEXT_COVERAGE = 0.01;
     /** Words of a watermark or stock mark: one of them anywhere flags the image, however small. */
     private static final java.util.regex.Pattern WATERMARK = java.util.regex.Pattern.compile(
@@ -107,12 +108,9 @@ public final class AssetChecks {
         return f.edgeDensity() > 0 && f.sharpness() < MIN_SHARPNESS;
     }
 
-    /**
-     * The offline text/watermark heuristic. Measured on the labelled set it does not separate
-     * (README), so it raises no warning; the deployed check is still to come (Rekognition DetectText).
-     */
+    /** The offline text/watermark heuristic on its own ({@link ImageFacts#textScore}), as measured in the evaluation. */
     public static boolean texty(ImageFacts f) {
-        return f.textScore() > MAX_TEXT_SCORE;
+        return f.textScore() > MAX_TEXT_COVERAGE;
     }
 
     /** CM-AST-6: heavy text, or any watermark word, on the image. */

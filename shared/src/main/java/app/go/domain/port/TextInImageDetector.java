@@ -18,10 +18,11 @@ public interface TextInImageDetector {
     TextFinding detect(byte[] image, ImageFacts measured);
 
     /**
-     * Offline: the measured heuristic ({@link AssetChecks#texty}); measured on the labelled set it
-     * does not separate text from line work, so it reports nothing (README, asset checks).
+     * Offline: the measured heuristic, the share of the image covered by runs of glyph-like marks
+     * ({@link ImageFacts#textScore}, judged by {@link AssetChecks#carriesText} like Rekognition's
+     * coverage). It reads no words, so watermark words are not recognised offline.
      */
-    TextInImageDetector MEASURED = (image, measured) -> TextFinding.NONE;
+    TextInImageDetector MEASURED = (image, measured) -> new TextFinding(measured.textScore(), java.util.List.of());
 
     /** The detector could not be reached or refused to answer (throttled, 5xx, timed out, no permission). */
     final class Unavailable extends RuntimeException {

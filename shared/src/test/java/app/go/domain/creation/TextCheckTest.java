@@ -129,6 +129,25 @@ class TextCheckTest {
     }
 
     @Test
+    @DisplayName("CM-AST-6 offline (the measured heuristic) a text poster gets the warning and the clean work does not")
+    void offlineHeuristicWarns() {
+        CreationService offline = new CreationService(store, sellers, blobs, new RecordingWorkflowStarter(), Subcategories.standard(),
+                new JdkMediaInspector(), TextInImageDetector.MEASURED, CreationPlan.Lookup.none(), clock);
+        var art = LabelledMedia.artwork(1_003, 1024);
+        Asset clean = offline.uploadAsset(SELLER, new CreationService.Upload(MediaKind.IMAGE,
+                Base64.getEncoder().encodeToString(LabelledMedia.png(art)), "clean.png", AssetSource.UPLOAD, List.of("x"), true));
+        Asset poster = offline.uploadAsset(SELLER, new CreationService.Upload(MediaKind.IMAGE,
+                Base64.getEncoder().encodeToString(LabelledMedia.png(LabelledMedia.withText(art, 3))), "poster.png",
+                AssetSource.UPLOAD, List.of("x"), true));
+        Model model = offline.createModel(SELLER, "TATTOO");
+
+        List<String> text = offline.setAssets(SELLER, model.id(), List.of(clean.id(), poster.id())).warnings().stream()
+                .filter(w -> w.contains("carries text or a watermark")).toList();
+
+        assertEquals(List.of(poster.id() + ": carries text or a watermark; use images without text, logos or marks"), text);
+    }
+
+    @Test
     @DisplayName("CM-AST-6 the training's VALIDATE step reads the same stored findings and saves the same warning")
     void pipelineUsesTheStoredFinding() {
         List<Asset> assets = artworks(10, 2);
