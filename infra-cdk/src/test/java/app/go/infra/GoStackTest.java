@@ -261,7 +261,9 @@ class GoStackTest {
             if (SystemTopology.ASSET_CHECKERS.contains(spec)) {
                 assertEquals("rekognition", env.get(GoStack.TEXT_DETECTOR_ENV), spec.id());
                 assertEquals(1, rekognition.size(), spec.id());
-                assertEquals(List.of("rekognition:DetectText"), actions(rekognition.get(0)));
+                // CDK merges it with the X-Ray statement on "*": DetectText is the only other action there
+                assertEquals(List.of("rekognition:DetectText"), actions(rekognition.get(0)).stream()
+                        .filter(a -> !a.startsWith("xray:")).toList(), spec.id());
                 assertEquals(List.of("*"), resources(rekognition.get(0)));
             } else {
                 assertFalse(env.containsKey(GoStack.TEXT_DETECTOR_ENV), spec.id());
