@@ -24,6 +24,8 @@ import java.util.Optional;
  */
 final class Mp4AudioDecoder {
     static final int MAX_BAD_FRAME_PERCENT = 5;
+    /** Measured on at most this much: 5 MB of AAC can hold an hour, several GB as PCM; the checks need 30 s. */
+    static final int MAX_SECONDS = 600;
 
     /** The decoded file: 16-bit PCM, interleaved, little-endian. */
     record Pcm(float rate, int channels, byte[] data, int badFrames, int frames) {}
@@ -123,7 +125,7 @@ final class Mp4AudioDecoder {
             int rate = 0;
             int channels = 0;
             int frameBytes = 0;
-            while (track.hasMoreFrames()) {
+            while (track.hasMoreFrames() && (rate == 0 || out.size() / (2.0 * channels * rate) < MAX_SECONDS)) {
                 Frame frame = track.readNextFrame();
                 if (frame == null) {
                     break;
@@ -146,6 +148,9 @@ final class Mp4AudioDecoder {
             }
             return Optional.of(new Pcm(rate, channels, out.toByteArray(), bad, frames));
         } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } catch (OutOfMemoryError e) {
+            // a forged sample table makes JAAD allocate what it declares; that one array failed, the heap is fine
             return Optional.empty();
         }
     }
