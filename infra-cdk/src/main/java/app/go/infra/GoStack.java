@@ -135,6 +135,7 @@ public class GoStack extends Stack {
     public static final String IMAGE_MODEL_ENV = "IMAGE_MODEL_ID";
     public static final String ASSET_PROVIDER_ENV = "ASSET_PROVIDER";
     public static final String AUDIO_PROVIDER_ENV = "AUDIO_PROVIDER";
+    public static final String TEXT_DETECTOR_ENV = "TEXT_DETECTOR";
 
     private final Path repoRoot;
     private final String bedrockModelId;
@@ -177,6 +178,7 @@ public class GoStack extends Stack {
         SystemTopology.FUNCTIONS.forEach(this::function);
         SystemTopology.ASSET_GENERATORS.forEach(this::assetGeneration);
         SystemTopology.KNOWLEDGE_EMBEDDERS.forEach(this::knowledgeEmbedding);
+        SystemTopology.ASSET_CHECKERS.forEach(this::assetChecks);
         SystemTopology.EVENT_SOURCES.forEach(this::eventSource);
         SystemTopology.STATE_MACHINES.forEach(this::stateMachine);
         SystemTopology.FUNCTIONS.forEach(this::grantStarts);
@@ -349,7 +351,9 @@ public class GoStack extends Stack {
         spec.sendsTo().forEach(q -> queues.get(q).grantSendMessages(fn));
         if (spec.usesAssets()) grantObjects(role);
         acknowledge(role, "AwsSolutions-IAM5[Resource::*]",
-                "X-Ray's PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions");
+                "X-Ray's PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions"
+                        + (SystemTopology.ASSET_CHECKERS.contains(spec)
+                        ? "; nor does Rekognition's DetectText (the text and watermark check on image bytes, no Rekognition resource)" : ""));
         if (spec.usesBedrock()) guardrail.grantApply(fn);
         if (spec.usesBedrock()) {
             // Converse/ConverseStream are authorized by these same two actions.
@@ -421,6 +425,19 @@ public class GoStack extends Stack {
                 .resources(List.of(formatArn(ArnComponents.builder()
                         .service("bedrock").account("").resource("foundation-model")
                         .resourceName(imageModelId).arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())))
+                .build());
+    }
+
+    /**
+     * CM-AST-6: the functions that run the asset checks read text on training images with Rekognition
+     * DetectText, which acts on the bytes sent and has no resource to scope to ("*").
+     */
+    private void assetChecks(FunctionSpec spec) {
+        Function fn = functions.get(spec);
+        fn.addEnvironment(TEXT_DETECTOR_ENV, "rekognition");
+        fn.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("rekognition:DetectText"))
+                .resources(List.of("*"))
                 .build());
     }
 

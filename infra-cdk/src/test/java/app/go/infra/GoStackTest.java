@@ -53,7 +53,7 @@ class GoStackTest {
             "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
             "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies",
             "logs:DescribeLogGroups", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
-            "xray:GetSamplingRules", "xray:GetSamplingTargets");
+            "xray:GetSamplingRules", "xray:GetSamplingTargets", "rekognition:DetectText");
 
     // parameter sources, each argument named by its topology id
     static final List<Named<TableSpec>> tables = named(SystemTopology.TABLES, TableSpec::id);
@@ -186,6 +186,7 @@ class GoStackTest {
             expected.addAll(Set.of(GoStack.ASSET_PROVIDER_ENV, GoStack.IMAGE_MODEL_ENV, GoStack.AUDIO_PROVIDER_ENV));
         }
         if (SystemTopology.KNOWLEDGE_EMBEDDERS.contains(spec)) expected.add(GoStack.EMBEDDING_MODEL_ENV);
+        if (SystemTopology.ASSET_CHECKERS.contains(spec)) expected.add(GoStack.TEXT_DETECTOR_ENV);
         assertEquals(expected, env.keySet());
         spec.readsWrites().forEach(t -> assertEquals(ref(logicalId("AWS::DynamoDB::Table", GoStack.pascal(t.id()) + "Table")),
                 env.get(t.envVar())));
@@ -246,6 +247,30 @@ class GoStackTest {
                             && JSON.valueToTree(s.get("Resource")).toString().contains("::foundation-model/" + GoStack.DEFAULT_IMAGE_MODEL_ID)),
                     spec.id() + " may invoke the image model");
         }
+    }
+
+    @Test
+    @DisplayName("CM-AST-6 the functions that run asset checks, and only they, may call rekognition:DetectText and use Rekognition, never the offline twin")
+    void assetCheckersReadTextWithRekognition() {
+        for (FunctionSpec spec : SystemTopology.FUNCTIONS) {
+            Map<String, Object> props = props(template.findResources("AWS::Lambda::Function").get(functionId(spec)));
+            Map<String, Object> env = map(map(props.get("Environment")).get("Variables"));
+            String roleId = (String) list(map(props.get("Role")).get("Fn::GetAtt")).get(0);
+            List<Map<String, Object>> rekognition = statementsOfRole(roleId).stream()
+                    .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("rekognition:"))).toList();
+            if (SystemTopology.ASSET_CHECKERS.contains(spec)) {
+                assertEquals("rekognition", env.get(GoStack.TEXT_DETECTOR_ENV), spec.id());
+                assertEquals(1, rekognition.size(), spec.id());
+                // CDK merges it with the X-Ray statement on "*": DetectText is the only other action there
+                assertEquals(List.of("rekognition:DetectText"), actions(rekognition.get(0)).stream()
+                        .filter(a -> !a.startsWith("xray:")).toList(), spec.id());
+                assertEquals(List.of("*"), resources(rekognition.get(0)));
+            } else {
+                assertFalse(env.containsKey(GoStack.TEXT_DETECTOR_ENV), spec.id());
+                assertTrue(rekognition.isEmpty(), spec.id());
+            }
+        }
+        assertTrue(SystemTopology.ASSET_CHECKERS.containsAll(List.of(SystemTopology.HTTP_API, SystemTopology.TRAIN_MODEL)));
     }
 
     @Test

@@ -156,6 +156,7 @@ public final class GoLocal implements AutoCloseable {
                 "PAYMENTS_PROVIDER", "offline",
                 "ASSET_PROVIDER", "offline"));
         extra.put("FILE_LINKS", "signed");
+        extra.put("TEXT_DETECTOR", "offline");
         extra.put("FILE_LINK_SECRET", java.util.Base64.getEncoder().encodeToString(randomBytes()));
         environment = resources.environment(extra);
         Adapters adapters = new Adapters(new Env(environment), clock, a -> new OfflineLanguageModel(), a -> new FileBlobStore(blobs));

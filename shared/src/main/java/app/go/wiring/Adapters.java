@@ -46,7 +46,7 @@ import java.util.Map;
  *
  * <p>SDK clients use one HTTP client (URL connection), an explicit region from {@code AWS_REGION},
  * and optional endpoint overrides {@code AWS_ENDPOINT_URL} or {@code AWS_ENDPOINT_URL_<SERVICE>}
- * (DYNAMODB, SQS, SFN, BEDROCK_RUNTIME, S3): that is all it takes to point at LocalStack.
+ * (DYNAMODB, SQS, SFN, BEDROCK_RUNTIME, S3, REKOGNITION): that is all it takes to point at LocalStack.
  */
 public final class Adapters {
     private static volatile Adapters environment;
@@ -120,6 +120,11 @@ public final class Adapters {
         return singleton("assetGenerator", () -> AwsAdapters.assetGenerator(this));
     }
 
+    /** CM-AST-6: what reads text and watermarks on training images ({@code TEXT_DETECTOR}: {@code rekognition} or {@code offline}). */
+    public app.go.domain.port.TextInImageDetector textDetector() {
+        return singleton("textDetector", () -> AwsAdapters.textDetector(this));
+    }
+
     public BlobStore blobStore() {
         return singleton("blobStore", () -> blobStoreFactory.apply(this));
     }
@@ -155,6 +160,11 @@ public final class Adapters {
         return singleton("bedrockruntime", () -> configure(
                 software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient.builder(), "BEDROCK_RUNTIME")
                 .build());
+    }
+
+    public software.amazon.awssdk.services.rekognition.RekognitionClient rekognition() {
+        return singleton("rekognition", () -> configure(
+                software.amazon.awssdk.services.rekognition.RekognitionClient.builder(), "REKOGNITION").build());
     }
 
     public software.amazon.awssdk.services.s3.S3Client s3() {

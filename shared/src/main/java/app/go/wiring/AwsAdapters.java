@@ -99,6 +99,21 @@ public final class AwsAdapters {
         };
     }
 
+    public static final String TEXT_DETECTOR_ENV = "TEXT_DETECTOR";
+
+    /**
+     * CM-AST-6: Rekognition DetectText unless {@code TEXT_DETECTOR=offline} (the local runtime; LocalStack's
+     * free edition has no Rekognition), where the measured heuristic stands in.
+     */
+    static app.go.domain.port.TextInImageDetector textDetector(Adapters adapters) {
+        String kind = adapters.env().get(TEXT_DETECTOR_ENV, "rekognition").toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case "rekognition" -> new app.go.adapter.aws.rekognition.RekognitionTextDetector(adapters.rekognition());
+            case "offline" -> app.go.domain.port.TextInImageDetector.MEASURED;
+            default -> throw new IllegalStateException(TEXT_DETECTOR_ENV + " must be rekognition or offline, not " + kind);
+        };
+    }
+
     static BlobStore blobStore(Adapters adapters) {
         return new S3BlobStore(adapters.s3(), adapters.env().require("ASSETS_BUCKET"));
     }

@@ -171,6 +171,26 @@ public final class LabelledMedia {
 
     public enum Sound { VOICE, MUSIC, NOISE }
 
+    /** An M4A/AAC recording of the labelled set (fixtures made with FFmpeg: see media/m4a/README.md). */
+    public record M4a(String name, Sound sound, boolean clipped, boolean hiss, boolean stereo) {
+        public byte[] bytes() {
+            try (var in = LabelledMedia.class.getResourceAsStream("/media/m4a/" + name + ".m4a")) {
+                if (in == null) {
+                    throw new IllegalStateException("missing fixture " + name);
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public static final java.util.List<M4a> M4A = java.util.List.of(
+            new M4a("voice-v0", Sound.VOICE, false, false, false), new M4a("voice-v1", Sound.VOICE, true, false, false),
+            new M4a("voice-v2", Sound.VOICE, false, true, false), new M4a("voice-v3", Sound.VOICE, false, false, true),
+            new M4a("music-v0", Sound.MUSIC, false, false, false), new M4a("music-v1", Sound.MUSIC, true, false, false),
+            new M4a("music-v3", Sound.MUSIC, false, false, true), new M4a("noise-v0", Sound.NOISE, false, false, false));
+
     /**
      * @param gain     1 = normal level; above 1 the signal clips
      * @param noiseDb  background noise level in dBFS (e.g. -70 quiet, -35 noisy)

@@ -58,7 +58,7 @@ final class CreationRoutes {
                            CreationPlan.Lookup subscriptions) {
         this(new CreationService(store, sellers, LazyAdapters.blobs(adapters),
                         LazyAdapters.workflow(adapters, SystemTopology.TRAINING_STATE_MACHINE_ENV), Subcategories.standard(),
-                        new JdkMediaInspector(), subscriptions, adapters.clock()),
+                        new JdkMediaInspector(), LazyAdapters.textDetector(adapters), subscriptions, adapters.clock()),
                 new ModelManagement(store, sellers, LazyAdapters.blobs(adapters), LazyAdapters.generator(adapters), Subcategories.standard(),
                         subscriptions, adapters.clock()),
                 idempotency);

@@ -54,6 +54,11 @@ final class LazyAdapters {
         };
     }
 
+    /** CM-AST-6: the text and watermark check, its client built when the first image is checked. */
+    static app.go.domain.port.TextInImageDetector textDetector(Adapters adapters) {
+        return (image, measured) -> adapters.textDetector().detect(image, measured);
+    }
+
     /** @param arnEnvVar the variable holding the state machine's ARN, read when a workflow starts */
     static WorkflowStarter workflow(Adapters adapters, String arnEnvVar) {
         return (name, input) -> new SfnWorkflowStarter(adapters.sfn(), adapters.env().require(arnEnvVar)).start(name, input);

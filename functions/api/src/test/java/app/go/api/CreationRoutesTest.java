@@ -41,8 +41,9 @@ class CreationRoutesTest {
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final HttpApiHandler api;
 
+    private final InMemorySellerStore sellers = new InMemorySellerStore();
+
     CreationRoutesTest() {
-        InMemorySellerStore sellers = new InMemorySellerStore();
         for (String seller : List.of("s-1", "s-2", "s-low")) {
             sellers.saveAccount(new SellerAccount(seller, "s-low".equals(seller) ? 1 : 2, false, "UTC", false));
             sellers.saveService(seller, new SellerService("logo", "Tattoo designs", null, "Tattoo", List.of(), List.of()));
@@ -72,6 +73,41 @@ class CreationRoutesTest {
     private static String upload(boolean confirmed) {
         return "{\"kind\":\"TEXT\",\"contentBase64\":\"" + Base64.getEncoder().encodeToString("my words".getBytes())
                 + "\",\"filename\":\"a.txt\",\"source\":\"PORTFOLIO\",\"tags\":[\"calm\"],\"ownWorkConfirmed\":" + confirmed + "}";
+    }
+
+    @Test
+    @DisplayName("CM-AST-6 PUT /sellers/me/models/{id}/assets is 503 TEXT_CHECK_UNAVAILABLE (problem+json) while the image text check does not answer")
+    void textCheckOutageIs503() {
+        app.go.domain.port.TextInImageDetector down = (image, measured) -> {
+            throw new app.go.domain.port.TextInImageDetector.Unavailable("DetectText failed (ThrottlingException)", null);
+        };
+        var service = new CreationService(creations, sellers, blobs, workflows, Subcategories.standard(), new JdkMediaInspector(),
+                down, CreationPlan.Lookup.none(), Clock.systemUTC());
+        var management = new ModelManagement(creations, sellers, blobs, new OfflineAssetGenerator(), Subcategories.standard(),
+                CreationPlan.Lookup.none(), Clock.systemUTC());
+        Map<String, Route> routes = new HashMap<>();
+        new CreationRoutes(service, management, new InMemoryIdempotencyStore()).register(routes);
+        HttpApiHandler failing = new HttpApiHandler(routes);
+        java.util.function.BiFunction<String, String, APIGatewayV2HTTPEvent.APIGatewayV2HTTPEventBuilder> event = (key, body) ->
+                APIGatewayV2HTTPEvent.builder().withRouteKey(key).withBody(body)
+                        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                                .withClaims(Map.of("sub", "s-1", "role", "seller")).build()).build()).build());
+        String png = Base64.getEncoder().encodeToString(app.go.testing.TestMedia.png(1024, 1024, java.awt.Color.RED));
+        var uploaded = failing.handleRequest(event.apply("POST /sellers/me/assets", "{\"kind\":\"IMAGE\",\"contentBase64\":\""
+                + png + "\",\"filename\":\"a.png\",\"ownWorkConfirmed\":true}").build(), null);
+        assertEquals(201, uploaded.getStatusCode(), "the upload itself does not wait for the text check");
+        String id = Json.parse(failing.handleRequest(event.apply("POST /sellers/me/models", "{\"subcategory\":\"TATTOO\"}").build(),
+                null).getBody()).path("id").asText();
+
+        var set = failing.handleRequest(event.apply("PUT /sellers/me/models/{id}/assets", "{\"all\":true}")
+                .withPathParameters(Map.of("id", id)).build(), null);
+
+        assertEquals(503, set.getStatusCode(), set.getBody());
+        assertEquals("TEXT_CHECK_UNAVAILABLE", Json.parse(set.getBody()).path("code").asText());
+        assertTrue(set.getHeaders().getOrDefault("Content-Type", set.getHeaders().getOrDefault("content-type", ""))
+                .contains("problem+json"), set.getHeaders().toString());
     }
 
     @Test

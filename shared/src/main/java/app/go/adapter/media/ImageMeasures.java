@@ -126,17 +126,39 @@ final class ImageMeasures {
     }
 
     /**
-     * Text and watermarks are rows of small, similar, high-contrast marks. Marks are pixels far from
-     * their neighbourhood's mean; their connected components of glyph size are grouped by row, and
-     * the score is the share of the image covered by the boxes of rows of at least 3 glyphs.
+     * Text and watermarks are runs of small, similar, high-contrast marks side by side. Marks are
+     * pixels brighter (or, separately, darker) than their neighbourhood's mean: one polarity at a
+     * time, so the background between light letters does not join them. Their connected components
+     * of glyph size are chained left to right when they share a baseline band, have similar heights
+     * and stand at most a glyph's height apart; the score is the share of the image covered by the
+     * boxes of chains of at least {@value #MIN_GLYPHS_IN_A_RUN} glyphs.
      */
+    static final int MIN_GLYPHS_IN_A_RUN = 4;
+
     private static double textScore(double[] luma, int w, int h) {
-        double[] local = boxMean(luma, w, h, 6);
-        boolean[] ink = new boolean[luma.length];
-        for (int i = 0; i < luma.length; i++) {
-            ink[i] = Math.abs(luma[i] - local[i]) > 28;
+        double[] local = boxMean(luma, w, h, TEXT_RADIUS);
+        double covered = 0;
+        for (int polarity : new int[]{1, -1}) {
+            boolean[] ink = new boolean[luma.length];
+            for (int i = 0; i < luma.length; i++) {
+                ink[i] = polarity * (luma[i] - local[i]) > TEXT_CONTRAST;
+            }
+            covered += runsCoverage(glyphs(ink, w, h), h);
         }
-        int[] label = new int[luma.length];
+        return covered / (w * (double) h);
+    }
+
+    /** Neighbourhood (radius, px at the analysis size) a mark is compared with, and by how much (luma) it must differ. */
+    private static final int TEXT_RADIUS = 6;
+    private static final double TEXT_CONTRAST = 24;
+    /** Largest gap between neighbouring glyphs of a run, in glyph heights. */
+    private static final double MAX_GAP = 1.0;
+    /** A run's glyphs have their centres within 1/BAND of the first glyph's height of its centre. */
+    private static final double BAND = 3.0;
+
+    /** Connected components of glyph size and shape: [minX, minY, width, height]. */
+    private static List<int[]> glyphs(boolean[] ink, int w, int h) {
+        int[] label = new int[ink.length];
         List<int[]> glyphs = new ArrayList<>();
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         int next = 0;
@@ -172,36 +194,46 @@ final class ImageMeasures {
             int bw = maxX - minX + 1;
             int bh = maxY - minY + 1;
             double fill = area / (double) (bw * bh);
-            if (bh >= 4 && bh <= h / 8 && bw >= 1 && bw <= bh * 2 && area >= 6 && fill > 0.12 && fill < 0.85) {
+            if (bh >= 4 && bh <= h / 8 && bw <= bh * 2 && area >= 6 && fill > 0.12 && fill < 0.85) {
                 glyphs.add(new int[]{minX, minY, bw, bh});
             }
         }
-        glyphs.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(a[0], b[0]));
-        boolean[] counted = new boolean[glyphs.size()];
+        return glyphs;
+    }
+
+    /** Area of the glyphs in runs: same band (vertical centres within half a height), similar heights, small gaps. */
+    private static double runsCoverage(List<int[]> glyphs, int h) {
+        glyphs.sort((a, b) -> Integer.compare(a[0], b[0]));
+        boolean[] used = new boolean[glyphs.size()];
         double covered = 0;
         for (int i = 0; i < glyphs.size(); i++) {
-            if (counted[i]) {
+            if (used[i]) {
                 continue;
             }
-            int[] g = glyphs.get(i);
-            List<Integer> row = new ArrayList<>(List.of(i));
+            List<Integer> run = new ArrayList<>(List.of(i));
+            int[] first = glyphs.get(i);
+            int[] last = first;
+            // the band is the first glyph's: a sloped stroke cut into pieces drifts out of it, a line of text does not
+            double centre = first[1] + first[3] / 2.0;
             for (int j = i + 1; j < glyphs.size(); j++) {
                 int[] o = glyphs.get(j);
-                if (o[1] > g[1] + g[3] / 2) {
+                if (o[0] > last[0] + last[2] + MAX_GAP * last[3]) {
                     break;
                 }
-                if (!counted[j] && Math.abs(o[3] - g[3]) <= Math.max(2, g[3] / 3)) {
-                    row.add(j);
+                double other = o[1] + o[3] / 2.0;
+                if (!used[j] && Math.abs(centre - other) <= first[3] / BAND && Math.abs(o[3] - first[3]) <= Math.max(2, first[3] / 3)) {
+                    run.add(j);
+                    last = o;
                 }
             }
-            if (row.size() >= 3) {
-                for (int j : row) {
-                    counted[j] = true;
+            if (run.size() >= MIN_GLYPHS_IN_A_RUN) {
+                for (int j : run) {
+                    used[j] = true;
                     covered += glyphs.get(j)[2] * (double) glyphs.get(j)[3];
                 }
             }
         }
-        return covered / (w * (double) h);
+        return covered;
     }
 
     private static double[] boxMean(double[] values, int w, int h, int radius) {

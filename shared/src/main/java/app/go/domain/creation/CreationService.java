@@ -9,6 +9,7 @@ import app.go.domain.port.BlobStore;
 import app.go.support.errors.DomainException;
 import app.go.domain.port.WorkflowStarter;
 import app.go.domain.port.MediaInspector;
+import app.go.domain.port.TextInImageDetector;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -46,10 +47,17 @@ public final class CreationService {
         this(store, sellers, blobs, training, subcategories, inspector, CreationPlan.Lookup.none(), clock);
     }
 
+    /** With the offline text check ({@link TextInImageDetector#MEASURED}). */
     public CreationService(CreationStore store, SellerStore sellers, BlobStore blobs, WorkflowStarter training,
                            Subcategories subcategories, MediaInspector inspector, CreationPlan.Lookup subscriptions,
                            Clock clock) {
-        this.measured = new MeasuredAssets(store, blobs, inspector);
+        this(store, sellers, blobs, training, subcategories, inspector, TextInImageDetector.MEASURED, subscriptions, clock);
+    }
+
+    public CreationService(CreationStore store, SellerStore sellers, BlobStore blobs, WorkflowStarter training,
+                           Subcategories subcategories, MediaInspector inspector, TextInImageDetector texts,
+                           CreationPlan.Lookup subscriptions, Clock clock) {
+        this.measured = new MeasuredAssets(store, blobs, inspector, texts);
         this.store = store;
         this.sellers = sellers;
         this.blobs = blobs;
@@ -87,7 +95,7 @@ public final class CreationService {
                 content.length, Asset.blobKey(sellerId, assetId), clock.instant());
         if (!measured.measure(asset, content).decodable()) {
             throw new DomainException(DomainException.Kind.RULE, "ASSET_KIND_MISMATCH", "the file is not a readable "
-                    + upload.kind().name().toLowerCase(Locale.ROOT) + " (images: PNG, JPEG, GIF, BMP; audio: WAV, AIFF, MP3;"
+                    + upload.kind().name().toLowerCase(Locale.ROOT) + " (images: PNG, JPEG, GIF, BMP; audio: WAV, AIFF, MP3, M4A/AAC;"
                     + " text: UTF-8)");
         }
         blobs.put(asset.blobKey(), content, contentType(upload.kind(), upload.filename()));
@@ -301,6 +309,7 @@ public final class CreationService {
         if (name.endsWith(".jpg") || name.endsWith(".jpeg")) return "image/jpeg";
         if (name.endsWith(".wav")) return "audio/wav";
         if (name.endsWith(".mp3")) return "audio/mpeg";
+        if (name.endsWith(".m4a") || name.endsWith(".aac")) return "audio/mp4";
         if (name.endsWith(".txt")) return "text/plain";
         return switch (kind) {
             case IMAGE, AUDIO -> "application/octet-stream";

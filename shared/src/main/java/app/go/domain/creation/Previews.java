@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
  *   <li>IMAGE: scaled down to at most {@value #PREVIEW_SIDE} px and covered by a tiled, visible
  *       "PREVIEW" mark (drawn from a built-in bitmap, no fonts, so it runs on a headless Lambda).</li>
  *   <li>TEXT: an excerpt (the first {@value #EXCERPT_SHARE_PERCENT}% of the words, at most
- *       {@value #MAX_EXCERPT_WORDS}) and a note of how much the whole has.</li>
+ *       {@value #MAX_EXCERPT_WORDS}, never all of them; of a text without spaces, the first
+ *       {@value #EXCERPT_SHARE_PERCENT}% of its characters) and a note of how much the whole has.</li>
  *   <li>AUDIO: the first {@value #PREVIEW_SECONDS} s (a third when shorter) with a beep every
  *       {@value #BEEP_EVERY_SECONDS} s.</li>
  * </ul>
@@ -29,6 +30,8 @@ public final class Previews {
     public static final int PREVIEW_SIDE = 512;
     public static final int MAX_EXCERPT_WORDS = 80;
     public static final int EXCERPT_SHARE_PERCENT = 30;
+    /** For a text without word breaks (one word, or a script written without spaces). */
+    public static final int MAX_EXCERPT_CHARS = 480;
     public static final int PREVIEW_SECONDS = 10;
     public static final int BEEP_EVERY_SECONDS = 3;
     public static final String TEXT_MARK = "[Go preview - excerpt]";
@@ -95,15 +98,26 @@ public final class Previews {
 
     // ---- text ----------------------------------------------------------------------------------
 
+    /**
+     * The shown part is always strictly shorter than the whole: at least one word stays hidden, and a
+     * text of one word (or a script written without spaces) shows a share of its characters instead.
+     */
     static String excerpt(String text) {
-        String[] words = text.strip().split("\\s+");
-        int keep = Math.max(1, Math.min(MAX_EXCERPT_WORDS, words.length * EXCERPT_SHARE_PERCENT / 100));
+        String stripped = text.strip();
+        String[] words = stripped.split("\\s+");
         StringBuilder out = new StringBuilder(TEXT_MARK).append('\n');
-        for (int i = 0; i < keep; i++) {
-            out.append(i == 0 ? "" : " ").append(words[i]);
+        if (words.length >= 2) {
+            int keep = Math.max(1, Math.min(Math.min(MAX_EXCERPT_WORDS, words.length - 1), words.length * EXCERPT_SHARE_PERCENT / 100));
+            for (int i = 0; i < keep; i++) {
+                out.append(i == 0 ? "" : " ").append(words[i]);
+            }
+            return out.append(" ...\n[").append(keep).append(" of ").append(words.length)
+                    .append(" words; the full text comes with the order]").toString();
         }
-        return out.append(" ...\n[").append(keep).append(" of ").append(words.length)
-                .append(" words; the full text comes with the order]").toString();
+        int[] chars = stripped.codePoints().toArray();
+        int keep = Math.min(MAX_EXCERPT_CHARS, chars.length * EXCERPT_SHARE_PERCENT / 100);
+        return out.append(new String(chars, 0, keep)).append(" ...\n[").append(keep).append(" of ").append(chars.length)
+                .append(" characters; the full text comes with the order]").toString();
     }
 
     // ---- audio ---------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import app.go.domain.port.CreationStore;
 import app.go.domain.port.MediaInspector;
 import app.go.domain.port.SellerStore;
 import app.go.domain.port.StyleDescriber;
+import app.go.domain.port.TextInImageDetector;
 import app.go.domain.seller.Notification;
 import app.go.support.json.Json;
 import app.go.support.log.BusinessMetric;
@@ -33,13 +34,19 @@ public final class TrainingPipeline {
     private final BlobStore blobs;
     private final Clock clock;
 
+    /** With the offline text check ({@link TextInImageDetector#MEASURED}). */
     public TrainingPipeline(CreationStore store, SellerStore sellers, BlobStore blobs, Subcategories subcategories,
                             MediaInspector inspector, StyleDescriber describer, Clock clock) {
+        this(store, sellers, blobs, subcategories, inspector, TextInImageDetector.MEASURED, describer, clock);
+    }
+
+    public TrainingPipeline(CreationStore store, SellerStore sellers, BlobStore blobs, Subcategories subcategories,
+                            MediaInspector inspector, TextInImageDetector texts, StyleDescriber describer, Clock clock) {
         this.store = store;
         this.sellers = sellers;
         this.blobs = blobs;
         this.subcategories = subcategories;
-        this.measured = new MeasuredAssets(store, blobs, inspector);
+        this.measured = new MeasuredAssets(store, blobs, inspector, texts);
         this.trainer = new StyleTrainer(blobs, describer);
         this.clock = clock;
     }

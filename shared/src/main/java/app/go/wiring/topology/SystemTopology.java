@@ -128,6 +128,8 @@ public final class SystemTopology {
 
     /** CM-GEN-8: the functions that generate assets (the worker and the API's playground) and so need the generators' configuration. */
     public static final List<FunctionSpec> ASSET_GENERATORS = List.of(HTTP_API, GENERATE_ASSET);
+    /** CM-AST-6: run the asset checks (the API on PUT .../assets and train, the training's VALIDATE), so read text on images. */
+    public static final List<FunctionSpec> ASSET_CHECKERS = List.of(HTTP_API, TRAIN_MODEL);
     /** Issue 7: embed knowledge texts (the API when the seller saves) and client messages (OnMessage) with Titan V2. */
     public static final List<FunctionSpec> KNOWLEDGE_EMBEDDERS = List.of(HTTP_API, ON_MESSAGE);
 

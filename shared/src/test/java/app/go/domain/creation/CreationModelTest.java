@@ -264,6 +264,21 @@ class CreationModelTest {
     }
 
     @Test
+    @DisplayName("CM-AST-2 an M4A/AAC upload is decoded and measured (8 s jingle: too short); M4A bytes as an image, or a cut M4A, are 422")
+    void m4aUploads() {
+        byte[] m4a = app.go.testing.LabelledMedia.M4A.get(0).bytes();
+        Asset voice = upload(MediaKind.AUDIO, m4a, "take1.m4a");
+        assertEquals(DomainException.Kind.RULE, kindOf(() -> upload(MediaKind.IMAGE, m4a, "take1.m4a"), "ASSET_KIND_MISMATCH"));
+        assertEquals(DomainException.Kind.RULE, kindOf(() -> upload(MediaKind.AUDIO, java.util.Arrays.copyOf(m4a, 3_000),
+                "cut.m4a"), "ASSET_KIND_MISMATCH"));
+        assertEquals("audio/mp4", CreationService.contentType(MediaKind.AUDIO, "take1.m4a"));
+        Model model = modelWith("JINGLES", voice);
+        DomainException e = assertThrows(DomainException.class, () -> service.startTraining(SELLER, model.id()));
+        assertEquals("ASSETS_INVALID", e.code());
+        assertTrue(e.getMessage().contains(voice.id() + ": 8.1 s of audio, at least 10 s needed"), e.getMessage());
+    }
+
+    @Test
     @DisplayName("CM-AST-3 small and non-square images give warnings saved on the model")
     void imageWarnings() {
         Asset small = upload(MediaKind.IMAGE, TestMedia.png(512, 512, Color.RED), "small.png");

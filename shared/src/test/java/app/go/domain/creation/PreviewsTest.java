@@ -75,6 +75,27 @@ class PreviewsTest {
     }
 
     @Test
+    @DisplayName("CM-GEN-1 a text preview shows strictly less than the deliverable at any length: one letter, one word, one sentence, no spaces")
+    void textPreviewNeverShowsTheWholeOfAShortText() {
+        StringBuilder long500 = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            long500.append("word").append(i).append(' ');
+        }
+        for (String whole : List.of("Q", "Rose", "Roses bloom.", "Red roses with thorns grow by the garden wall.",
+                "\u718a\u732b\u5728\u7af9\u6797\u91cc\u6162\u6162\u5730\u5403\u7740\u7af9\u5b50\u3002",
+                "  Thorns\n", long500.toString())) {
+            GeneratedAsset clean = new GeneratedAsset(MediaKind.TEXT, "text/plain", whole.getBytes(StandardCharsets.UTF_8), false);
+            String preview = new String(Previews.protect(clean).content(), StandardCharsets.UTF_8);
+
+            assertTrue(preview.startsWith(Previews.TEXT_MARK + "\n"), preview);
+            String shown = preview.substring(Previews.TEXT_MARK.length() + 1, preview.lastIndexOf(" ...\n["));
+            assertTrue(whole.strip().startsWith(shown), shown);
+            assertTrue(shown.length() < whole.strip().length(), "the preview shows all of: " + whole);
+            assertFalse(preview.contains(whole.strip()), preview);
+        }
+    }
+
+    @Test
     @DisplayName("CM-GEN-1 an audio preview is shortened (at most 10 s) and marked with beeps")
     void audioPreviewIsShortAndMarked() throws Exception {
         GeneratedAsset clean = generator.generate(model("VOICEOVER"), PROFILE, "Welcome to the show", 60);

@@ -33,7 +33,8 @@ public final class TrainModelHandler implements RequestHandler<Map<String, Objec
         this(new TrainingPipeline(
                 adapters.creations(),
                 adapters.sellers(),
-                adapters.blobStore(), Subcategories.standard(), new JdkMediaInspector(), StyleDescriber.MEASURED,
+                adapters.blobStore(), Subcategories.standard(), new JdkMediaInspector(),
+                (image, measured) -> adapters.textDetector().detect(image, measured), StyleDescriber.MEASURED,
                 adapters.clock()));
     }
 
