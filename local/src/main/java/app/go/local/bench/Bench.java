@@ -118,6 +118,9 @@ public final class Bench {
 
             System.out.println("(p) PA reply figures: prompt sizes, DynamoDB calls of one reply, warm handler vs GetItems ...");
             report.set("replyFigures", ReplyFigures.run(local, settings.direct()));
+
+            System.out.println("(t) CM training: " + TrainingBench.IMAGES + " images of " + TrainingBench.SIDE + "² uploaded, checked and trained ...");
+            report.set("training", new TrainingBench(local, api).run());
         } finally {
             Log.redirect(System.out);
             systemLog.close();
@@ -125,6 +128,7 @@ public final class Bench {
         faultInjection(report, outDir);
         assistantEvaluation(report, outDir);
         safety(report, outDir);
+        mediaChecks(report, outDir);
         Path json = outDir.resolve("report.json");
         Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         System.out.println();
@@ -171,6 +175,31 @@ public final class Bench {
                         names.path("ordinaryRefused").asInt(), names.path("ordinaryTried").asInt());
             }
         }, () -> System.out.println("(s) safety: no red-team report (run mvn verify first)"));
+    }
+
+    /**
+     * CM-AST-2/3/6: precision and recall of each asset check on the labelled media set, from the last
+     * test run of the shared module ({@code AssetChecksEvaluationTest}); absent when it has not run.
+     */
+    private static void mediaChecks(ObjectNode report, Path outDir) throws IOException {
+        Path target = outDir.toAbsolutePath().normalize().getParent().getParent().getParent().resolve(Path.of("shared", "target"));
+        ObjectNode checks = Json.object();
+        for (String kind : List.of("images", "audio")) {
+            Path file = target.resolve("asset-checks-" + kind + ".json");
+            if (!Files.exists(file)) {
+                System.out.println("(m) asset checks: no " + file.getFileName() + " (run mvn verify first)");
+                continue;
+            }
+            JsonNode figures = Json.parse(Files.readString(file));
+            checks.set(kind, figures);
+            StringBuilder line = new StringBuilder("(m) asset checks, " + kind + ":");
+            figures.fields().forEachRemaining(check -> line.append(String.format(Locale.ROOT, " %s P %.2f R %.2f;", check.getKey(),
+                    check.getValue().path("precision").asDouble(Double.NaN), check.getValue().path("recall").asDouble(Double.NaN))));
+            System.out.println(line);
+        }
+        if (!checks.isEmpty()) {
+            report.set("assetChecks", checks);
+        }
     }
 
     /** {@code shared/target/<dir>/report.json} of this tree, written by a suite in {@code mvn verify}. */
@@ -408,6 +437,12 @@ public final class Bench {
         out.append(String.format(Locale.ROOT, "  handler alone (1 thread) p50 / server p50 of (b): %.2f%n",
                 d.path("sequentialP50OverServerP50").asDouble(Double.NaN)));
         out.append('\n').append(ReplyFigures.text((ObjectNode) report.get("replyFigures")));
+        JsonNode t = report.get("training");
+        out.append(String.format(Locale.ROOT, "%n(t) CM training through the runtime: %d images of %d² -> %s; upload (decode + checks, once) %.0f ms, "
+                        + "set assets %.0f ms (%d warnings), train %.0f ms; total %.0f ms (limit %d) = %.1fx decoding the same PNGs in-process (%.0f ms)%n",
+                t.get("images").asInt(), t.get("side").asInt(), t.get("status").asText(), t.get("uploadMs").asDouble(),
+                t.get("setAssetsMs").asDouble(), t.get("warningsAtSetAssets").asInt(), t.get("trainMs").asDouble(), t.get("totalMs").asDouble(),
+                t.get("limitMs").asInt(), t.get("ratioTotalOverDecodeFloor").asDouble(), t.get("decodeFloorMs").asDouble()));
         return out.toString();
     }
 
