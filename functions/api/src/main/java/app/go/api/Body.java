@@ -107,6 +107,18 @@ public final class Body {
         return result;
     }
 
+    /** An optional object field as a Body whose errors name {@code field.x}. */
+    public Optional<Body> optObject(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            throw invalid(field, "must be an object");
+        }
+        return Optional.of(new Body(value, prefix + field + "."));
+    }
+
     /** The objects of an array field, each as a Body whose errors name {@code field[i].x}. */
     public List<Body> objects(String field, int maxItems) {
         JsonNode value = node.get(field);

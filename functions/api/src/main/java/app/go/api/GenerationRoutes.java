@@ -14,6 +14,7 @@ import app.go.domain.creation.Generation;
 import app.go.domain.creation.GenerationService;
 import app.go.domain.creation.GenerationStatus;
 import app.go.domain.creation.GenerationFeedback;
+import app.go.domain.creation.ImageSize;
 import app.go.domain.creation.ModelCatalog;
 import app.go.domain.creation.Pricing;
 import app.go.domain.report.Report;
@@ -98,8 +99,12 @@ final class GenerationRoutes {
         Caller caller = request.caller();
         String modelId = request.pathId("modelId");
         Body body = request.body();
-        Generation generation = generations.request(caller, modelId,
-                body.text("prompt", GenerationService.MAX_PROMPT_LENGTH), body.integer("units", 1, Pricing.MAX_UNITS));
+        String prompt = body.text("prompt", GenerationService.MAX_PROMPT_LENGTH);
+        int units = body.integer("units", 1, Pricing.MAX_UNITS);
+        // the range is ImageSize's rule (INVALID_SIZE); here only that both are whole numbers
+        ImageSize size = body.optObject("size").map(s -> new ImageSize(s.integer("width", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                s.integer("height", Integer.MIN_VALUE, Integer.MAX_VALUE))).orElse(null);
+        Generation generation = generations.request(caller, modelId, prompt, units, size);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("generationId", generation.id());
         view.put("status", generation.status().name());

@@ -295,6 +295,30 @@ class GenerationEndToEndTest extends LocalSystemTest {
     }
 
     @Test
+    @Order(10)
+    @DisplayName("CM-GEN-8 CM-GEN-1 a size outside 320..1024 in steps of 16 is 400 INVALID_SIZE; a valid size gives a preview in its proportions")
+    void requestedSize() {
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("width", 500, "height", 512),
+                Map.of("width", 2048, "height", 1024), Map.of("width", 304, "height", 512))) {
+            refused(400, "INVALID_SIZE", api.call("POST", "/models/" + modelId + "/generations", client,
+                    Map.of("prompt", "a castle", "units", 1, "size", bad)));
+        }
+        refused(400, "VALIDATION_FAILED", api.call("POST", "/models/" + modelId + "/generations", client,
+                Map.of("prompt", "a castle", "units", 1, "size", "big")));
+
+        LocalApiClient.Response queued = api.call("POST", "/models/" + modelId + "/generations", client,
+                Map.of("prompt", "a wide castle", "units", 1, "size", Map.of("width", 640, "height", 480)));
+        assertEquals(202, queued.status(), queued.body().toString());
+        JsonNode generation = api.await("/generations/" + queued.body().get("generationId").asText(), client,
+                b -> "READY".equals(b.path("status").asText()), ASYNC).body();
+        JsonNode preview = ok(api.call("GET", generation.get("previewUrl").asText(), client, null));
+        var image = app.go.domain.creation.Pixels.decode(Base64.getDecoder().decode(preview.get("contentBase64").asText()))
+                .orElseThrow();
+        assertEquals(512, image.getWidth());
+        assertEquals(384, image.getHeight());
+    }
+
+    @Test
     @Order(11)
     @DisplayName("CM-MOD-5 GET /sellers/{sellerId}/models lists the published model where the seller shows it; hidden, it is listed nowhere and generating is 409 MODEL_HIDDEN")
     void publicListingHonoursVisibility() {

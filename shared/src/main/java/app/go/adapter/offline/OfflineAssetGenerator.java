@@ -1,6 +1,7 @@
 package app.go.adapter.offline;
 
 import app.go.domain.creation.GeneratedAsset;
+import app.go.domain.creation.ImageSize;
 import app.go.domain.creation.MediaKind;
 import app.go.domain.creation.Model;
 import app.go.domain.creation.Pixels;
@@ -39,7 +40,7 @@ import java.util.Random;
  * pipeline work: same model, training, prompt and units, same bytes.
  *
  * <ul>
- *   <li>IMAGE: {@value #IMAGE_SIDE} px on the long side in the profile's aspect; a gradient of the
+ *   <li>IMAGE: the requested size, else {@value #IMAGE_SIDE} px on the long side in the profile's aspect; a gradient of the
  *       learned palette, shapes and strokes in it (as many strokes as the set has line work,
  *       contrast as measured, black-and-white when the set is), placed by the prompt.</li>
  *   <li>AUDIO: a 22.05 kHz mono WAV of {@code units} seconds: voiced syllables with pauses for a
@@ -66,11 +67,16 @@ public final class OfflineAssetGenerator implements AssetGenerator {
 
     @Override
     public GeneratedAsset generate(Model model, byte[] styleProfileJson, String prompt, int units) {
+        return generate(model, styleProfileJson, prompt, units, null);
+    }
+
+    @Override
+    public GeneratedAsset generate(Model model, byte[] styleProfileJson, String prompt, int units, ImageSize size) {
         StyleProfile profile = StyleProfile.parse(styleProfileJson);
         Subcategory subcategory = subcategories.require(model.subcategory());
         Random random = new Random(seed(model, profile, prompt, units));
         return switch (subcategory.mediaKind()) {
-            case IMAGE -> new GeneratedAsset(MediaKind.IMAGE, "image/png", image(profile, random), false);
+            case IMAGE -> new GeneratedAsset(MediaKind.IMAGE, "image/png", image(profile, random, size), false);
             case AUDIO -> new GeneratedAsset(MediaKind.AUDIO, "audio/wav",
                     audio(subcategory.output() == Subcategory.Output.SPEECH, units, random), false);
             case TEXT -> new GeneratedAsset(MediaKind.TEXT, "text/plain; charset=utf-8",
@@ -80,10 +86,10 @@ public final class OfflineAssetGenerator implements AssetGenerator {
 
     // ---- images --------------------------------------------------------------------------------
 
-    private static byte[] image(StyleProfile profile, Random random) {
+    private static byte[] image(StyleProfile profile, Random random, ImageSize size) {
         double aspect = Math.max(0.5, Math.min(2.0, profile.aspect()));
-        int width = aspect >= 1 ? IMAGE_SIDE : (int) Math.round(IMAGE_SIDE * aspect);
-        int height = aspect >= 1 ? (int) Math.round(IMAGE_SIDE / aspect) : IMAGE_SIDE;
+        int width = size != null ? size.width() : aspect >= 1 ? IMAGE_SIDE : (int) Math.round(IMAGE_SIDE * aspect);
+        int height = size != null ? size.height() : aspect >= 1 ? (int) Math.round(IMAGE_SIDE / aspect) : IMAGE_SIDE;
         List<Color> palette = palette(profile);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

@@ -11,29 +11,43 @@ import java.time.Instant;
  */
 public record Generation(String id, String sellerId, String modelId, String clientId, String prompt, String instructions,
                          int units, long priceCents, String currency, GenerationStatus status, String orderId,
-                         String contentType, String failureReason, Instant createdAt, Instant updatedAt) {
+                         String contentType, String failureReason, Instant createdAt, Instant updatedAt, ImageSize size) {
+
+    /** A generation without a requested size (the model's aspect, long side 1024), as records before sizes were. */
+    public Generation(String id, String sellerId, String modelId, String clientId, String prompt, String instructions,
+                      int units, long priceCents, String currency, GenerationStatus status, String orderId,
+                      String contentType, String failureReason, Instant createdAt, Instant updatedAt) {
+        this(id, sellerId, modelId, clientId, prompt, instructions, units, priceCents, currency, status, orderId,
+                contentType, failureReason, createdAt, updatedAt, null);
+    }
 
     public static Generation requested(String id, String sellerId, String modelId, String clientId, String prompt,
                                        int units, long priceCents, String currency, Instant now) {
+        return requested(id, sellerId, modelId, clientId, prompt, units, priceCents, currency, now, null);
+    }
+
+    /** @param size the requested image size, or null for the model's own */
+    public static Generation requested(String id, String sellerId, String modelId, String clientId, String prompt,
+                                       int units, long priceCents, String currency, Instant now, ImageSize size) {
         return new Generation(id, sellerId, modelId, clientId, prompt, null, units, priceCents, currency,
-                GenerationStatus.PENDING, null, null, null, now, now);
+                GenerationStatus.PENDING, null, null, null, now, now, size);
     }
 
     /** The revision of an order's delivery: same model, prompt and size, the client's instructions, no charge. */
     public static Generation revisionOf(Generation delivered, String id, String orderId, String instructions, Instant now) {
         return new Generation(id, delivered.sellerId(), delivered.modelId(), delivered.clientId(), delivered.prompt(),
                 instructions, delivered.units(), 0, delivered.currency(), GenerationStatus.PENDING, orderId, null, null,
-                now, now);
+                now, now, delivered.size());
     }
 
     public Generation ready(String producedContentType, Instant now) {
         return new Generation(id, sellerId, modelId, clientId, prompt, instructions, units, priceCents, currency,
-                GenerationStatus.READY, orderId, producedContentType, null, createdAt, now);
+                GenerationStatus.READY, orderId, producedContentType, null, createdAt, now, size);
     }
 
     public Generation failed(String reason, Instant now) {
         return new Generation(id, sellerId, modelId, clientId, prompt, instructions, units, priceCents, currency,
-                GenerationStatus.FAILED, orderId, contentType, reason, createdAt, now);
+                GenerationStatus.FAILED, orderId, contentType, reason, createdAt, now, size);
     }
 
     /**

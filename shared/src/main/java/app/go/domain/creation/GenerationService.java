@@ -78,6 +78,11 @@ public final class GenerationService {
      * (CM-PRC-1: the price includes one revision). A model the client cannot see is a 404.
      */
     public Generation request(Caller caller, String modelId, String prompt, int units) {
+        return request(caller, modelId, prompt, units, null);
+    }
+
+    /** @param size the image size asked for, or null for the model's own (CM-GEN-8: images only, 400 otherwise) */
+    public Generation request(Caller caller, String modelId, String prompt, int units, ImageSize size) {
         String clientId = caller.requireRole(Caller.Role.CLIENT).userId();
         String sellerId = store.sellerOfModel(modelId).orElseThrow(() -> DomainException.notFound("model " + modelId));
         Model model = models.model(sellerId, modelId).filter(Model::published)
@@ -90,13 +95,14 @@ public final class GenerationService {
         }
         MediaKind kind = Subcategories.standard().require(model.subcategory()).mediaKind();
         GeneratorAvailability.require(generatable.test(kind), kind);
+        ImageSize.requireFor(kind, size);
         long price = model.pricing().priceFor(units);
         if (price > Pricing.MAX_CENTS) {
             throw new DomainException(DomainException.Kind.RULE, TOTAL_TOO_HIGH, "a generation costs at most " + Pricing.MAX_CENTS
                     + " cents; this one would cost " + price + ": ask for fewer units");
         }
         Generation generation = Generation.requested(CreationService.newId("gen_"), sellerId, modelId, clientId, prompt,
-                units, price, CURRENCY, clock.instant());
+                units, price, CURRENCY, clock.instant(), size);
         if (!store.createGeneration(generation)) {
             throw new DomainException(DomainException.Kind.CONFLICT, "CONFLICT", "generation id collision, retry");
         }

@@ -97,7 +97,8 @@ public final class GenerationWorker {
         if (profile == null) {
             return fail(generation, "the model has no trained style");
         }
-        GeneratedAsset clean = generator.generate(model, profile, generation.effectivePrompt(), generation.units());
+        GeneratedAsset clean = generator.generate(model, profile, generation.effectivePrompt(), generation.units(),
+                generation.size());
         GeneratedAsset preview = Previews.protect(clean);
         blobs.put(generation.previewKey(), preview.content(), preview.contentType());
         blobs.put(generation.finalKey(), clean.content(), clean.contentType());

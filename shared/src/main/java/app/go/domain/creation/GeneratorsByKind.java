@@ -26,12 +26,17 @@ public final class GeneratorsByKind implements AssetGenerator {
 
     @Override
     public GeneratedAsset generate(Model model, byte[] styleProfileJson, String prompt, int units) {
+        return generate(model, styleProfileJson, prompt, units, null);
+    }
+
+    @Override
+    public GeneratedAsset generate(Model model, byte[] styleProfileJson, String prompt, int units, ImageSize size) {
         MediaKind kind = subcategories.require(model.subcategory()).mediaKind();
         AssetGenerator generator = generators.get(kind);
         if (generator == null) {
             throw new AssetGenerationException(AssetGenerationException.Reason.NOT_CONFIGURED,
                     "this deployment has no " + kind.name().toLowerCase(java.util.Locale.ROOT) + " generator configured");
         }
-        return generator.generate(model, styleProfileJson, prompt, units);
+        return generator.generate(model, styleProfileJson, prompt, units, size);
     }
 }

@@ -1,6 +1,7 @@
 package app.go.domain.port;
 
 import app.go.domain.creation.GeneratedAsset;
+import app.go.domain.creation.ImageSize;
 import app.go.domain.creation.MediaKind;
 import app.go.domain.creation.Model;
 
@@ -21,6 +22,16 @@ public interface AssetGenerator {
      * @throws AssetGenerationException when the model refused or could not be reached
      */
     GeneratedAsset generate(Model model, byte[] styleProfileJson, String prompt, int units);
+
+    /**
+     * CM-GEN-8: the same at the size the client asked for; image generators honour it, other kinds
+     * never get one (the domain refuses a size for them).
+     *
+     * @param size the requested pixel size, or null for the model's aspect with a long side of 1024
+     */
+    default GeneratedAsset generate(Model model, byte[] styleProfileJson, String prompt, int units, ImageSize size) {
+        return generate(model, styleProfileJson, prompt, units);
+    }
 
     /** CM-GEN-8: whether this deployment has a real generator for the kind; others are refused up front. */
     default boolean supports(MediaKind kind) {

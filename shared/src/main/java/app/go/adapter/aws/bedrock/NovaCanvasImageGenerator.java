@@ -1,6 +1,7 @@
 package app.go.adapter.aws.bedrock;
 
 import app.go.domain.creation.GeneratedAsset;
+import app.go.domain.creation.ImageSize;
 import app.go.domain.creation.MediaKind;
 import app.go.domain.creation.Model;
 import app.go.domain.creation.Pixels;
@@ -68,10 +69,16 @@ public final class NovaCanvasImageGenerator implements AssetGenerator {
 
     @Override
     public GeneratedAsset generate(Model model, byte[] styleProfileJson, String prompt, int units) {
+        return generate(model, styleProfileJson, prompt, units, null);
+    }
+
+    @Override
+    public GeneratedAsset generate(Model model, byte[] styleProfileJson, String prompt, int units, ImageSize size) {
         StyleProfile profile = StyleProfile.parse(styleProfileJson);
         long seed = (model.id() + "|" + profile.trainingId() + "|" + prompt).hashCode() & 0x7fffffffL;
         String body = NovaCanvasRequests.body(prompt, profile, references(profile),
-                NovaCanvasRequests.Size.forAspect(profile.aspect()), 1, seed);
+                size == null ? NovaCanvasRequests.Size.forAspect(profile.aspect())
+                        : new NovaCanvasRequests.Size(size.width(), size.height()), 1, seed);
         InvokeModelRequest request = InvokeModelRequest.builder()
                 .modelId(modelId)
                 .contentType("application/json")

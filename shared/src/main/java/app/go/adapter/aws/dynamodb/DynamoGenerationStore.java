@@ -4,6 +4,7 @@ import app.go.domain.creation.CreationOrder;
 import app.go.domain.creation.Generation;
 import app.go.domain.creation.GenerationFeedback;
 import app.go.domain.creation.GenerationStatus;
+import app.go.domain.creation.ImageSize;
 import app.go.domain.port.GenerationStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -118,13 +119,17 @@ public final class DynamoGenerationStore implements GenerationStore {
     }
 
     private static Map<String, AttributeValue> generationItem(Generation g) {
-        return item(Items.sellerKey(g.sellerId()), GENERATION + g.id()).with("publicId", g.id()).with("id", g.id())
+        Items.Builder b = item(Items.sellerKey(g.sellerId()), GENERATION + g.id()).with("publicId", g.id()).with("id", g.id())
                 .with("sellerId", g.sellerId()).with("modelId", g.modelId()).with("clientId", g.clientId())
                 .with("prompt", g.prompt()).with("instructions", g.instructions()).with("units", g.units())
                 .with("priceCents", g.priceCents()).with("currency", g.currency()).with("status", g.status().name())
                 .with("orderId", g.orderId()).with("contentType", g.contentType())
                 .with("failureReason", g.failureReason()).with("createdAt", g.createdAt())
-                .with("updatedAt", g.updatedAt()).build();
+                .with("updatedAt", g.updatedAt());
+        if (g.size() != null) {
+            b.with("width", g.size().width()).with("height", g.size().height());
+        }
+        return b.build();
     }
 
     private static Generation generation(Map<String, AttributeValue> i) {
@@ -132,7 +137,8 @@ public final class DynamoGenerationStore implements GenerationStore {
                 Items.str(i, "clientId"), Items.str(i, "prompt"), Items.str(i, "instructions"),
                 (int) Items.num(i, "units", 1), Items.num(i, "priceCents", 0), Items.str(i, "currency"),
                 GenerationStatus.valueOf(Items.str(i, "status")), Items.str(i, "orderId"), Items.str(i, "contentType"),
-                Items.str(i, "failureReason"), Items.instant(i, "createdAt"), Items.instant(i, "updatedAt"));
+                Items.str(i, "failureReason"), Items.instant(i, "createdAt"), Items.instant(i, "updatedAt"),
+                i.containsKey("width") ? new ImageSize((int) Items.num(i, "width", 0), (int) Items.num(i, "height", 0)) : null);
     }
 
     private static Map<String, AttributeValue> orderItem(CreationOrder o) {

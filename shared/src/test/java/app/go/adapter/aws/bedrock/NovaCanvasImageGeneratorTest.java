@@ -1,6 +1,7 @@
 package app.go.adapter.aws.bedrock;
 
 import app.go.domain.creation.GeneratedAsset;
+import app.go.domain.creation.ImageSize;
 import app.go.domain.creation.MediaKind;
 import app.go.domain.creation.Model;
 import app.go.domain.creation.StyleProfile;
@@ -125,6 +126,18 @@ class NovaCanvasImageGeneratorTest {
         assertTrue(body.at("/textToImageParams/text").asText().startsWith("a fox. Style: "));
         assertEquals(1024, body.at("/imageGenerationConfig/width").asInt());
         assertEquals(672, body.at("/imageGenerationConfig/height").asInt());
+    }
+
+    @Test
+    @DisplayName("CM-GEN-8 a requested size goes into imageGenerationConfig as asked, whatever the style's aspect")
+    void requestedSize() throws IOException {
+        stub.respond(Response.json(200, ok(IMAGE)));
+
+        generator.generate(MODEL, profile(List.of(), 1.5), "a fox", 1, new ImageSize(512, 1024));
+
+        JsonNode body = JSON.readTree(stub.only().body());
+        assertEquals(512, body.at("/imageGenerationConfig/width").asInt());
+        assertEquals(1024, body.at("/imageGenerationConfig/height").asInt());
     }
 
     @Test
