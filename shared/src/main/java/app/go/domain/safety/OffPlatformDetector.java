@@ -6,7 +6,8 @@ import java.util.Optional;
  * PA-SAFE-1: a client who tries to move the conversation or the payment off the marketplace
  * ("Can we continue on WhatsApp?", "Send me your e-mail", "I'll pay you by bank transfer outside
  * the platform", spelled-out or disguised) gets a polite refusal in their language, and the seller
- * is told. Talking about a channel ("a tattoo of the WhatsApp logo") is not an attempt.
+ * is told. Talking about a channel ("a tattoo of the WhatsApp logo", "a picture for my WhatsApp
+ * group", "my e-mail on the business card") is not an attempt.
  */
 public final class OffPlatformDetector {
     public static final String NOTIFICATION = "OFF_PLATFORM_ATTEMPT";
@@ -51,7 +52,7 @@ public final class OffPlatformDetector {
         if (bypass.isPresent()) {
             return Optional.of(new Attempt(SafetyRules.matches(SafetyRules.Category.PAY, folded) ? Kind.PAYMENT : Kind.CONTACT, bypass.get().strip()));
         }
-        Optional<String> channel = SafetyRules.find(SafetyRules.Category.MESSENGER, folded);
+        Optional<String> channel = ContentRules.channelNotShown(folded);
         if (channel.isPresent() && !aboutAThing) {
             return Optional.of(new Attempt(Kind.CONTACT, channel.get().strip()));
         }
