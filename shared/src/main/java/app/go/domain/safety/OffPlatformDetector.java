@@ -31,11 +31,22 @@ public final class OffPlatformDetector {
         return Optional.empty();
     }
 
-    private static Optional<Attempt> attempt(String folded) {
-        Optional<PersonalDetails.Found> data = PersonalDetails.find(folded);
+    /**
+     * Wording the client quotes for the design ("can it say 'Call us today'"): two words or more between
+     * quotation marks, or inside CJK corner brackets. An apostrophe inside a word opens no quote.
+     */
+    private static final java.util.regex.Pattern QUOTED_WORDING = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\d])'[^'\\n]*\\s[^'\\n]*'(?![\\p{L}\\d])|\"[^\"\\n]*\\s[^\"\\n]*\"|“[^”\\n]*\\s[^”\\n]*”"
+                    + "|„[^“”\\n]*\\s[^“”\\n]*[“”]|«[^»\\n]*\\s[^»\\n]*»|「[^」\\n]{2,}」|『[^』\\n]{2,}』",
+            java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+
+    private static Optional<Attempt> attempt(String sentence) {
+        Optional<PersonalDetails.Found> data = PersonalDetails.find(sentence);
         if (data.isPresent() && data.get().kind() != PersonalDetails.Kind.LINK && data.get().kind() != PersonalDetails.Kind.ADDRESS) {
             return Optional.of(new Attempt(data.get().payment() ? Kind.PAYMENT : Kind.CONTACT, data.get().text()));
         }
+        // data counts wherever it is written; words in the design's own wording ask nothing of the seller
+        String folded = QUOTED_WORDING.matcher(sentence).replaceAll(" ");
         boolean negated = SafetyRules.matches(SafetyRules.Category.NEGATION, folded);
         boolean aboutAThing = SafetyRules.matches(SafetyRules.Category.SUBJECT, folded);
         Optional<String> request = SafetyRules.find(SafetyRules.Category.CONTACT_REQUEST, folded);
