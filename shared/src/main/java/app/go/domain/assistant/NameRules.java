@@ -64,7 +64,7 @@ public final class NameRules {
      * five letters on; a stem's final vowel gives way to them ("puta", "putita").
      */
     private static final List<String> INFLECTIONS = List.of("a", "o", "e", "i", "en", "em", "in", "ie", "ov", "ova", "ko", "ka",
-            "ky", "ki", "ek", "ak", "ik", "uk", "ita", "ito", "itas", "itos", "illa", "illo", "ona", "on", "ones", "azo", "aza",
+            "ky", "ki", "ek", "ik", "ita", "ito", "itas", "itos", "illa", "illo", "ona", "on", "ones", "azo", "aza",
             "ucha", "ucho", "ote", "ota", "etto", "etta", "ello", "ella", "ina", "ino", "ini", "one", "oni", "accio", "accia",
             "inho", "inha", "inhos", "zinho", "zinha", "ao", "oes", "ard", "asse", "ette", "eur", "euse", "chen", "lein",
             "iszon", "isko", "iszcze", "ica", "uch", "ucha", "cik", "cuk", "eux", "asse",
@@ -219,7 +219,7 @@ public final class NameRules {
             for (int at = word.indexOf(stem); at >= 0; at = word.indexOf(stem, at + 1)) {
                 String rest = word.substring(at + stem.length());
                 if (STEM_PREFIXES.contains(word.substring(0, at)) && (endings.compound().contains(rest)
-                        || (inflects && endings.inflection().contains(rest)) || (rest.length() >= 3 && offensive.contains(rest)))) {
+                        || (inflects && endings.inflection().contains(rest)) || (stem.length() >= 4 && rest.length() >= 4 && offensive.contains(rest)))) {
                     return true;
                 }
             }
