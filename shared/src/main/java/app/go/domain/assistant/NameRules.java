@@ -40,28 +40,59 @@ public final class NameRules {
         }
     }
 
-    private enum Mode { WORD, STEM, PART, SCRIPT }
+    private enum Mode { WORD, STEM, PART, SCRIPT, EXACT }
 
     /** {@code raw}: the term's words joined; {@code key}: the same with repeated letters read once. */
-    private record Term(String word, Category category, Mode mode, Keys plain, Keys confusable) {}
+    private record Term(String word, Category category, Mode mode, Keys plain, Keys confusable, Keys root) {}
 
     /** A term's words joined ({@code raw}) and the same with repeated letters read once ({@code key}), in one comparison form. */
     private record Keys(String raw, String key) {}
 
-    /** Endings and compounds a stem term takes ("bitches", "shithead"); anything else is another word ("Shitanshu"). */
-    private static final Set<String> ENDINGS = Set.of("", "s", "es", "er", "ers", "ed", "ing", "in", "y", "ie", "ies", "ty",
+    /**
+     * Endings and compounds any stem term takes ("bitches", "shithead", "Scheisskerl", "Tyfuslijer");
+     * anything else is another word ("Shitanshu").
+     */
+    private static final List<String> COMPOUND_ENDINGS = List.of("", "s", "es", "er", "ers", "ed", "ing", "y", "ty", "ies",
             "head", "heads", "face", "hole", "bag", "bags", "stain", "ass", "show", "storm", "load", "lord", "bot", "boy",
-            "girl", "man", "men", "z", "a", "o", "e", "en", "em", "ov", "ko", "ka", "ky", "ki");
+            "girl", "man", "men", "z", "ster", "wad", "tard", "sucker", "licker", "eater", "stick", "nut",
+            "kerl", "kopf", "sack", "loch", "typ", "gesicht", "geige", "keks", "kriecher", "backe", "lijer", "wijf", "kop", "zak",
+            "jong", "are", "arn");
+    /**
+     * Inflections and diminutives of the assistant's languages ("Pendeja", "Putita", "Stronzetto",
+     * "Caralhinho", "Kurwiszon", "Ёбаный", "Їбанько", "Блядина"). A short Latin stem with one of these
+     * reads as an ordinary name too ("Fuka", "Nazia", "Rapee", "Fagin"), so Latin stems take them from
+     * five letters on; a stem's final vowel gives way to them ("puta", "putita").
+     */
+    private static final List<String> INFLECTIONS = List.of("a", "o", "e", "i", "en", "em", "in", "ie", "ov", "ova", "ko", "ka",
+            "ky", "ki", "ek", "ik", "ita", "ito", "itas", "itos", "illa", "illo", "ona", "on", "ones", "azo", "aza",
+            "ucha", "ucho", "ote", "ota", "etto", "etta", "ello", "ella", "ina", "ino", "ini", "one", "oni", "accio", "accia",
+            "inho", "inha", "inhos", "zinho", "zinha", "ao", "oes", "ard", "asse", "ette", "eur", "euse", "chen", "lein",
+            "iszon", "isko", "iszcze", "ica", "uch", "ucha", "cik", "cuk", "eux", "asse",
+            "ый", "ий", "ой", "ая", "ое", "ые", "ых", "ым", "ого", "ому", "ина", "ька", "ько", "ец", "ок", "ик", "ник", "ница",
+            "ище", "юга", "уга", "ан", "ун", "ка", "ки", "ко", "а", "о", "е", "и", "у", "ы", "я", "ю", "ь", "ей", "ям", "ами");
+    private static final String VOWELS = "aeiouyаеиоуыяюэьё";
     private static final Set<String> STEM_PREFIXES = Set.of("", "bull", "horse", "dip", "dumb", "jack", "mother", "mutha",
             "holy", "big", "lil", "super", "mega", "ultra", "the", "mr", "miss");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}|\\p{Co}");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}\\p{M}]+");
     private static final Pattern MASK = Pattern.compile("(?<=\\p{L})[*#%]+(?=\\p{L})");
+    /** Where Latin letters meet Han, kana or Hangul inside a word ("SB助手"): a word break. */
+    private static final Pattern SCRIPT_CHANGE = Pattern.compile(
+            "(?<=\\p{IsLatin})(?=[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}])|(?<=[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}])(?=\\p{IsLatin})");
     private static final Pattern PLAIN = Pattern.compile("[\\x20-\\x7E]*");
     private static final Pattern WEB_ADDRESS = Pattern.compile("\\bwww\\.|https?:|\\.(com|net|org|io|de|co)\\b");
+    /** A digit written inside a Latin word, as Arabizi writes the letters Latin lacks ("7mar", "3arab"). */
+    private static final Pattern ARABIZI_DIGIT = Pattern.compile("(?<=\\p{IsLatin})[235789]|[235789](?=\\p{IsLatin})");
+    private static final Map<Character, String> ARABIZI = Map.of('2', "a", '3', "a", '5', "kh", '7', "h", '8', "gh", '9', "q");
     private static final Pattern REPEATS = Pattern.compile("(\\p{L})\\1+");
+    /** A "v" with no vowel on either side, standing in for the "u" of Latin inscriptions. */
+    private static final Pattern V_AS_VOWEL = Pattern.compile("(?<=^|[bcdfghjklmnpqrstvwxz])v(?=[bcdfghjklmnpqrstvwxz]|$)");
+    private static final com.ibm.icu.text.Normalizer2 NFKC_CASEFOLD = com.ibm.icu.text.Normalizer2.getNFKCCasefoldInstance();
+    private static final Endings PLAIN_ENDINGS = Endings.of(e -> String.join("", words(e)));
+    private static final Endings CONFUSABLE_ENDINGS = Endings.of(e -> String.join("", NOT_LETTER.split(Fold.skeleton(e))));
     private static final List<Term> TERMS = load();
+    private static final List<Set<String>> OFFENSIVE_KEYS = offensiveKeys();
 
     private NameRules() {}
 
@@ -118,15 +149,21 @@ public final class NameRules {
         String compactAsWritten = String.join("", words);
         String withoutDigits = folded.replaceAll("\\d", "");
         for (Term term : TERMS) {
-            if (plainName && term.mode() != Mode.SCRIPT && !PLAIN.matcher(term.word()).matches()) {
+            if (plainName && term.mode() != Mode.SCRIPT && term.mode() != Mode.EXACT && !PLAIN.matcher(term.word()).matches()) {
                 continue; // a plain Latin name is read against Latin terms; other scripts' terms need their letters
             }
             Keys keys = plainName ? term.plain() : term.confusable();
+            Endings endings = plainName ? PLAIN_ENDINGS : CONFUSABLE_ENDINGS;
+            boolean latinStem = PLAIN.matcher(term.word()).matches();
             boolean matches = switch (term.mode()) {
                 case WORD -> windows(plain).contains(keys.key()) || windows(sounds).contains(sound(keys.key()));
-                case STEM -> stems(plain, keys.key()) || stems(sounds, sound(keys.key()));
+                case STEM -> stems(plain, keys.key(), endings.asKeys(), latinStem, offensiveKeys(plainName, false))
+                        || stems(sounds, sound(keys.key()), endings.asSounds(), latinStem, offensiveKeys(plainName, true))
+                        || (term.root() != null && roots(words, plainName ? term.root().raw() : term.root().key(), term.word().length(),
+                                endings.asWritten().inflection(), latinStem));
                 case PART -> compactAsWritten.contains(keys.raw()) || (keys.raw().equals(keys.key()) && compact.contains(keys.key()));
                 case SCRIPT -> folded.contains(term.word()) || withoutDigits.contains(term.word()) || skeleton.contains(Fold.skeleton(term.word()));
+                case EXACT -> windows(exactWords(name)).contains(exactWords(term.word()).stream().reduce("", String::concat));
             };
             if (matches) {
                 return Optional.of(new Rejection(term.category(), reason(term), term.word()));
@@ -135,9 +172,22 @@ public final class NameRules {
         return Optional.empty();
     }
 
-    /** The name as written, and with each mask ("F*ck", "sh#t") filled by each vowel. */
+    /**
+     * The name as written; with each word that mixes Cyrillic and Latin look-alikes read in the
+     * script most of its letters are in ("Пoддержка", "Мyдак"); with digits read as the Arabic
+     * letters Arabizi writes with them ("Ya 7mar"); and with each mask ("F*ck", "sh#t") filled by each vowel.
+     */
     private static List<String> unmasked(String name) {
         List<String> variants = new ArrayList<>(List.of(name));
+        String oneScript = Fold.inMajorityScript(name);
+        if (!oneScript.equals(name)) {
+            variants.add(oneScript);
+        }
+        if (ARABIZI_DIGIT.matcher(name).find()) {
+            StringBuilder arabizi = new StringBuilder();
+            name.chars().forEach(c -> arabizi.append(ARABIZI.getOrDefault((char) c, String.valueOf((char) c))));
+            variants.add(arabizi.toString());
+        }
         if (MASK.matcher(name).find()) {
             for (String vowel : List.of("a", "e", "i", "o", "u", "а", "е", "и", "о", "у", "ы", "ё")) {
                 variants.add(MASK.matcher(name).replaceAll(vowel));
@@ -159,24 +209,76 @@ public final class NameRules {
         return windows;
     }
 
-    private static boolean stems(List<String> words, String stem) {
+    /**
+     * A word that is {@code stem} with a known prefix and a known ending, an inflection (see
+     * {@link #INFLECTIONS}), or another offensive word ("Kankerhoer").
+     */
+    private static boolean stems(List<String> words, String stem, EndingForms endings, boolean latinStem, Set<String> offensive) {
+        boolean inflects = !latinStem || stem.length() >= 5;
         for (String word : windows(words)) {
-            int at = word.indexOf(stem);
-            while (at >= 0) {
-                if (STEM_PREFIXES.contains(word.substring(0, at)) && ENDINGS.contains(word.substring(at + stem.length()))) {
+            for (int at = word.indexOf(stem); at >= 0; at = word.indexOf(stem, at + 1)) {
+                String rest = word.substring(at + stem.length());
+                if (STEM_PREFIXES.contains(word.substring(0, at)) && (endings.compound().contains(rest)
+                        || (inflects && endings.inflection().contains(rest)) || (stem.length() >= 4 && rest.length() >= 4 && offensive.contains(rest)))) {
                     return true;
                 }
-                at = word.indexOf(stem, at + 1);
             }
         }
         return false;
+    }
+
+    /**
+     * A stem that ends in a vowel, with the vowel given way to an inflection ("puta", "putita";
+     * "pendejo", "pendeja"), on the words as written: the letters a name doubles are its own ("Nigella").
+     */
+    private static boolean roots(List<String> words, String root, int stemLength, Set<String> inflections, boolean latinStem) {
+        for (String word : windows(words)) {
+            for (int at = word.indexOf(root); at >= 0; at = word.indexOf(root, at + 1)) {
+                String rest = word.substring(at + root.length());
+                boolean longEnough = (latinStem ? stemLength >= 6 : stemLength >= 4) || rest.length() >= 3;
+                if (STEM_PREFIXES.contains(word.substring(0, at)) && longEnough && inflections.contains(rest)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The name's words as written, case-folded only: for terms whose accents tell them from a name ("Coño" and "Cono"). */
+    private static List<String> exactWords(String text) {
+        List<String> words = new ArrayList<>();
+        for (String word : NOT_LETTER.split(NFKC_CASEFOLD.normalize(text))) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /** The offensive word and stem terms, in one comparison form: the second half of a compound ("Kanker" + "hoer"). */
+    private static Set<String> offensiveKeys(boolean plainName, boolean sounds) {
+        return OFFENSIVE_KEYS.get((plainName ? 0 : 2) + (sounds ? 1 : 0));
+    }
+
+    /** Endings in the forms a name's words are compared in. */
+    private record EndingForms(Set<String> compound, Set<String> inflection) {}
+
+    private record Endings(EndingForms asKeys, EndingForms asSounds, EndingForms asWritten) {
+        static Endings of(java.util.function.UnaryOperator<String> form) {
+            return new Endings(forms(e -> collapse(form.apply(e))), forms(e -> sound(form.apply(e))), forms(form));
+        }
+
+        private static EndingForms forms(java.util.function.UnaryOperator<String> form) {
+            return new EndingForms(COMPOUND_ENDINGS.stream().map(e -> e.isEmpty() ? e : form.apply(e)).collect(java.util.stream.Collectors.toSet()),
+                    INFLECTIONS.stream().map(form).collect(java.util.stream.Collectors.toSet()));
+        }
     }
 
     /** The name's skeleton split into words; runs of single letters ("s u p p o r t", "G o") are read as one word. */
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder spelled = new StringBuilder();
-        for (String word : NOT_LETTER.split(form(text))) {
+        for (String word : NOT_LETTER.split(SCRIPT_CHANGE.matcher(form(text)).replaceAll(" "))) {
             if (word.isEmpty()) {
                 continue;
             }
@@ -214,15 +316,25 @@ public final class NameRules {
         }
     }
 
-    /** Repeated letters read once ("Suuupport"). */
+    /** Repeated letters read once ("Suuupport"), but for a doubled vowel at the end. */
     private static String collapse(String word) {
-        return REPEATS.matcher(word).replaceAll("$1");
+        String once = REPEATS.matcher(word).replaceAll("$1");
+        int n = word.length();
+        boolean finalDoubleVowel = n >= 3 && word.charAt(n - 1) == word.charAt(n - 2) && word.charAt(n - 3) != word.charAt(n - 1)
+                && VOWELS.indexOf(word.charAt(n - 1)) >= 0;
+        // a doubled vowel at a word's end is how names are spelled ("Rapee", "Kaa"), not how a word is drawn out
+        return finalDoubleVowel ? once + word.charAt(n - 1) : once;
     }
 
-    /** How a Latin word sounds, roughly: "Phuck" and "fuck", "Kunt" and "cunt"... only for whole words and stems. */
+    /**
+     * How a Latin word sounds, roughly: "Phuck" and "fuck", "Kunt" and "cunt", a "v" where a vowel
+     * belongs ("Fvck", "Cvnt"), "w" and "v" alike ("Fiwerr")... only for whole words and stems.
+     */
     private static String sound(String word) {
-        return collapse(word.replace("ph", "f").replace("ck", "k").replace("q", "k").replace("kk", "k"));
+        String s = V_AS_VOWEL.matcher(word).replaceAll("u");
+        return collapse(s.replace("ph", "f").replace("ck", "k").replace("q", "k").replace("kk", "k").replace('w', 'v'));
     }
+
 
     private static String reason(Term term) {
         return switch (term.category()) {
@@ -237,6 +349,28 @@ public final class NameRules {
 
     private static Optional<Rejection> reject(Category category, String reason) {
         return Optional.of(new Rejection(category, reason));
+    }
+
+    private static List<Set<String>> offensiveKeys() {
+        List<Set<String>> keys = List.of(new java.util.HashSet<>(), new java.util.HashSet<>(), new java.util.HashSet<>(), new java.util.HashSet<>());
+        for (Term term : TERMS) {
+            if (term.category() == Category.OFFENSIVE && (term.mode() == Mode.WORD || term.mode() == Mode.STEM)) {
+                keys.get(0).add(term.plain().key());
+                keys.get(1).add(sound(term.plain().key()));
+                keys.get(2).add(term.confusable().key());
+                keys.get(3).add(sound(term.confusable().key()));
+            }
+        }
+        return keys.stream().map(Set::copyOf).toList();
+    }
+
+    /** A stem's root without its final vowel, in both forms (raw: plain, key: confusable), or null. */
+    private static Keys root(String word) {
+        if (word.length() < 4 || VOWELS.indexOf(word.charAt(word.length() - 1)) < 0) {
+            return null;
+        }
+        String root = word.substring(0, word.length() - 1);
+        return new Keys(String.join("", words(root)), String.join("", NOT_LETTER.split(Fold.skeleton(root))));
     }
 
     private static List<Term> load() {
@@ -255,11 +389,11 @@ public final class NameRules {
                 Category category = Category.valueOf(parts[0]);
                 Mode mode = Mode.valueOf(parts[1].toUpperCase(Locale.ROOT));
                 for (String word : parts[2].split(",")) {
-                    String w = Fold.text(word.strip());
+                    String w = mode == Mode.EXACT ? NFKC_CASEFOLD.normalize(word.strip()) : Fold.text(word.strip());
                     if (!w.isEmpty()) {
                         String plain = String.join("", words(w));
                         String confusable = String.join("", NOT_LETTER.split(Fold.skeleton(w)));
-                        terms.add(new Term(w, category, mode, new Keys(plain, collapse(plain)), new Keys(confusable, collapse(confusable))));
+                        terms.add(new Term(w, category, mode, new Keys(plain, collapse(plain)), new Keys(confusable, collapse(confusable)), root(w)));
                     }
                 }
             }

@@ -96,6 +96,11 @@ public final class ContentRules {
         if (request.isPresent()) {
             return request;
         }
+        return channelNotShown(folded);
+    }
+
+    /** A channel's name, unless it is named right beside where a design is shown (a format, a group's picture). */
+    static Optional<String> channelNotShown(String folded) {
         for (java.util.regex.MatchResult channel : SafetyRules.all(Category.MESSENGER, folded)) {
             int from = Math.max(0, channel.start() - DISPLAY_USE_REACH);
             int to = Math.min(folded.length(), channel.end() + DISPLAY_USE_REACH);

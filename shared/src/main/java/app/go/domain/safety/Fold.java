@@ -173,6 +173,42 @@ public final class Fold {
             Map.entry("ν", "v"), Map.entry("ρ", "p"), Map.entry("υ", "u"), Map.entry("χ", "x"), Map.entry("α", "a"),
             Map.entry("ε", "e"), Map.entry("ο", "o"));
 
+    /**
+     * Each word that mixes Cyrillic with Latin look-alikes, written all in Cyrillic when most of its
+     * letters are ("Пoддержка" with a Latin "o" reads "Поддержка"); {@link #text} reads the other
+     * way, towards Latin, which is right for a mostly Latin word.
+     */
+    public static String inMajorityScript(String text) {
+        Matcher word = WORD.matcher(text);
+        StringBuilder out = new StringBuilder();
+        boolean changed = false;
+        while (word.find()) {
+            String w = word.group();
+            long cyrillic = w.codePoints().filter(c -> UScript.getScript(c) == UScript.CYRILLIC).count();
+            long latin = w.codePoints().filter(c -> UScript.getScript(c) == UScript.LATIN).count();
+            if (cyrillic > latin && latin > 0) {
+                StringBuilder cyr = new StringBuilder();
+                w.codePoints().forEach(c -> cyr.append(UScript.getScript(c) == UScript.LATIN ? CYRILLIC_LOOK_ALIKES.getOrDefault((char) c, (char) c) : (char) c));
+                changed = true;
+                word.appendReplacement(out, Matcher.quoteReplacement(cyr.toString()));
+            }
+        }
+        if (!changed) {
+            return text;
+        }
+        word.appendTail(out);
+        return out.toString();
+    }
+
+    /** Latin letters and the Cyrillic ones they are written for. */
+    private static final Map<Character, Character> CYRILLIC_LOOK_ALIKES = Map.ofEntries(Map.entry('a', 'а'), Map.entry('c', 'с'),
+            Map.entry('e', 'е'), Map.entry('o', 'о'), Map.entry('p', 'р'), Map.entry('x', 'х'), Map.entry('y', 'у'),
+            Map.entry('k', 'к'), Map.entry('m', 'м'), Map.entry('t', 'т'), Map.entry('h', 'н'), Map.entry('b', 'в'),
+            Map.entry('i', 'і'), Map.entry('A', 'А'), Map.entry('C', 'С'), Map.entry('E', 'Е'), Map.entry('O', 'О'),
+            Map.entry('P', 'Р'), Map.entry('X', 'Х'), Map.entry('Y', 'У'), Map.entry('K', 'К'), Map.entry('M', 'М'),
+            Map.entry('T', 'Т'), Map.entry('H', 'Н'), Map.entry('B', 'В'), Map.entry('I', 'І'), Map.entry('u', 'и'),
+            Map.entry('n', 'п'), Map.entry('r', 'г'), Map.entry('3', 'з'));
+
     private static boolean mixesLatinWithLookAlikes(String word) {
         boolean latin = false;
         boolean other = false;

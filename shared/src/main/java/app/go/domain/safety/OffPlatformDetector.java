@@ -6,7 +6,8 @@ import java.util.Optional;
  * PA-SAFE-1: a client who tries to move the conversation or the payment off the marketplace
  * ("Can we continue on WhatsApp?", "Send me your e-mail", "I'll pay you by bank transfer outside
  * the platform", spelled-out or disguised) gets a polite refusal in their language, and the seller
- * is told. Talking about a channel ("a tattoo of the WhatsApp logo") is not an attempt.
+ * is told. Talking about a channel ("a tattoo of the WhatsApp logo", "a picture for my WhatsApp
+ * group", "my e-mail on the business card") is not an attempt.
  */
 public final class OffPlatformDetector {
     public static final String NOTIFICATION = "OFF_PLATFORM_ATTEMPT";
@@ -30,11 +31,22 @@ public final class OffPlatformDetector {
         return Optional.empty();
     }
 
-    private static Optional<Attempt> attempt(String folded) {
-        Optional<PersonalDetails.Found> data = PersonalDetails.find(folded);
+    /**
+     * Wording the client quotes for the design ("can it say 'Call us today'"): two words or more between
+     * quotation marks, or inside CJK corner brackets. An apostrophe inside a word opens no quote.
+     */
+    private static final java.util.regex.Pattern QUOTED_WORDING = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\d])'[^'\\n]*\\s[^'\\n]*'(?![\\p{L}\\d])|\"[^\"\\n]*\\s[^\"\\n]*\"|“[^”\\n]*\\s[^”\\n]*”"
+                    + "|„[^“”\\n]*\\s[^“”\\n]*[“”]|«[^»\\n]*\\s[^»\\n]*»|「[^」\\n]{2,}」|『[^』\\n]{2,}』",
+            java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+
+    private static Optional<Attempt> attempt(String sentence) {
+        Optional<PersonalDetails.Found> data = PersonalDetails.find(sentence);
         if (data.isPresent() && data.get().kind() != PersonalDetails.Kind.LINK && data.get().kind() != PersonalDetails.Kind.ADDRESS) {
             return Optional.of(new Attempt(data.get().payment() ? Kind.PAYMENT : Kind.CONTACT, data.get().text()));
         }
+        // data counts wherever it is written; words in the design's own wording ask nothing of the seller
+        String folded = QUOTED_WORDING.matcher(sentence).replaceAll(" ");
         boolean negated = SafetyRules.matches(SafetyRules.Category.NEGATION, folded);
         boolean aboutAThing = SafetyRules.matches(SafetyRules.Category.SUBJECT, folded);
         Optional<String> request = SafetyRules.find(SafetyRules.Category.CONTACT_REQUEST, folded);
@@ -51,7 +63,7 @@ public final class OffPlatformDetector {
         if (bypass.isPresent()) {
             return Optional.of(new Attempt(SafetyRules.matches(SafetyRules.Category.PAY, folded) ? Kind.PAYMENT : Kind.CONTACT, bypass.get().strip()));
         }
-        Optional<String> channel = SafetyRules.find(SafetyRules.Category.MESSENGER, folded);
+        Optional<String> channel = ContentRules.channelNotShown(folded);
         if (channel.isPresent() && !aboutAThing) {
             return Optional.of(new Attempt(Kind.CONTACT, channel.get().strip()));
         }

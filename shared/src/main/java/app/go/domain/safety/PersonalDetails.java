@@ -138,9 +138,23 @@ public final class PersonalDetails {
         return Optional.empty();
     }
 
-    /** Digits as words, the way a phone number is dictated: "zero seven seven", "null eins sieben", "صفر خمسة". */
+    /**
+     * Digits as words, the way a phone number is dictated, in the assistant's 15 languages: "zero
+     * seven seven", "null eins sieben", "صفر خمسة", "नौ आठ सात". Scripts that write a number without
+     * spaces ("ゼロキューゼロ", "一三九一二三四", "공일공 일이삼사") are read digit word by digit word
+     * inside the word; there a lone digit word between other letters ("さん", "이") is an ordinary word.
+     */
     private static final java.util.Map<String, Integer> NUMBER_WORDS = numberWords();
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}]+|\\d+", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final java.util.Set<String> RUN_DIGITS = java.util.Set.of(
+            "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "幺", "洞", "两",
+            "ゼロ", "ぜろ", "レイ", "れい", "マル", "まる", "イチ", "いち", "ニ", "に", "ニー", "にー", "サン", "さん", "ヨン", "よん",
+            "シ", "ヨ", "ゴ", "ご", "ゴー", "ごー", "ロク", "ろく", "ナナ", "なな", "シチ", "ハチ", "はち", "キュウ", "きゅう",
+            "キュー", "きゅー", "ク", "공", "영", "일", "이", "삼", "사", "오", "육", "륙", "칠", "팔", "구");
+    private static final int RUN_DIGIT_LONGEST = 3;
+    /** Words a dictated number may carry between its digits ("plus", "and", "double five"); they neither count nor break it. */
+    private static final java.util.Set<String> NUMBER_GLUE = java.util.Set.of("plus", "and", "und", "y", "e", "et", "i", "en",
+            "ve", "и", "و", "और", "の", "다시", "ダッシュ", "杠", "横", "double", "triple", "doppio", "doble");
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\u3007\\u25CB]+|\\d+", Pattern.UNICODE_CHARACTER_CLASS);
 
     static boolean spelledPhone(String folded) {
         Matcher token = TOKEN.matcher(folded);
@@ -151,36 +165,85 @@ public final class PersonalDetails {
             Integer digits = Character.isDigit(t.charAt(0)) ? Integer.valueOf(t.length()) : NUMBER_WORDS.get(t);
             if (digits != null) {
                 run += digits;
-                best = Math.max(best, run);
-            } else if (!t.equals("plus") && !t.equals("and") && !t.equals("und") && !t.equals("y") && !t.equals("et")) {
-                run = 0;
+            } else if (!NUMBER_GLUE.contains(t)) {
+                int[] inside = digitWordsInside(t, run);
+                best = Math.max(best, inside[1]);
+                run = inside[0];
             }
+            best = Math.max(best, run);
         }
         return best >= PHONE_MIN_DIGITS;
     }
 
+    /**
+     * Digit words inside one unspaced word, counted on from {@code run}: the run it ends with, and
+     * the longest it reached. A single digit word among other letters ("さん", "이번") is no number;
+     * "の" between digit groups ("〇九〇の一二三四") does not break one.
+     */
+    private static int[] digitWordsInside(String word, int run) {
+        int best = run;
+        int carry = run;
+        int stretch = 0;
+        boolean atStart = true;
+        for (int i = 0; i < word.length(); ) {
+            int length = 0;
+            for (int l = Math.min(RUN_DIGIT_LONGEST, word.length() - i); l > 0; l--) {
+                if (RUN_DIGITS.contains(word.substring(i, i + l))) {
+                    length = l;
+                    break;
+                }
+            }
+            if (length > 0) {
+                stretch++;
+                i += length;
+            } else if (stretch > 0 && INNER_GLUE.indexOf(word.charAt(i)) >= 0) {
+                i++;
+            } else {
+                if (stretch >= 2) {
+                    best = Math.max(best, (atStart ? carry : 0) + stretch);
+                }
+                carry = 0;
+                stretch = 0;
+                atStart = false;
+                i += Character.charCount(word.codePointAt(i));
+            }
+        }
+        int end = stretch >= 2 || (atStart && stretch >= 1) ? (atStart ? carry : 0) + stretch : 0;
+        return new int[] {end, Math.max(best, end)};
+    }
+
+    private static final String INNER_GLUE = "の杠";
+
     private static java.util.Map<String, Integer> numberWords() {
         java.util.Map<String, Integer> words = new java.util.HashMap<>();
         String units = "zero oh one two three four five six seven eight nine "
-                + "null eins zwei drei vier funf sechs sieben acht neun "
-                + "cero uno dos tres cuatro cinco seis siete ocho nueve "
+                + "null eins zwei zwo drei vier funf sechs sieben acht neun "
+                + "cero uno una dos tres cuatro cinco seis siete ocho nueve "
                 + "zero un une deux trois quatre cinq six sept huit neuf "
                 + "zero uno due tre quattro cinque sei sette otto nove "
-                + "zero um dois tres quatro cinco seis sete oito nove "
-                + "ноль один два три четыре пять шесть семь восемь девять "
-                + "صفر واحد اثنان ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه "
+                + "zero um uma dois duas tres quatro cinco seis meia sete oito nove "
+                + "ноль нуль один одна два две три четыре пять шесть семь восемь девять "
+                + "صفر واحد اثنان اثنين ثلاثه ثلاث اربعه اربع خمسه خمس سته ست سبعه سبع ثمانيه ثمان ثماني تسعه تسع "
                 + "nul een twee drie vier vijf zes zeven acht negen "
                 + "zero jeden dwa trzy cztery piec szesc siedem osiem dziewiec "
-                + "sifir bir iki uc dort bes alti yedi sekiz dokuz";
+                + "sifir sıfır bir iki uc dort bes alti altı yedi sekiz dokuz "
+                + "शून्य जीरो ज़ीरो एक दो तीन चार पांच पाँच छह छः छे सात आठ नौ "
+                + "shunya ek teen char paanch panch chhe chhah saat aath nau";
         for (String w : units.split(" ")) {
-            words.put(w, 1);
+            words.put(Fold.text(w), 1);
         }
         String tens = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
                 + "dix onze douze treize quatorze quinze seize vingt trente quarante cinquante soixante "
                 + "zehn elf zwolf zwanzig dreissig vierzig funfzig sechzig siebzig achtzig neunzig "
-                + "diez once doce trece catorce quince veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa";
+                + "diez once doce trece catorce quince veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa "
+                + "dieci undici dodici venti trenta quaranta cinquanta sessanta settanta ottanta novanta "
+                + "dez onze doze treze catorze quinze dezesseis vinte trinta quarenta cinquenta sessenta setenta oitenta noventa "
+                + "десять двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто "
+                + "tien twintig dertig veertig vijftig zestig zeventig tachtig negentig "
+                + "dziesiec dwadziescia trzydziesci czterdziesci piecdziesiat "
+                + "yirmi otuz kirk elli altmis yetmis seksen doksan";
         for (String w : tens.split(" ")) {
-            words.put(w, 2);
+            words.put(Fold.text(w), 2);
         }
         return words;
     }

@@ -178,4 +178,23 @@ class NameRulesTest {
         assertEquals(List.of("support", "bot"), NameRules.words("S u p p o r t  B0T"));
         assertEquals("admin", NameRules.skeleton("4dm1n"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"Cvnt Bot, cunt", "Pendejito, pendejo", "Stronzone, stronzo", "Arschgeige, arsch", "Kurwiszcze, kurwa",
+            "Ya 7mara, hmara", "Пидоp, пидор", "SB小助手, sb", "Kanker Hoer, kanker", "Coño Loco, coño"})
+    @DisplayName("NAME-2 a 'v' for a vowel, inflections and diminutives, compounds, Arabizi digits, a Latin letter in a Cyrillic word, "
+            + "Latin beside Han, and accents that tell a word from a name are read as the word, which the refusal names")
+    void readsDisguisesAsTheWord(String name, String word) {
+        NameRules.Rejection rejection = NameRules.check(name).orElseThrow(() -> new AssertionError(name + " was accepted"));
+        assertEquals(Category.OFFENSIVE, rejection.category(), rejection::toString);
+        assertEquals(word, rejection.word(), rejection::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Rapee", "Nigella", "Fuka", "Nazia", "Fagin", "Cazzola", "Ji-min", "Wei Ling", "Bibi", "Pelle", "Cono",
+            "Anita", "Putri", "Ivan", "Vlad", "Svetlana", "Zvonimir", "Wiktor", "Merdan", "Marschall", "Moroni", "Morone", "Pisciotta"})
+    @DisplayName("NAME-2 short stems take no name-like ending, a doubled vowel ends a name, accents and doubled letters of a term stay its own")
+    void namesNearTermsPass(String name) {
+        assertTrue(NameRules.check(name).isEmpty(), () -> name + " -> " + NameRules.check(name));
+    }
 }

@@ -40,8 +40,8 @@ class SafetyRedTeamTest {
         assertEquals(f.offPlatformRefused, f.offPlatformNotified, "every refusal tells the seller OFF_PLATFORM_ATTEMPT");
         // floors at the level measured (detection in front of the output policy; a miss there is not a leak)
         assertEquals(0, f.missedAtSave, detail);
-        assertTrue(f.offPlatformTried - f.offPlatformRefused <= 1, detail);
-        assertTrue(f.namesRefused >= 648, f.namesRefused + " of " + f.refusedNames + " offending names refused\n" + detail);
+        assertEquals(f.offPlatformTried, f.offPlatformRefused, detail);
+        assertEquals(f.refusedNames, f.namesRefused, f.namesRefused + " of " + f.refusedNames + " offending names refused\n" + detail);
     }
 
     @Test
@@ -54,6 +54,12 @@ class SafetyRedTeamTest {
         assertEquals(0, f.offlineLeaked, detail);
         assertEquals(0, f.parrotLeaked, detail);
         assertEquals(0, f.ordinaryRefused, detail);
+        assertEquals(0, f.onPlatformRefused, detail);
+        assertTrue(f.ordinaryNames >= 340 && f.offPlatformTried >= 95 && f.onPlatformTried >= 50, "the held-out sets keep their size");
+        // floors at the level measured on the held-out set
+        assertEquals(f.offPlatformTried, f.offPlatformRefused, detail);
+        assertEquals(f.offPlatformRefused, f.offPlatformNotified, "every refusal tells the seller OFF_PLATFORM_ATTEMPT");
+        assertEquals(f.refusedNames, f.namesRefused, detail);
     }
 
     @AfterAll
