@@ -1,20 +1,16 @@
 package app.go.local.bench;
 
+import app.go.domain.creation.Pixels;
 import app.go.local.GoLocal;
 import app.go.support.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -51,11 +47,11 @@ final class TrainingBench {
 
         List<byte[]> pngs = new ArrayList<>();
         for (int i = 0; i < IMAGES; i++) {
-            pngs.add(png(artwork(i)));
+            pngs.add(Pixels.png(artwork(i)));
         }
         long floorStart = System.nanoTime();
         for (byte[] png : pngs) {
-            decode(png);
+            Pixels.decode(png).orElseThrow(() -> new IllegalStateException("not a PNG"));
         }
         double floorMs = millisSince(floorStart);
 
@@ -139,26 +135,6 @@ final class TrainingBench {
         }
         g.dispose();
         return image;
-    }
-
-    private static byte[] png(BufferedImage image) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void decode(byte[] png) {
-        try {
-            if (ImageIO.read(new ByteArrayInputStream(png)) == null) {
-                throw new IllegalStateException("not a PNG");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static double millisSince(long nanos) {

@@ -24,9 +24,14 @@ public final class Pixels {
     }
 
     public static byte[] png(BufferedImage image) {
+        return encode(image, "png");
+    }
+
+    /** The image in an ImageIO format ("png", "jpg"). */
+    public static byte[] encode(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ImageIO.write(image, "png", out);
+            ImageIO.write(image, format, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,11 +21,7 @@ import software.amazon.awssdk.services.rekognition.model.InvalidParameterExcepti
 import software.amazon.awssdk.services.rekognition.model.TextDetection;
 import software.amazon.awssdk.services.rekognition.model.TextTypes;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -107,14 +103,7 @@ public final class RekognitionTextDetector implements TextInImageDetector {
         }
         BufferedImage decoded = Pixels.decode(image)
                 .orElseThrow(() -> new IllegalArgumentException("not an image the inspector decodes"));
-        BufferedImage scaled = Pixels.scaled(decoded, REENCODE_SIDE, 1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(scaled, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Pixels.encode(Pixels.scaled(decoded, REENCODE_SIDE, 1), "jpg");
     }
 
     private static boolean png(byte[] b) {
