@@ -1,18 +1,13 @@
 package app.go.wiring;
 
 import app.go.adapter.offline.OfflineAssetGenerator;
-import app.go.adapter.offline.OfflineLanguageModel;
 import app.go.domain.creation.MediaKind;
 import app.go.domain.creation.Model;
 import app.go.domain.port.AssetGenerationException;
-import app.go.support.config.Env;
-import app.go.testing.InMemoryBlobStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,11 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** CM-GEN-8: the generators are chosen by configuration, like the language model; the default is the real one. */
 class AssetGeneratorWiringTest {
     private static Adapters adapters(Map<String, String> env) {
-        Map<String, String> all = new HashMap<>(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "x",
-                "AWS_SECRET_ACCESS_KEY", "y"));
-        all.putAll(env);
-        InMemoryBlobStore blobs = new InMemoryBlobStore();
-        return new Adapters(new Env(all), Clock.systemUTC(), a -> new OfflineLanguageModel(), a -> blobs);
+        return ConfiguredAdapters.with(env);
     }
 
     @Test

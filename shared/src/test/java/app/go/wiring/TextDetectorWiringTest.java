@@ -1,15 +1,10 @@
 package app.go.wiring;
 
 import app.go.adapter.aws.rekognition.RekognitionTextDetector;
-import app.go.adapter.offline.OfflineLanguageModel;
 import app.go.domain.port.TextInImageDetector;
-import app.go.support.config.Env;
-import app.go.testing.InMemoryBlobStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,11 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** CM-AST-6: the text check is chosen by configuration like the other adapters; the default is Rekognition. */
 class TextDetectorWiringTest {
     private static Adapters adapters(Map<String, String> env) {
-        Map<String, String> all = new HashMap<>(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "x",
-                "AWS_SECRET_ACCESS_KEY", "y"));
-        all.putAll(env);
-        InMemoryBlobStore blobs = new InMemoryBlobStore();
-        return new Adapters(new Env(all), Clock.systemUTC(), a -> new OfflineLanguageModel(), a -> blobs);
+        return ConfiguredAdapters.with(env);
     }
 
     @Test
