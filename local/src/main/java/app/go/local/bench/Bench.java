@@ -63,6 +63,9 @@ import java.util.function.Function;
  * </pre>
  */
 public final class Bench {
+    /** The module whose tests run the labelled sets (PA evaluation, red team) and write their reports. */
+    private static final Path EVALUATIONS = Path.of("shared", "evaluations");
+
     /** {@code sqsConcurrency} 0 means GoLocal's default. */
     record Settings(int runs, int messages, int threads, int warmup, int direct, int sqsConcurrency, int maxPollMillis,
                     Path assistantJar) {
@@ -141,7 +144,7 @@ public final class Bench {
      * injected and survived per path; absent when the suite has not run in this tree.
      */
     private static void faultInjection(ObjectNode report, Path outDir) throws IOException {
-        suiteReport(outDir, "fault-injection").ifPresentOrElse(counts -> {
+        suiteReport(outDir, Path.of("shared"), "fault-injection").ifPresentOrElse(counts -> {
             report.set("faultInjection", counts);
             System.out.println("(f) fault injection: " + counts.path("survived").asInt() + " of " + counts.path("injected").asInt()
                     + " injected faults survived " + counts);
@@ -149,12 +152,12 @@ public final class Bench {
     }
 
     /**
-     * The red-team suite's figures from the last {@code mvn verify} (shared module, issue 8): planted
+     * The red-team suite's figures from the last {@code mvn verify} (shared/evaluations, issue 8): planted
      * entries tried, blocked and leaked with the offline and a parroting model, off-platform
      * messages refused, names refused and ordinary names passed; the labelled and the held-out set.
      */
     private static void safety(ObjectNode report, Path outDir) throws IOException {
-        suiteReport(outDir, "safety").ifPresentOrElse(figures -> {
+        suiteReport(outDir, EVALUATIONS, "safety").ifPresentOrElse(figures -> {
             report.set("safety", figures);
             for (String set : List.of("redTeam", "heldOut")) {
                 JsonNode f = figures.path(set);
@@ -202,20 +205,20 @@ public final class Bench {
         }
     }
 
-    /** {@code shared/target/<dir>/report.json} of this tree, written by a suite in {@code mvn verify}. */
-    private static java.util.Optional<JsonNode> suiteReport(Path outDir, String dir) throws IOException {
+    /** {@code <module>/target/<dir>/report.json} of this tree, written by a suite in {@code mvn verify}. */
+    private static java.util.Optional<JsonNode> suiteReport(Path outDir, Path module, String dir) throws IOException {
         Path suite = outDir.toAbsolutePath().normalize().getParent().getParent().getParent()
-                .resolve(Path.of("shared", "target", dir, "report.json"));
+                .resolve(module).resolve(Path.of("target", dir, "report.json"));
         return Files.exists(suite) ? java.util.Optional.of(Json.parse(Files.readString(suite))) : java.util.Optional.empty();
     }
 
     /**
-     * The PA evaluation's figures from the last test run of the shared module (issue 7 item 7): the
+     * The PA evaluation's figures from the last test run of shared/evaluations (issue 7 item 7): the
      * tuned set and the held-out set, each with right outcomes per outcome and per language, false
      * handoffs and requirements not re-asked; absent when the evaluation has not run in this tree.
      */
     private static void assistantEvaluation(ObjectNode report, Path outDir) throws IOException {
-        Path eval = outDir.toAbsolutePath().normalize().getParent().getParent().getParent().resolve(Path.of("shared", "target", "eval"));
+        Path eval = outDir.toAbsolutePath().normalize().getParent().getParent().getParent().resolve(EVALUATIONS).resolve(Path.of("target", "eval"));
         ObjectNode sets = Json.object();
         for (String name : List.of("assistant", "assistant-held-out")) {
             Path file = eval.resolve(name + "-eval.json");
