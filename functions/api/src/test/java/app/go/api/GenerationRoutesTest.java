@@ -1,6 +1,20 @@
 package app.go.api;
 
-import app.go.domain.creation.GenerationFixture;
+import app.go.adapter.offline.OfflineAssetGenerator;
+import app.go.adapter.offline.OfflinePaymentGateway;
+import app.go.domain.billing.OrderPayment;
+import app.go.domain.creation.GenerationRequested;
+import app.go.domain.creation.GenerationService;
+import app.go.domain.creation.GenerationWorker;
+import app.go.domain.creation.Model;
+import app.go.domain.creation.Pricing;
+import app.go.domain.creation.TrainingPipeline;
+import app.go.testing.InMemoryBillingStore;
+import app.go.testing.InMemoryBlobStore;
+import app.go.testing.InMemoryCreationStore;
+import app.go.testing.InMemoryGenerationStore;
+import app.go.testing.InMemoryIdempotencyStore;
+import app.go.testing.RecordingQueue;
 import app.go.support.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -8,21 +22,51 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** The client's generation routes over the domain's in-memory fixture. */
+/** The client's generation routes over in-memory stores and the offline generator. */
 class GenerationRoutesTest {
-    private final GenerationFixture fixture = new GenerationFixture();
+    private static final String SELLER = "s-1";
+    private static final String CLIENT = "c-1";
+    private static final String MODEL = "mdl_1";
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+    private final InMemoryCreationStore models = new InMemoryCreationStore();
+    private final InMemoryGenerationStore store = new InMemoryGenerationStore(models);
+    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    private final RecordingQueue queue = new RecordingQueue();
+    private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    private final GenerationService service = new GenerationService(models, store, blobs, queue,
+            new OrderPayment(new InMemoryBillingStore(), new OfflinePaymentGateway()), clock);
+    private final GenerationWorker worker = new GenerationWorker(models, store, blobs, new OfflineAssetGenerator(), idempotency, clock);
     private final HttpApiHandler api;
 
     GenerationRoutesTest() {
+        Instant now = clock.instant();
+        models.createModel(Model.draft(MODEL, SELLER, "ILLUSTRATION", now).training("trn_1", "Illustration #1", now).ready(now)
+                .withPricing(Pricing.perUnit(1_500), now).withPublished(true, now));
+        models.activateModel(SELLER, MODEL, 3);
+        blobs.put(TrainingPipeline.profileKey(SELLER, MODEL, "trn_1"),
+                "{\"trainingId\":\"trn_1\",\"style\":{\"meanRgb\":[200,120,40],\"meanAspect\":1.0}}".getBytes(StandardCharsets.UTF_8),
+                "application/json");
         Map<String, Route> routes = new HashMap<>();
-        new GenerationRoutes(fixture.service, null, fixture.idempotency, null, null, null).register(routes);
+        new GenerationRoutes(service, null, idempotency, null, null, null).register(routes);
         api = new HttpApiHandler(routes);
+    }
+
+    private void runQueue() {
+        for (Object message : queue.drain()) {
+            GenerationRequested requested = (GenerationRequested) message;
+            worker.generate(requested.sellerId(), requested.generationId(), false);
+        }
     }
 
     private APIGatewayV2HTTPResponse call(String routeKey, Map<String, String> path, String body) {
@@ -30,14 +74,14 @@ class GenerationRoutesTest {
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("sub", GenerationFixture.CLIENT.userId(), "role", "client"))
+                                        .withClaims(Map.of("sub", CLIENT, "role", "client"))
                                         .build()).build()).build())
                 .build();
         return api.handleRequest(event, null);
     }
 
     private String generate(String body) {
-        APIGatewayV2HTTPResponse queued = call("POST /models/{modelId}/generations", Map.of("modelId", fixture.model.id()), body);
+        APIGatewayV2HTTPResponse queued = call("POST /models/{modelId}/generations", Map.of("modelId", MODEL), body);
         assertEquals(202, queued.getStatusCode(), queued.getBody());
         return Json.parse(queued.getBody()).path("generationId").asText();
     }
@@ -58,7 +102,7 @@ class GenerationRoutesTest {
         assertEquals("PENDING", pending.path("status").asText());
         assertEquals(Json.parse("{\"width\":640,\"height\":480}"), pending.path("size"));
 
-        fixture.runQueue();
+        runQueue();
         JsonNode ready = get(sized);
         assertEquals("READY", ready.path("status").asText());
         assertEquals(Json.parse("{\"width\":640,\"height\":480}"), ready.path("size"));
