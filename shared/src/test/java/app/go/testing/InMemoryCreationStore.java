@@ -3,6 +3,9 @@ package app.go.testing;
 import app.go.domain.creation.Asset;
 import app.go.domain.port.CreationStore;
 import app.go.domain.creation.Model;
+import app.go.domain.creation.ModelStatus;
+
+import java.time.Instant;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,6 +67,12 @@ public final class InMemoryCreationStore implements CreationStore {
     }
 
     /** Like the table: a training-state write leaves the seller's settings as stored. */
+    @Override
+    public synchronized List<Model> trainingsStartedBefore(Instant startedBefore) {
+        return models.all().stream().filter(m -> m.status() == ModelStatus.TRAINING && m.trainingStartedAt() != null
+                && !m.trainingStartedAt().isAfter(startedBefore)).toList();
+    }
+
     @Override
     public synchronized boolean replaceModel(Model updated, Model expected) {
         return models.replace(updated.sellerId(), updated.id(),

@@ -280,6 +280,9 @@ final class GenerationRoutes {
         view.put("orderId", generation.orderId());
         view.put("revision", generation.isRevision());
         view.put("failureReason", generation.failureReason());
+        if (generation.size() != null) { // CM-GEN-8: the size the client asked for; left out when none was
+            view.put("size", generation.size());
+        }
         view.put("createdAt", String.valueOf(generation.createdAt()));
         return view;
     }

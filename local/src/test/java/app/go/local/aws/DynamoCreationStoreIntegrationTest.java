@@ -77,6 +77,30 @@ class DynamoCreationStoreIntegrationTest {
     }
 
     @Test
+    @DisplayName("CM-TRN-1 the open-training index lists every seller's models still TRAINING that started by the given time, and none once they moved on")
+    void openTrainingIndex() {
+        Model draft = Model.draft("mdl_ta", "s-ta", "TATTOO", NOW);
+        assertTrue(store.createModel(draft));
+        assertTrue(store.replaceModel(draft.training("trn_a", "Tattoo Style #1", NOW), draft));
+        assertTrue(store.createModel(Model.draft("mdl_td", "s-ta", "TATTOO", NOW)));
+        Model b = Model.draft("mdl_tb", "s-tb", "TATTOO", NOW).training("trn_b", "Tattoo Style #1", NOW.plusSeconds(600));
+        assertTrue(store.createModel(b));
+
+        assertEquals(List.of("mdl_ta"), ids(store.trainingsStartedBefore(NOW.plusSeconds(300))));
+        assertEquals(Set.of("mdl_ta", "mdl_tb"), Set.copyOf(ids(store.trainingsStartedBefore(NOW.plusSeconds(600)))));
+        assertEquals("s-tb", store.trainingsStartedBefore(NOW.plusSeconds(600)).stream()
+                .filter(m -> m.id().equals("mdl_tb")).findFirst().orElseThrow().sellerId());
+
+        Model failed = store.model("s-tb", "mdl_tb").orElseThrow().failed(Model.TRAINING_TIMED_OUT, NOW.plusSeconds(2400));
+        assertTrue(store.replaceModel(failed, b));
+        assertEquals(List.of("mdl_ta"), ids(store.trainingsStartedBefore(NOW.plusSeconds(3600))));
+    }
+
+    private static List<String> ids(List<Model> models) {
+        return models.stream().map(Model::id).toList();
+    }
+
+    @Test
     @DisplayName("CM-MOD-5 the seller's settings and the training state are written separately: neither overwrites the other")
     void settingsAndTrainingStateAreSeparate() {
         Model draft = Model.draft("mdl_split", "s-split", "VOICEOVER", NOW).withAssets(List.of("ast_1"), NOW);

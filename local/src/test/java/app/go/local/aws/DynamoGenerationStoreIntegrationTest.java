@@ -3,6 +3,7 @@ package app.go.local.aws;
 import app.go.domain.creation.CreationOrder;
 import app.go.domain.creation.Generation;
 import app.go.domain.creation.GenerationStatus;
+import app.go.domain.creation.ImageSize;
 import app.go.domain.creation.Model;
 import app.go.domain.report.Report;
 import app.go.adapter.aws.dynamodb.DynamoCreationStore;
@@ -80,6 +81,24 @@ class DynamoGenerationStoreIntegrationTest {
         assertEquals("c-1", item.get("clientId").s());
         assertFalse(item.get("countsTowardSellerStats").bool());
         assertFalse(item.containsKey("content"), "no bytes in the table");
+    }
+
+    @Test
+    @DisplayName("CM-GEN-8 a requested size is stored as width and height on the generation's item and read back; without one the item has neither")
+    void requestedSizeRoundTrips() {
+        Generation sized = Generation.requested("gen_sz1", "s-size", "mdl_s", "c-1", "a wide rose", 1, 1_500, "USD", NOW,
+                new ImageSize(640, 480));
+        Generation plain = Generation.requested("gen_sz2", "s-size", "mdl_s", "c-1", "a rose", 1, 1_500, "USD", NOW);
+        assertTrue(store.createGeneration(sized));
+        assertTrue(store.createGeneration(plain));
+        assertTrue(store.replaceGeneration(sized.ready("image/png", NOW.plusSeconds(5)), GenerationStatus.PENDING));
+
+        assertEquals(new ImageSize(640, 480), store.findGeneration("gen_sz1").orElseThrow().size());
+        assertEquals(sized.ready("image/png", NOW.plusSeconds(5)), store.generation("s-size", "gen_sz1").orElseThrow());
+        assertEquals(plain, store.findGeneration("gen_sz2").orElseThrow());
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(SystemTopology.CREATIONS.localName())
+                .key(Map.of("pk", AttributeValue.fromS("SELLER#s-size"), "sk", AttributeValue.fromS("GENERATION#gen_sz2")))).item();
+        assertFalse(item.containsKey("width") || item.containsKey("height"), item.toString());
     }
 
     @Test

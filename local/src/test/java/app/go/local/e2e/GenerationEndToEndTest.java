@@ -296,7 +296,7 @@ class GenerationEndToEndTest extends LocalSystemTest {
 
     @Test
     @Order(10)
-    @DisplayName("CM-GEN-8 CM-GEN-1 a size outside 320..1024 in steps of 16 is 400 INVALID_SIZE; a valid size gives a preview in its proportions")
+    @DisplayName("CM-GEN-8 CM-GEN-1 a size outside 320..1024 in steps of 16 is 400 INVALID_SIZE; a valid size gives a preview in its proportions and GET echoes it")
     void requestedSize() {
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("width", 500, "height", 512),
                 Map.of("width", 2048, "height", 1024), Map.of("width", 304, "height", 512))) {
@@ -311,6 +311,8 @@ class GenerationEndToEndTest extends LocalSystemTest {
         assertEquals(202, queued.status(), queued.body().toString());
         JsonNode generation = api.await("/generations/" + queued.body().get("generationId").asText(), client,
                 b -> "READY".equals(b.path("status").asText()), ASYNC).body();
+        assertEquals(640, generation.at("/size/width").asInt(), generation.toString());
+        assertEquals(480, generation.at("/size/height").asInt(), generation.toString());
         JsonNode preview = ok(api.call("GET", generation.get("previewUrl").asText(), client, null));
         var image = app.go.domain.creation.Pixels.decode(Base64.getDecoder().decode(preview.get("contentBase64").asText()))
                 .orElseThrow();

@@ -2,7 +2,6 @@ package app.go.domain.creation;
 
 import app.go.domain.port.CreationStore;
 
-import app.go.domain.seller.Notification;
 import app.go.domain.seller.SellerService;
 import app.go.domain.port.SellerStore;
 import app.go.domain.port.BlobStore;
@@ -40,6 +39,7 @@ public final class CreationService {
     private final CreationPlan plan;
     private final Clock clock;
     private final MeasuredAssets measured;
+    private final TrainingTimeouts timeouts;
 
     /** Without a subscription lookup: every seller counts as not subscribed. */
     public CreationService(CreationStore store, SellerStore sellers, BlobStore blobs, WorkflowStarter training,
@@ -65,6 +65,7 @@ public final class CreationService {
         this.subcategories = subcategories;
         this.plan = new CreationPlan(subscriptions, clock);
         this.clock = clock;
+        this.timeouts = new TrainingTimeouts(store, sellers, clock);
     }
 
     public record Upload(MediaKind kind, String contentBase64, String filename, AssetSource source, List<String> tags,
@@ -128,32 +129,12 @@ public final class CreationService {
     }
 
     public Model model(String sellerId, String modelId) {
-        return store.model(sellerId, modelId).map(this::failIfTimedOut).orElseThrow(() -> DomainException.notFound("model"));
+        return timeouts.model(sellerId, modelId).orElseThrow(() -> DomainException.notFound("model"));
     }
 
     public List<Model> models(String sellerId) {
-        return store.models(sellerId).stream().map(this::failIfTimedOut)
+        return timeouts.models(sellerId).stream()
                 .sorted(Comparator.comparing(Model::createdAt).thenComparing(Model::id)).toList();
-    }
-
-    /**
-     * CM-TRN-1: a training older than {@link Model#TRAINING_STALE_AFTER} is FAILED, written with the
-     * replace guarded by its training id, so a newer training wins the race. The seller is told first,
-     * under the training's deadline as the notice's time: a reader that dies between the two writes
-     * leaves the model TRAINING, and the next read puts the same notice again (no change) and fails
-     * it. No step of this training can still finish it: the bound exceeds the longest run.
-     */
-    private Model failIfTimedOut(Model model) {
-        if (!model.trainingTimedOut(clock.instant())) {
-            return model;
-        }
-        sellers.addNotification(model.sellerId(), new Notification("training-" + model.trainingId(), "TRAINING_FAILED",
-                null, model.trainingDeadline()));
-        Model failed = model.failed(Model.TRAINING_TIMED_OUT, clock.instant());
-        if (!store.replaceModel(failed, model)) {
-            return store.model(model.sellerId(), model.id()).orElse(model);
-        }
-        return failed;
     }
 
     public Subcategory subcategoryOf(Model model) {

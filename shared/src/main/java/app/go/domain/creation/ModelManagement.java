@@ -32,6 +32,7 @@ public final class ModelManagement {
     private final Subcategories subcategories;
     private final CreationPlan plan;
     private final Clock clock;
+    private final TrainingTimeouts timeouts;
 
     public ModelManagement(CreationStore store, SellerStore sellers, BlobStore blobs, AssetGenerator generator,
                            Subcategories subcategories, CreationPlan.Lookup subscriptions, Clock clock) {
@@ -42,10 +43,11 @@ public final class ModelManagement {
         this.subcategories = subcategories;
         this.plan = new CreationPlan(subscriptions, clock);
         this.clock = clock;
+        this.timeouts = new TrainingTimeouts(store, sellers, clock);
     }
 
     public Model model(String sellerId, String modelId) {
-        return store.model(sellerId, modelId).orElseThrow(() -> DomainException.notFound("model"));
+        return timeouts.model(sellerId, modelId).orElseThrow(() -> DomainException.notFound("model"));
     }
 
     public Set<String> activeModelIds(String sellerId) {

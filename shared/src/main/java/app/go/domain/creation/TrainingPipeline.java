@@ -13,6 +13,7 @@ import app.go.support.log.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -154,8 +155,19 @@ public final class TrainingPipeline {
     }
 
     private void notifyFailed(String sellerId, Model failed) {
-        sellers.addNotification(sellerId, new Notification("training-" + failed.trainingId(), "TRAINING_FAILED", null,
-                failed.updatedAt()));
+        sellers.addNotification(sellerId, failedNotice(failed));
+    }
+
+    /**
+     * The one TRAINING_FAILED notice of a training, derived from the stored FAILED model alone, so
+     * every attempt (a retried FAIL, a read that fails a timed-out training, a lost race) puts the
+     * same item. A timed-out training is dated by its deadline, which a reader knows before it
+     * writes anything ({@link TrainingTimeouts}).
+     */
+    static Notification failedNotice(Model failed) {
+        Instant at = Model.TRAINING_TIMED_OUT.equals(failed.failureReason()) && failed.trainingDeadline() != null
+                ? failed.trainingDeadline() : failed.updatedAt();
+        return new Notification("training-" + failed.trainingId(), "TRAINING_FAILED", null, at);
     }
 
     /** "ErrorName: message" from a Step Functions error, whose Cause may be a Lambda error's JSON. */

@@ -3,6 +3,7 @@ package app.go.domain.port;
 import app.go.domain.creation.Asset;
 import app.go.domain.creation.Model;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,12 @@ public interface CreationStore {
     Optional<Model> model(String sellerId, String modelId);
 
     List<Model> models(String sellerId);
+
+    /**
+     * Every seller's models still TRAINING whose training started at or before {@code startedBefore}
+     * (CM-TRN-1: the training sweep finds the timed-out ones without a seller's read).
+     */
+    List<Model> trainingsStartedBefore(Instant startedBefore);
 
     /**
      * Replaces a model only if it still has {@code expected}'s status and training id (optimistic

@@ -30,7 +30,8 @@ public final class SystemTopology {
 
     /** Models, assets, generations and orders of the Creation Model. */
     public static final TableSpec CREATIONS = new TableSpec("creations", "CREATIONS_TABLE", "pk", "sk",
-            List.of(new IndexSpec("byPublicId", "publicId", "sk")), Optional.empty());
+            List.of(new IndexSpec("byPublicId", "publicId", "sk"),
+                    new IndexSpec("byOpenTraining", "trainingBucket", "trainingStartedAt")), Optional.empty());
 
     /**
      * Subscriptions, balance, ledger and payment reservations; subscriptions due for renewal by period end,
@@ -100,6 +101,11 @@ public final class SystemTopology {
             "app.go.creation.handler.GenerateAssetHandler", 2048, Duration.ofSeconds(60),
             List.of(CREATIONS, IDEMPOTENCY), List.of(), List.of(), true, true); // Bedrock: images and text (CM-GEN-8)
 
+    /** CM-TRN-1: fails timed-out trainings and tells their sellers, read or not. */
+    public static final FunctionSpec SWEEP_TRAININGS = new FunctionSpec("SweepTrainings", "creation",
+            "app.go.creation.handler.SweepTrainingsHandler", 512, Duration.ofSeconds(60),
+            List.of(CREATIONS, SELLERS), List.of(), List.of(), false, false);
+
     /** BILL-9 renewals due, BILL-11 retries due, BILL-13 the sweeper of abandoned payment reservations (orders too). */
     public static final FunctionSpec RUN_BILLING = new FunctionSpec("RunBilling", "billing",
             "app.go.billing.handler.RunBillingHandler", 512, Duration.ofSeconds(60),
@@ -118,7 +124,7 @@ public final class SystemTopology {
     public static final List<FunctionSpec> PAYING_FUNCTIONS = List.of(HTTP_API, RUN_BILLING, RENEW_SUBSCRIPTION, PRORATE_UPGRADE);
 
     public static final List<FunctionSpec> FUNCTIONS = List.of(HTTP_API, ON_MESSAGE, DECIDE_HANDOFF, SUMMARIZE,
-            SEND_FOLLOW_UP, RELAY_OUTBOX, TRAIN_MODEL, GENERATE_ASSET, RUN_BILLING, RENEW_SUBSCRIPTION, PRORATE_UPGRADE);
+            SEND_FOLLOW_UP, RELAY_OUTBOX, TRAIN_MODEL, GENERATE_ASSET, SWEEP_TRAININGS, RUN_BILLING, RENEW_SUBSCRIPTION, PRORATE_UPGRADE);
 
     // ---- event sources ---------------------------------------------------------------------------
     public static final List<EventSourceSpec> EVENT_SOURCES = List.of(
@@ -166,7 +172,15 @@ public final class SystemTopology {
     public static final ScheduleSpec OUTBOX_SCHEDULE = new ScheduleSpec("OutboxSchedule", "rate(1 minute)",
             Duration.ofMinutes(1), RELAY_OUTBOX);
 
-    public static final List<ScheduleSpec> SCHEDULES = List.of(BILLING_SCHEDULE, OUTBOX_SCHEDULE);
+    /**
+     * CM-TRN-1: a training past {@link app.go.domain.creation.Model#TRAINING_STALE_AFTER} is failed, and
+     * its seller told, within about 10 minutes of its deadline even if nobody reads the model; a run
+     * with nothing stale reads one index page.
+     */
+    public static final ScheduleSpec TRAINING_SCHEDULE = new ScheduleSpec("TrainingSchedule", "rate(10 minutes)",
+            Duration.ofMinutes(10), SWEEP_TRAININGS);
+
+    public static final List<ScheduleSpec> SCHEDULES = List.of(BILLING_SCHEDULE, OUTBOX_SCHEDULE, TRAINING_SCHEDULE);
 
     // ---- HTTP API --------------------------------------------------------------------------------
     public static final List<RouteSpec> ROUTES = List.of(

@@ -82,4 +82,25 @@ class GenerationSizeTest {
         var clean = Pixels.decode(fixture.blobs.get(generation.finalKey()).orElseThrow()).orElseThrow();
         assertEquals(1024, Math.max(clean.getWidth(), clean.getHeight()));
     }
+
+    @Test
+    @DisplayName("CM-GEN-8 the generation read back keeps the size the client asked for while PENDING, once READY and when timed out; none asked, none kept")
+    void readBackKeepsTheRequestedSize() {
+        GenerationFixture fixture = new GenerationFixture();
+        ImageSize asked = new ImageSize(640, 480);
+        Generation sized = fixture.service.request(CLIENT, fixture.model.id(), "a wide castle", 1, asked);
+        Generation plain = fixture.service.request(CLIENT, fixture.model.id(), "a castle", 1);
+        assertEquals(asked, fixture.service.generation(CLIENT, sized.id()).size());
+
+        fixture.runQueue();
+        assertEquals(GenerationStatus.READY, fixture.service.generation(CLIENT, sized.id()).status());
+        assertEquals(asked, fixture.service.generation(CLIENT, sized.id()).size());
+        assertNull(fixture.service.generation(CLIENT, plain.id()).size());
+
+        Generation late = fixture.service.request(CLIENT, fixture.model.id(), "a tall castle", 1, new ImageSize(480, 640));
+        fixture.clock.advance(Generation.STALE_AFTER.plusSeconds(1));
+        Generation timedOut = fixture.service.generation(CLIENT, late.id());
+        assertEquals(GenerationStatus.FAILED, timedOut.status());
+        assertEquals(new ImageSize(480, 640), timedOut.size());
+    }
 }

@@ -1,6 +1,10 @@
 package app.go.domain.creation;
 
 import app.go.adapter.media.JdkMediaInspector;
+import app.go.adapter.offline.OfflineAssetGenerator;
+import app.go.domain.billing.PaymentMethod;
+import app.go.domain.billing.Plan;
+import app.go.domain.billing.Subscription;
 import app.go.domain.port.StyleDescriber;
 
 import app.go.domain.creation.Asset;
@@ -32,6 +36,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -49,6 +54,11 @@ class TrainingTimeoutTest {
     private final CreationService service = new CreationService(store, sellers, blobs, workflows, Subcategories.standard(), new JdkMediaInspector(), clock);
     private final TrainingPipeline pipeline = new TrainingPipeline(store, sellers, blobs, Subcategories.standard(), new JdkMediaInspector(),
             StyleDescriber.MEASURED, clock);
+
+    private final Subscription subscription = Subscription.start(SELLER, Plan.CREATION_MODEL,
+            Instant.parse("2026-02-01T00:00:00Z"), new PaymentMethod(PaymentMethod.Type.CARD, "tok_visa"), true);
+    private final ModelManagement management = new ModelManagement(store, sellers, blobs, new OfflineAssetGenerator(),
+            Subcategories.standard(), sellerId -> Optional.of(subscription), clock);
 
     private Model model;
 
@@ -127,5 +137,87 @@ class TrainingTimeoutTest {
         pipeline.validate(SELLER, model.id(), current);
         pipeline.train(SELLER, model.id(), current);
         assertEquals(ModelStatus.READY, pipeline.finish(SELLER, model.id(), current).status());
+    }
+
+    // ---- every read applies the bound, not only CreationService's --------------------------------
+
+    private long failedNotices(String trainingId) {
+        return sellers.notifications(SELLER).stream()
+                .filter(n -> n.id().equals("training-" + trainingId) && n.type().equals("TRAINING_FAILED")).count();
+    }
+
+    private DomainException refusal(Runnable action) {
+        return assertThrows(DomainException.class, action::run);
+    }
+
+    @Test
+    @DisplayName("CM-TRN-1 a timed-out training read through ModelManagement is FAILED with \"training timed out\", stored, and its seller told")
+    void modelManagementReadFailsAStaleTraining() {
+        String trainingId = service.startTraining(SELLER, model.id()).trainingId();
+        clock.advance(Model.TRAINING_STALE_AFTER.plusSeconds(1));
+
+        Model read = management.model(SELLER, model.id());
+
+        assertEquals(ModelStatus.FAILED, read.status());
+        assertEquals(Model.TRAINING_TIMED_OUT, read.failureReason());
+        assertEquals(read, store.model(SELLER, model.id()).orElseThrow());
+        assertEquals(1, failedNotices(trainingId));
+    }
+
+    @Test
+    @DisplayName("CM-TRN-1 CM-MOD-1 CM-PUB-1 activate and publish answer for a timed-out training what they answer for a FAILED model")
+    void activateAndPublishSeeTheTimedOutModelFailed() {
+        Model other = service.createModel(SELLER, "TATTOO");
+        service.setAssets(SELLER, other.id(), store.model(SELLER, model.id()).orElseThrow().assetIds());
+        String failedTraining = service.startTraining(SELLER, other.id()).trainingId();
+        pipeline.fail(SELLER, other.id(), failedTraining, null);
+        DomainException activateFailed = refusal(() -> management.activate(SELLER, other.id()));
+        DomainException publishFailed = refusal(() -> management.publish(SELLER, other.id()));
+        assertEquals("MODEL_NOT_READY", activateFailed.code());
+
+        String trainingId = service.startTraining(SELLER, model.id()).trainingId();
+        clock.advance(Model.TRAINING_STALE_AFTER.plusSeconds(1));
+        DomainException activate = refusal(() -> management.activate(SELLER, model.id()));
+        DomainException publish = refusal(() -> management.publish(SELLER, model.id()));
+
+        assertEquals(activateFailed.code(), activate.code());
+        assertEquals(activateFailed.getMessage(), activate.getMessage());
+        assertEquals(publishFailed.code(), publish.code());
+        assertEquals(publishFailed.getMessage(), publish.getMessage());
+        assertEquals(ModelStatus.FAILED, store.model(SELLER, model.id()).orElseThrow().status());
+        assertEquals(1, failedNotices(trainingId));
+        assertEquals(java.util.Set.of(), management.activeModelIds(SELLER));
+    }
+
+    @Test
+    @DisplayName("CM-TRN-1 two reads of a timed-out training, and a read that lost the race to fail it, tell the seller once")
+    void twoReadsNotifyOnce() {
+        String trainingId = service.startTraining(SELLER, model.id()).trainingId();
+        clock.advance(Model.TRAINING_STALE_AFTER.plusSeconds(1));
+        Model seenTraining = store.model(SELLER, model.id()).orElseThrow();
+
+        Model first = management.model(SELLER, model.id());
+        clock.advance(Duration.ofMinutes(5));
+        Model second = service.model(SELLER, model.id());
+        Model lostRace = new TrainingTimeouts(store, sellers, clock).failIfTimedOut(seenTraining);
+
+        assertEquals(first, second);
+        assertEquals(first, lostRace);
+        assertEquals(1, failedNotices(trainingId));
+        assertEquals(1, sellers.notifications(SELLER).size());
+    }
+
+    @Test
+    @DisplayName("CM-TRN-1 a retried FAIL of a training a read already timed out puts the same notice, not a second one")
+    void lateFailOfATimedOutTrainingNotifiesOnce() {
+        String trainingId = service.startTraining(SELLER, model.id()).trainingId();
+        clock.advance(Model.TRAINING_STALE_AFTER.plusSeconds(1));
+        management.model(SELLER, model.id());
+        clock.advance(Duration.ofMinutes(5));
+
+        pipeline.fail(SELLER, model.id(), trainingId, null);
+
+        assertEquals(Model.TRAINING_TIMED_OUT, store.model(SELLER, model.id()).orElseThrow().failureReason());
+        assertEquals(1, failedNotices(trainingId));
     }
 }

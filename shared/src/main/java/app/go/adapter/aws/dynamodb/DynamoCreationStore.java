@@ -28,11 +28,15 @@ import static app.go.adapter.aws.dynamodb.Items.s;
  * The creations table: one partition per seller ({@code SELLER#<id>}); {@code MODEL#<id>} and
  * {@code ASSET#<id>} items. Models carry {@code publicId} (their id) for the {@code byPublicId}
  * index; assets are private and stay out of it. Asset bytes are in the blob store, not here. One
- * {@code ACTIVE_MODELS} item per seller holds the ids of the active models.
+ * {@code ACTIVE_MODELS} item per seller holds the ids of the active models. A model TRAINING
+ * carries {@code trainingBucket} for the sparse {@code byOpenTraining} index the training sweep
+ * reads (by {@code trainingStartedAt}); every other status removes it.
  */
 public final class DynamoCreationStore implements CreationStore {
     /** The item holding the seller's active model ids (CM-MOD-1). */
     private static final String ACTIVE_MODELS = "ACTIVE_MODELS";
+    public static final String OPEN_TRAINING_INDEX = "byOpenTraining";
+    private static final String TRAINING_BUCKET = "TRAINING";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -77,6 +81,16 @@ public final class DynamoCreationStore implements CreationStore {
     @Override
     public List<Model> models(String sellerId) {
         return items.queryPrefix(sellerKey(sellerId), "MODEL#").map(i -> model(sellerId, i)).toList();
+    }
+
+    @Override
+    public List<Model> trainingsStartedBefore(Instant startedBefore) {
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName(OPEN_TRAINING_INDEX)
+                        .keyConditionExpression("trainingBucket = :b AND trainingStartedAt <= :before")
+                        .expressionAttributeValues(Map.of(":b", s(TRAINING_BUCKET), ":before", s(startedBefore.toString()))))
+                .items().stream()
+                .map(i -> model(Items.str(i, "pk").substring(sellerKey("").length()), i))
+                .filter(m -> m.status() == ModelStatus.TRAINING).toList();
     }
 
     @Override
@@ -179,7 +193,7 @@ public final class DynamoCreationStore implements CreationStore {
 
     private static final List<String> TRAINING_STATE = List.of("publicId", "id", "subcategory", "name", "status",
             "assetIds", "warnings", "trainingsUsed", "failureReason", "trainingId", "createdAt", "updatedAt",
-            "retrainingRequired", "trainingStartedAt", "trainingStarts");
+            "retrainingRequired", "trainingStartedAt", "trainingStarts", "trainingBucket");
 
     private static AttributeValue pricing(Pricing p) {
         Map<String, AttributeValue> m = new LinkedHashMap<>();
@@ -213,7 +227,9 @@ public final class DynamoCreationStore implements CreationStore {
                 .with("retrainingRequired", m.retrainingRequired()).with("trainingStartedAt", m.trainingStartedAt())
                 .with("trainingStarts", m.trainingStarts().stream().map(Instant::toString).toList())
                 .with("instructions", m.instructions()).with("onServices", m.onServices())
-                .with("onProfile", m.onProfile()).with("published", m.published()).build();
+                .with("onProfile", m.onProfile()).with("published", m.published())
+                .with("trainingBucket", m.status() == ModelStatus.TRAINING && m.trainingStartedAt() != null ? TRAINING_BUCKET : null)
+                .build();
         if (m.pricing() != null) {
             item.put("pricing", pricing(m.pricing()));
         }
