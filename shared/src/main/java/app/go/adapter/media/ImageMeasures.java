@@ -51,7 +51,8 @@ final class ImageMeasures {
         }
         double[] edges = edgesAndSharpness(luma, w, h);
         return new ImageFacts(image.getWidth(), image.getHeight(), palette(bins), new double[]{sum[0] / n, sum[1] / n, sum[2] / n},
-                chroma / n, Math.sqrt(variance / n), edges[0], edges[1], differenceHash(small), textScore(luma, w, h));
+                chroma / n, Math.sqrt(variance / n), edges[0], edges[1], differenceHash(small), textScore(luma, w, h),
+                inkHash(rgb, luma, w, h, bins));
     }
 
     /** Up to 5 frequent colours (12-bit bins), skipping colours close to one already chosen. */
@@ -121,6 +122,103 @@ final class ImageMeasures {
                 int right = thumb.getRaster().getSample(x + 1, y, 0);
                 hash = (hash << 1) | (left > right ? 1 : 0);
             }
+        }
+        return hash;
+    }
+
+    /** Sum of the channel differences (0..765) from the ground beyond which a pixel is ink. */
+    private static final int INK_DISTANCE = 60;
+    private static final int DCT_SIDE = 32;
+    private static final int DCT_KEPT = 8;
+    /** cos((2x + 1) k pi / 2N): the DCT-II basis, frequency k by position x. */
+    private static final double[][] COSINES = new double[DCT_KEPT][DCT_SIDE];
+
+    static {
+        for (int k = 0; k < DCT_KEPT; k++) {
+            for (int x = 0; x < DCT_SIDE; x++) {
+                COSINES[k][x] = Math.cos((2 * x + 1) * k * Math.PI / (2 * DCT_SIDE));
+            }
+        }
+    }
+
+    /**
+     * A perceptual hash of the drawing without its ground: the ground is the most frequent colour,
+     * ink is what differs from it, and the hash is a DCT hash (low frequencies against their median)
+     * of the luma inside the box around the ink, scaled to 32x32. Distinct drawings on the same paper
+     * differ in it even where the difference hash, which mostly sees the paper, does not; a copy that
+     * is re-encoded, resized, brightened or cropped in the margin keeps its box and so its hash.
+     */
+    private static long inkHash(int[] rgb, double[] luma, int w, int h, int[] bins) {
+        int top = 0;
+        for (int i = 1; i < bins.length; i++) {
+            if (bins[i] > bins[top]) {
+                top = i;
+            }
+        }
+        long[] ground = new long[3];
+        int count = 0;
+        for (int c : rgb) {
+            if ((((c >> 20) & 0xf) << 8 | ((c >> 12) & 0xf) << 4 | ((c >> 4) & 0xf)) == top) {
+                ground[0] += (c >> 16) & 0xff;
+                ground[1] += (c >> 8) & 0xff;
+                ground[2] += c & 0xff;
+                count++;
+            }
+        }
+        int minX = w, minY = h, maxX = -1, maxY = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int c = rgb[y * w + x];
+                long d = Math.abs(((c >> 16) & 0xff) * (long) count - ground[0]) + Math.abs(((c >> 8) & 0xff) * (long) count - ground[1])
+                        + Math.abs((c & 0xff) * (long) count - ground[2]);
+                if (d > INK_DISTANCE * (long) count) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        if (maxX < 0) {
+            return 0; // blank paper
+        }
+        double[] cells = new double[DCT_SIDE * DCT_SIDE];
+        double cw = (maxX - minX + 1) / (double) DCT_SIDE;
+        double ch = (maxY - minY + 1) / (double) DCT_SIDE;
+        for (int cy = 0; cy < DCT_SIDE; cy++) {
+            int y0 = minY + (int) (cy * ch);
+            int y1 = Math.max(y0 + 1, minY + (int) ((cy + 1) * ch));
+            for (int cx = 0; cx < DCT_SIDE; cx++) {
+                int x0 = minX + (int) (cx * cw);
+                int x1 = Math.max(x0 + 1, minX + (int) ((cx + 1) * cw));
+                double sum = 0;
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        sum += luma[y * w + x];
+                    }
+                }
+                cells[cy * DCT_SIDE + cx] = sum / ((y1 - y0) * (x1 - x0));
+            }
+        }
+        double[] low = new double[DCT_KEPT * DCT_KEPT];
+        for (int v = 0; v < DCT_KEPT; v++) {
+            for (int u = 0; u < DCT_KEPT; u++) {
+                double sum = 0;
+                for (int y = 0; y < DCT_SIDE; y++) {
+                    for (int x = 0; x < DCT_SIDE; x++) {
+                        sum += cells[y * DCT_SIDE + x] * COSINES[v][y] * COSINES[u][x];
+                    }
+                }
+                low[v * DCT_KEPT + u] = sum;
+            }
+        }
+        double[] ac = java.util.Arrays.copyOfRange(low, 1, low.length); // the mean (DC) says only how bright
+        double[] sorted = ac.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        long hash = 1; // the top bit marks a measured hash, so a blank page's 0 differs from all
+        for (double a : ac) {
+            hash = (hash << 1) | (a > median ? 1 : 0);
         }
         return hash;
     }
