@@ -174,7 +174,7 @@ public final class LabelledMedia {
     }
 
     /** How the same work comes back a second time: each keeps the drawing and changes its file. */
-    public enum Variant { JPEG, RESIZED, CROPPED, BRIGHTER }
+    public enum Variant { JPEG, RESIZED, CROPPED, BRIGHTER, SPECKLED }
 
     public static byte[] variant(BufferedImage image, Variant variant) {
         int side = image.getWidth();
@@ -197,7 +197,36 @@ public final class LabelledMedia {
                 }
                 yield jpeg(copy, 0.9f);
             }
+            case SPECKLED -> { // scanner dust: three dark specks in the margins
+                BufferedImage copy = copy(image);
+                Graphics2D g = copy.createGraphics();
+                g.setColor(new Color(60, 55, 50));
+                int d = Math.max(2, side / 300);
+                g.fillOval(side / 40, side / 30, d, d);
+                g.fillOval(side - side / 25, side / 2, d, d);
+                g.fillOval(side / 3, side - side / 35, d, d);
+                g.dispose();
+                yield jpeg(copy, 0.85f);
+            }
         };
+    }
+
+    /** A drawing photographed rather than scanned: the light falls off by up to a fifth towards the corners. */
+    public static BufferedImage photographed(BufferedImage image) {
+        BufferedImage copy = copy(image);
+        int w = copy.getWidth();
+        int h = copy.getHeight();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double dx = (x - w / 2.0) / (w / 2.0);
+                double dy = (y - h / 2.0) / (h / 2.0);
+                double light = 1 - 0.1 * (dx * dx + dy * dy);
+                int rgb = copy.getRGB(x, y);
+                copy.setRGB(x, y, (clamp((int) (((rgb >> 16) & 0xff) * light)) << 16)
+                        | (clamp((int) (((rgb >> 8) & 0xff) * light)) << 8) | clamp((int) ((rgb & 0xff) * light)));
+            }
+        }
+        return copy;
     }
 
     private static BufferedImage resized(BufferedImage image, int w, int h) {

@@ -52,7 +52,7 @@ final class ImageMeasures {
         double[] edges = edgesAndSharpness(luma, w, h);
         return new ImageFacts(image.getWidth(), image.getHeight(), palette(bins), new double[]{sum[0] / n, sum[1] / n, sum[2] / n},
                 chroma / n, Math.sqrt(variance / n), edges[0], edges[1], differenceHash(small), textScore(luma, w, h),
-                inkHash(rgb, luma, w, h, bins));
+                inkHash(luma, w, h));
     }
 
     /** Up to 5 frequent colours (12-bit bins), skipping colours close to one already chosen. */
@@ -126,8 +126,11 @@ final class ImageMeasures {
         return hash;
     }
 
-    /** Sum of the channel differences (0..765) from the ground beyond which a pixel is ink. */
-    private static final int INK_DISTANCE = 60;
+    /** Luma above or below the neighbourhood's mean (radius {@value #GROUND_RADIUS} px at the analysis size) that makes a pixel ink. */
+    private static final double INK_CONTRAST = 30;
+    private static final int GROUND_RADIUS = 16;
+    /** Share of the ink left out on each side of its box, so specks of dust in the margin do not widen it. */
+    private static final double INK_TRIM = 0.01;
     private static final int DCT_SIDE = 32;
     private static final int DCT_KEPT = 8;
     /** cos((2x + 1) k pi / 2N): the DCT-II basis, frequency k by position x. */
@@ -142,46 +145,37 @@ final class ImageMeasures {
     }
 
     /**
-     * A perceptual hash of the drawing without its ground: the ground is the most frequent colour,
-     * ink is what differs from it, and the hash is a DCT hash (low frequencies against their median)
-     * of the luma inside the box around the ink, scaled to 32x32. Distinct drawings on the same paper
-     * differ in it even where the difference hash, which mostly sees the paper, does not; a copy that
-     * is re-encoded, resized, brightened or cropped in the margin keeps its box and so its hash.
+     * A perceptual hash of the drawing without its ground. The ground is what varies slowly (paper,
+     * a white sheet, the light falling off on a photographed page): each pixel's luma less its
+     * neighbourhood's mean leaves the ink. The hash is a DCT hash (low frequencies against their
+     * median) of that ink inside the box around it, less the outermost 1 % of the ink on each side,
+     * scaled to 32x32. Distinct drawings on the same paper differ in it where the difference hash,
+     * which mostly sees the paper, does not; a copy that is re-encoded, resized, brightened, cropped
+     * in the margin or specked with dust keeps its box and so its hash.
      */
-    private static long inkHash(int[] rgb, double[] luma, int w, int h, int[] bins) {
-        int top = 0;
-        for (int i = 1; i < bins.length; i++) {
-            if (bins[i] > bins[top]) {
-                top = i;
-            }
-        }
-        long[] ground = new long[3];
-        int count = 0;
-        for (int c : rgb) {
-            if ((((c >> 20) & 0xf) << 8 | ((c >> 12) & 0xf) << 4 | ((c >> 4) & 0xf)) == top) {
-                ground[0] += (c >> 16) & 0xff;
-                ground[1] += (c >> 8) & 0xff;
-                ground[2] += c & 0xff;
-                count++;
-            }
-        }
-        int minX = w, minY = h, maxX = -1, maxY = -1;
+    private static long inkHash(double[] luma, int w, int h) {
+        double[] ground = boxMean(luma, w, h, GROUND_RADIUS);
+        double[] ink = new double[luma.length];
+        int[] columns = new int[w];
+        int[] rows = new int[h];
+        int inked = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int c = rgb[y * w + x];
-                long d = Math.abs(((c >> 16) & 0xff) * (long) count - ground[0]) + Math.abs(((c >> 8) & 0xff) * (long) count - ground[1])
-                        + Math.abs((c & 0xff) * (long) count - ground[2]);
-                if (d > INK_DISTANCE * (long) count) {
-                    minX = Math.min(minX, x);
-                    maxX = Math.max(maxX, x);
-                    minY = Math.min(minY, y);
-                    maxY = Math.max(maxY, y);
+                int i = y * w + x;
+                ink[i] = luma[i] - ground[i];
+                if (Math.abs(ink[i]) > INK_CONTRAST) {
+                    columns[x]++;
+                    rows[y]++;
+                    inked++;
                 }
             }
         }
-        if (maxX < 0) {
+        if (inked == 0) {
             return 0; // blank paper
         }
+        int trim = (int) (inked * INK_TRIM);
+        int minX = edge(columns, trim, 1), maxX = edge(columns, trim, -1);
+        int minY = edge(rows, trim, 1), maxY = edge(rows, trim, -1);
         double[] cells = new double[DCT_SIDE * DCT_SIDE];
         double cw = (maxX - minX + 1) / (double) DCT_SIDE;
         double ch = (maxY - minY + 1) / (double) DCT_SIDE;
@@ -194,7 +188,7 @@ final class ImageMeasures {
                 double sum = 0;
                 for (int y = y0; y < y1; y++) {
                     for (int x = x0; x < x1; x++) {
-                        sum += luma[y * w + x];
+                        sum += Math.abs(ink[y * w + x]);
                     }
                 }
                 cells[cy * DCT_SIDE + cx] = sum / ((y1 - y0) * (x1 - x0));
@@ -212,7 +206,7 @@ final class ImageMeasures {
                 low[v * DCT_KEPT + u] = sum;
             }
         }
-        double[] ac = java.util.Arrays.copyOfRange(low, 1, low.length); // the mean (DC) says only how bright
+        double[] ac = java.util.Arrays.copyOfRange(low, 1, low.length); // the mean (DC) says only how much ink
         double[] sorted = ac.clone();
         java.util.Arrays.sort(sorted);
         double median = sorted[sorted.length / 2];
@@ -221,6 +215,17 @@ final class ImageMeasures {
             hash = (hash << 1) | (a > median ? 1 : 0);
         }
         return hash;
+    }
+
+    /** The first index (from the start, step 1, or from the end, step -1) after {@code trim} counted marks. */
+    private static int edge(int[] counts, int trim, int step) {
+        int i = step > 0 ? 0 : counts.length - 1;
+        int seen = counts[i];
+        while (seen <= trim && i + step >= 0 && i + step < counts.length) {
+            i += step;
+            seen += counts[i];
+        }
+        return i;
     }
 
     /**

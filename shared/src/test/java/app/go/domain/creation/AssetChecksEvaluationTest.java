@@ -109,30 +109,25 @@ class AssetChecksEvaluationTest {
         List<ImageFacts> originals = new ArrayList<>();
         List<List<ImageFacts>> copies = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (java.awt.Color ground : List.of(LabelledMedia.PAPER, LabelledMedia.WHITE_PAPER)) {
-            for (LabelledMedia.Drawing kind : LabelledMedia.Drawing.values()) {
-                for (int i = 0; i < DRAWINGS; i++) {
-                    BufferedImage drawing = LabelledMedia.drawing(kind, 5_000 + 100L * kind.ordinal() + (ground.equals(LabelledMedia.PAPER) ? 0 : 50) + i,
-                            ground, 1024);
-                    originals.add(facts(LabelledMedia.png(drawing)));
-                    names.add(kind + "-" + (ground.equals(LabelledMedia.PAPER) ? "paper" : "white") + "-" + i);
-                    List<ImageFacts> same = new ArrayList<>();
-                    for (LabelledMedia.Variant v : LabelledMedia.Variant.values()) {
-                        same.add(facts(LabelledMedia.variant(drawing, v)));
-                    }
-                    copies.add(same);
+        java.util.function.BiConsumer<String, BufferedImage> add = (name, drawing) -> {
+            names.add(name);
+            originals.add(facts(LabelledMedia.png(drawing)));
+            copies.add(java.util.Arrays.stream(LabelledMedia.Variant.values())
+                    .map(v -> inspector.image(LabelledMedia.variant(drawing, v)).orElseThrow()).toList());
+        };
+        for (LabelledMedia.Drawing kind : LabelledMedia.Drawing.values()) {
+            for (int i = 0; i < DRAWINGS; i++) {
+                long seed = 5_000 + 100L * kind.ordinal() + i;
+                add.accept(kind + "-paper-" + i, LabelledMedia.drawing(kind, seed, LabelledMedia.PAPER, 1024));
+                add.accept(kind + "-white-" + i, LabelledMedia.drawing(kind, seed + 50, LabelledMedia.WHITE_PAPER, 1024));
+                if (i < DRAWINGS / 2) { // photographed: the paper darkens towards the corners
+                    add.accept(kind + "-photo-" + i, LabelledMedia.photographed(LabelledMedia.drawing(kind, seed + 1_000,
+                            LabelledMedia.PAPER, 1024)));
                 }
             }
         }
         for (int i = 0; i < DRAWINGS * 2; i++) { // full-bleed strokes and discs (the bench's): a crop cuts into the ink
-            BufferedImage drawing = LabelledMedia.benchArtwork(900 + i, 1024);
-            originals.add(facts(LabelledMedia.png(drawing)));
-            names.add("BENCH-" + i);
-            List<ImageFacts> same = new ArrayList<>();
-            for (LabelledMedia.Variant v : LabelledMedia.Variant.values()) {
-                same.add(facts(LabelledMedia.variant(drawing, v)));
-            }
-            copies.add(same);
+            add.accept("BENCH-" + i, LabelledMedia.benchArtwork(900 + i, 1024));
         }
         Score distinct = new Score();
         Map<LabelledMedia.Variant, Score> byVariant = new java.util.EnumMap<>(LabelledMedia.Variant.class);
@@ -181,6 +176,8 @@ class AssetChecksEvaluationTest {
         byVariant.forEach((v, score) -> report.put("nearDuplicate" + v, score.view()));
         write("drawings", report);
         assertFloors(report);
+        // the bar for this set is higher than the floor: a false warning here is what the bench showed
+        assertTrue(distinct.precision() >= 0.99 && distinct.recall() >= 0.95, distinct.view().toString());
     }
 
     @Test

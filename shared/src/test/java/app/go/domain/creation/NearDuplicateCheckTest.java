@@ -2,6 +2,7 @@ package app.go.domain.creation;
 
 import app.go.adapter.media.JdkMediaInspector;
 import app.go.domain.port.TextInImageDetector;
+import app.go.support.json.Json;
 import app.go.testing.LabelledMedia;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CM-AST-3/6: the near-duplicate warning on sets of distinct drawings that share their ground. */
 class NearDuplicateCheckTest {
@@ -60,6 +64,21 @@ class NearDuplicateCheckTest {
             }
         }
         assertEquals(expected, duplicates);
+    }
+
+    @Test
+    @DisplayName("CM-AST-6 facts stored before the ink hash existed are still compared, by the difference hash")
+    void factsWithoutTheInkHash() {
+        byte[] png = LabelledMedia.png(LabelledMedia.artwork(1_000, 1024));
+        ImageFacts current = inspector.image(png).orElseThrow();
+        ImageFacts copy = inspector.image(LabelledMedia.resaved(LabelledMedia.artwork(1_000, 1024))).orElseThrow();
+        ImageFacts other = inspector.image(LabelledMedia.png(LabelledMedia.artwork(1_001, 1024))).orElseThrow();
+        ImageFacts stored = Json.read(Json.write(current).replaceAll(",?\"inkHash\":-?\\d+", ""), ImageFacts.class);
+
+        assertNull(stored.inkHash());
+        assertTrue(AssetChecks.duplicates(stored, copy));
+        assertTrue(AssetChecks.duplicates(copy, stored));
+        assertFalse(AssetChecks.duplicates(stored, other));
     }
 
     /** As at upload: measured by the JDK inspector, text read by the offline heuristic. */
