@@ -23,7 +23,8 @@ import java.util.Random;
 /**
  * A generated, labelled media set for measuring the asset checks: artwork-like images (shapes, line
  * work, texture) and their blurred, watermarked, text-covered, greyscale and near-duplicate
- * variants; voice-like, music-like, noisy, clipped and stereo recordings.
+ * variants; drawings on a common paper tone or white and their copies (the near-duplicate check's
+ * hard cases); voice-like, music-like, noisy, clipped and stereo recordings.
  */
 public final class LabelledMedia {
     private LabelledMedia() {}

@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -206,9 +207,9 @@ final class ImageMeasures {
                 low[v * DCT_KEPT + u] = sum;
             }
         }
-        double[] ac = java.util.Arrays.copyOfRange(low, 1, low.length); // the mean (DC) says only how much ink
+        double[] ac = Arrays.copyOfRange(low, 1, low.length); // the mean (DC) says only how much ink
         double[] sorted = ac.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         double median = sorted[sorted.length / 2];
         long hash = 1; // the top bit marks a measured hash, so a blank page's 0 differs from all
         for (double a : ac) {
