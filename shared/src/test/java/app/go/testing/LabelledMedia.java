@@ -23,7 +23,8 @@ import java.util.Random;
 /**
  * A generated, labelled media set for measuring the asset checks: artwork-like images (shapes, line
  * work, texture) and their blurred, watermarked, text-covered, greyscale and near-duplicate
- * variants; voice-like, music-like, noisy, clipped and stereo recordings.
+ * variants; drawings on a common paper tone or white and their copies (the near-duplicate check's
+ * hard cases); voice-like, music-like, noisy, clipped and stereo recordings.
  */
 public final class LabelledMedia {
     private LabelledMedia() {}
@@ -64,6 +65,195 @@ public final class LabelledMedia {
             }
         }
         return image;
+    }
+
+    /** Paper tones drawings are made on: cream paper and plain white. */
+    public static final Color PAPER = new Color(240, 232, 214);
+    public static final Color WHITE_PAPER = Color.WHITE;
+
+    /** What a drawing on a common ground shows: {@link #drawing} varies the subject, not the ground. */
+    public enum Drawing { LINE_ART, FLASH, SMALL_MOTIF, FLASH_SHEET }
+
+    /**
+     * A distinct drawing on a plain ground, the hard case for a near-duplicate check: most of the image
+     * is the same paper, only the ink differs. Line art is black strokes of a figure in the middle; flash
+     * is bold outlined shapes with flat colour; a small motif covers a fifth of the sheet; a flash sheet
+     * is a 3x3 grid of small designs, so two sheets share their layout and differ only in the items.
+     */
+    public static BufferedImage drawing(Drawing kind, long seed, Color ground, int side) {
+        Random r = new Random(seed);
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(ground);
+        g.fillRect(0, 0, side, side);
+        switch (kind) {
+            case LINE_ART -> figure(g, r, side * 0.5, side * 0.5, side * (0.3 + r.nextDouble() * 0.15), 12 + r.nextInt(14), false);
+            case FLASH -> figure(g, r, side * 0.5, side * 0.5, side * (0.28 + r.nextDouble() * 0.12), 5 + r.nextInt(5), true);
+            case SMALL_MOTIF -> figure(g, r, side * (0.4 + r.nextDouble() * 0.2), side * (0.4 + r.nextDouble() * 0.2),
+                    side * 0.11, 6 + r.nextInt(6), r.nextBoolean());
+            case FLASH_SHEET -> {
+                for (int row = 0; row < 3; row++) {
+                    for (int col = 0; col < 3; col++) {
+                        figure(g, r, side * (col + 0.5) / 3, side * (row + 0.5) / 3, side * 0.12, 3 + r.nextInt(4), true);
+                    }
+                }
+            }
+        }
+        g.dispose();
+        return image;
+    }
+
+    /** Strokes (and, for flash, flat-coloured shapes with a bold outline) within radius of a centre. */
+    private static void figure(Graphics2D g, Random r, double cx, double cy, double radius, int parts, boolean flash) {
+        Color[] inks = {new Color(200, 30, 35), new Color(30, 120, 60), new Color(235, 180, 30), new Color(40, 70, 160)};
+        float outline = (float) Math.max(2, radius / 25);
+        for (int i = 0; i < parts; i++) {
+            double x = cx + r.nextGaussian() * radius / 2.5;
+            double y = cy + r.nextGaussian() * radius / 2.5;
+            if (flash) {
+                double w = radius * (0.2 + r.nextDouble() * 0.6);
+                double h = radius * (0.2 + r.nextDouble() * 0.6);
+                java.awt.Shape shape = r.nextBoolean() ? new Ellipse2D.Double(x - w / 2, y - h / 2, w, h)
+                        : star(x, y, w / 2, 3 + r.nextInt(5), r.nextDouble());
+                g.setColor(inks[r.nextInt(inks.length)]);
+                g.fill(shape);
+                g.setColor(Color.BLACK);
+                g.setStroke(new BasicStroke(outline * 1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.draw(shape);
+            } else {
+                g.setColor(Color.BLACK);
+                g.setStroke(new BasicStroke(outline * (0.5f + r.nextFloat()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.draw(new java.awt.geom.CubicCurve2D.Double(x, y, x + r.nextGaussian() * radius / 2, y + r.nextGaussian() * radius / 2,
+                        x + r.nextGaussian() * radius / 2, y + r.nextGaussian() * radius / 2,
+                        x + r.nextGaussian() * radius / 1.5, y + r.nextGaussian() * radius / 1.5));
+            }
+        }
+    }
+
+    private static java.awt.Shape star(double cx, double cy, double radius, int points, double turn) {
+        java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+        for (int i = 0; i < points * 2; i++) {
+            double a = turn * Math.PI + Math.PI * i / points;
+            double d = i % 2 == 0 ? radius : radius * 0.45;
+            if (i == 0) {
+                path.moveTo(cx + d * Math.cos(a), cy + d * Math.sin(a));
+            } else {
+                path.lineTo(cx + d * Math.cos(a), cy + d * Math.sin(a));
+            }
+        }
+        path.closePath();
+        return path;
+    }
+
+    /**
+     * The images of the training bench ({@code TrainingBench.artwork} in the local module), made the
+     * same way: strokes and discs on a cream ground that varies a little per image. Kept in step with
+     * the bench by {@code BenchDrawingsTest} there.
+     */
+    public static BufferedImage benchArtwork(int index, int side) {
+        Random random = new Random(31L * index + 7);
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(235, 225 - random.nextInt(20), 210));
+        g.fillRect(0, 0, side, side);
+        for (int i = 0; i < 40; i++) {
+            g.setColor(new Color(random.nextInt(200), random.nextInt(120), random.nextInt(160)));
+            g.setStroke(new BasicStroke(4 + random.nextInt(10)));
+            int x = random.nextInt(side);
+            int y = random.nextInt(side);
+            if (i % 3 == 0) {
+                int d = 40 + random.nextInt(220);
+                g.fillOval(x - d / 2, y - d / 2, d, d);
+            } else {
+                g.drawLine(x, y, x + random.nextInt(400) - 200, y + random.nextInt(400) - 200);
+            }
+        }
+        g.dispose();
+        return image;
+    }
+
+    /** How the same work comes back a second time: each keeps the drawing and changes its file. */
+    public enum Variant { JPEG, RESIZED, CROPPED, BRIGHTER, SPECKLED }
+
+    public static byte[] variant(BufferedImage image, Variant variant) {
+        int side = image.getWidth();
+        return switch (variant) {
+            case JPEG -> jpeg(image, 0.75f);
+            case RESIZED -> png(resized(image, side * 3 / 4, side * 3 / 4));
+            case CROPPED -> { // 4 % off the left and top, 2 % off the right and bottom
+                int x = side * 4 / 100;
+                int w = side - x - side * 2 / 100;
+                yield png(copy(image.getSubimage(x, x, w, w)));
+            }
+            case BRIGHTER -> {
+                BufferedImage copy = copy(image);
+                for (int y = 0; y < copy.getHeight(); y++) {
+                    for (int x = 0; x < copy.getWidth(); x++) {
+                        int rgb = copy.getRGB(x, y);
+                        copy.setRGB(x, y, (clamp((int) (((rgb >> 16) & 0xff) * 1.08 + 10)) << 16)
+                                | (clamp((int) (((rgb >> 8) & 0xff) * 1.08 + 10)) << 8) | clamp((int) ((rgb & 0xff) * 1.08 + 10)));
+                    }
+                }
+                yield jpeg(copy, 0.9f);
+            }
+            case SPECKLED -> { // scanner dust: three dark specks in the margins
+                BufferedImage copy = copy(image);
+                Graphics2D g = copy.createGraphics();
+                g.setColor(new Color(60, 55, 50));
+                int d = Math.max(2, side / 300);
+                g.fillOval(side / 40, side / 30, d, d);
+                g.fillOval(side - side / 25, side / 2, d, d);
+                g.fillOval(side / 3, side - side / 35, d, d);
+                g.dispose();
+                yield jpeg(copy, 0.85f);
+            }
+        };
+    }
+
+    /** A drawing photographed rather than scanned: the light falls off by up to a fifth towards the corners. */
+    public static BufferedImage photographed(BufferedImage image) {
+        BufferedImage copy = copy(image);
+        int w = copy.getWidth();
+        int h = copy.getHeight();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double dx = (x - w / 2.0) / (w / 2.0);
+                double dy = (y - h / 2.0) / (h / 2.0);
+                double light = 1 - 0.1 * (dx * dx + dy * dy);
+                int rgb = copy.getRGB(x, y);
+                copy.setRGB(x, y, (clamp((int) (((rgb >> 16) & 0xff) * light)) << 16)
+                        | (clamp((int) (((rgb >> 8) & 0xff) * light)) << 8) | clamp((int) ((rgb & 0xff) * light)));
+            }
+        }
+        return copy;
+    }
+
+    private static BufferedImage resized(BufferedImage image, int w, int h) {
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(image, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    private static byte[] jpeg(BufferedImage image, float quality) {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
     }
 
     public static BufferedImage blurred(BufferedImage image, int factor) {

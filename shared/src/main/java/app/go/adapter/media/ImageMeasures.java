@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,7 +52,8 @@ final class ImageMeasures {
         }
         double[] edges = edgesAndSharpness(luma, w, h);
         return new ImageFacts(image.getWidth(), image.getHeight(), palette(bins), new double[]{sum[0] / n, sum[1] / n, sum[2] / n},
-                chroma / n, Math.sqrt(variance / n), edges[0], edges[1], differenceHash(small), textScore(luma, w, h));
+                chroma / n, Math.sqrt(variance / n), edges[0], edges[1], differenceHash(small), textScore(luma, w, h),
+                inkHash(luma, w, h));
     }
 
     /** Up to 5 frequent colours (12-bit bins), skipping colours close to one already chosen. */
@@ -123,6 +125,108 @@ final class ImageMeasures {
             }
         }
         return hash;
+    }
+
+    /** Luma above or below the neighbourhood's mean (radius {@value #GROUND_RADIUS} px at the analysis size) that makes a pixel ink. */
+    private static final double INK_CONTRAST = 30;
+    private static final int GROUND_RADIUS = 16;
+    /** Share of the ink left out on each side of its box, so specks of dust in the margin do not widen it. */
+    private static final double INK_TRIM = 0.01;
+    private static final int DCT_SIDE = 32;
+    private static final int DCT_KEPT = 8;
+    /** cos((2x + 1) k pi / 2N): the DCT-II basis, frequency k by position x. */
+    private static final double[][] COSINES = new double[DCT_KEPT][DCT_SIDE];
+
+    static {
+        for (int k = 0; k < DCT_KEPT; k++) {
+            for (int x = 0; x < DCT_SIDE; x++) {
+                COSINES[k][x] = Math.cos((2 * x + 1) * k * Math.PI / (2 * DCT_SIDE));
+            }
+        }
+    }
+
+    /**
+     * A perceptual hash of the drawing without its ground. The ground is what varies slowly (paper,
+     * a white sheet, the light falling off on a photographed page): each pixel's luma less its
+     * neighbourhood's mean leaves the ink. The hash is a DCT hash (low frequencies against their
+     * median) of that ink inside the box around it, less the outermost 1 % of the ink on each side,
+     * scaled to 32x32. Distinct drawings on the same paper differ in it where the difference hash,
+     * which mostly sees the paper, does not; a copy that is re-encoded, resized, brightened, cropped
+     * in the margin or specked with dust keeps its box and so its hash.
+     */
+    private static long inkHash(double[] luma, int w, int h) {
+        double[] ground = boxMean(luma, w, h, GROUND_RADIUS);
+        double[] ink = new double[luma.length];
+        int[] columns = new int[w];
+        int[] rows = new int[h];
+        int inked = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                ink[i] = luma[i] - ground[i];
+                if (Math.abs(ink[i]) > INK_CONTRAST) {
+                    columns[x]++;
+                    rows[y]++;
+                    inked++;
+                }
+            }
+        }
+        if (inked == 0) {
+            return 0; // blank paper
+        }
+        int trim = (int) (inked * INK_TRIM);
+        int minX = edge(columns, trim, 1), maxX = edge(columns, trim, -1);
+        int minY = edge(rows, trim, 1), maxY = edge(rows, trim, -1);
+        double[] cells = new double[DCT_SIDE * DCT_SIDE];
+        double cw = (maxX - minX + 1) / (double) DCT_SIDE;
+        double ch = (maxY - minY + 1) / (double) DCT_SIDE;
+        for (int cy = 0; cy < DCT_SIDE; cy++) {
+            int y0 = minY + (int) (cy * ch);
+            int y1 = Math.max(y0 + 1, minY + (int) ((cy + 1) * ch));
+            for (int cx = 0; cx < DCT_SIDE; cx++) {
+                int x0 = minX + (int) (cx * cw);
+                int x1 = Math.max(x0 + 1, minX + (int) ((cx + 1) * cw));
+                double sum = 0;
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        sum += Math.abs(ink[y * w + x]);
+                    }
+                }
+                cells[cy * DCT_SIDE + cx] = sum / ((y1 - y0) * (x1 - x0));
+            }
+        }
+        double[] low = new double[DCT_KEPT * DCT_KEPT];
+        for (int v = 0; v < DCT_KEPT; v++) {
+            for (int u = 0; u < DCT_KEPT; u++) {
+                double sum = 0;
+                for (int y = 0; y < DCT_SIDE; y++) {
+                    for (int x = 0; x < DCT_SIDE; x++) {
+                        sum += cells[y * DCT_SIDE + x] * COSINES[v][y] * COSINES[u][x];
+                    }
+                }
+                low[v * DCT_KEPT + u] = sum;
+            }
+        }
+        double[] ac = Arrays.copyOfRange(low, 1, low.length); // the mean (DC) says only how much ink
+        double[] sorted = ac.clone();
+        Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        long hash = 1; // the top bit marks a measured hash, so a blank page's 0 differs from all
+        for (double a : ac) {
+            hash = (hash << 1) | (a > median ? 1 : 0);
+        }
+        return hash;
+    }
+
+    /** The first index (from the start, step 1, or from the end, step -1) after {@code trim} counted marks. */
+    private static int edge(int[] counts, int trim, int step) {
+        int i = step > 0 ? 0 : counts.length - 1;
+        int seen = counts[i];
+        while (seen <= trim && i + step >= 0 && i + step < counts.length) {
+            i += step;
+            seen += counts[i];
+        }
+        return i;
     }
 
     /**

@@ -13,9 +13,12 @@ import java.util.List;
  * @param sharpness   variance of the Laplacian on edge pixels (low = blurry)
  * @param hash        64-bit difference hash (near-duplicates differ in few bits)
  * @param textScore   share of the image covered by glyph-like marks in rows (text or a watermark)
+ * @param inkHash     63-bit DCT hash of the drawing without its ground (see {@code ImageMeasures}); null in
+ *                    facts measured before it existed
  */
 public record ImageFacts(int width, int height, List<String> palette, double[] meanRgb, double chroma, double contrast,
-                         double edgeDensity, double sharpness, long hash, double textScore) {
+                         double edgeDensity, double sharpness, long hash, double textScore,
+                         Long inkHash) {
 
     public ImageFacts {
         palette = palette == null ? List.of() : List.copyOf(palette);
