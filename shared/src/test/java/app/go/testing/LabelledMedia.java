@@ -1,5 +1,7 @@
 package app.go.testing;
 
+import app.go.domain.creation.Pixels;
+
 import javax.imageio.ImageIO;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -146,34 +148,6 @@ public final class LabelledMedia {
         return path;
     }
 
-    /**
-     * The images of the training bench ({@code TrainingBench.artwork} in the local module), made the
-     * same way: strokes and discs on a cream ground that varies a little per image. Kept in step with
-     * the bench by {@code BenchDrawingsTest} there.
-     */
-    public static BufferedImage benchArtwork(int index, int side) {
-        Random random = new Random(31L * index + 7);
-        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(new Color(235, 225 - random.nextInt(20), 210));
-        g.fillRect(0, 0, side, side);
-        for (int i = 0; i < 40; i++) {
-            g.setColor(new Color(random.nextInt(200), random.nextInt(120), random.nextInt(160)));
-            g.setStroke(new BasicStroke(4 + random.nextInt(10)));
-            int x = random.nextInt(side);
-            int y = random.nextInt(side);
-            if (i % 3 == 0) {
-                int d = 40 + random.nextInt(220);
-                g.fillOval(x - d / 2, y - d / 2, d, d);
-            } else {
-                g.drawLine(x, y, x + random.nextInt(400) - 200, y + random.nextInt(400) - 200);
-            }
-        }
-        g.dispose();
-        return image;
-    }
-
     /** How the same work comes back a second time: each keeps the drawing and changes its file. */
     public enum Variant { JPEG, RESIZED, CROPPED, BRIGHTER, SPECKLED }
 
@@ -181,7 +155,7 @@ public final class LabelledMedia {
         int side = image.getWidth();
         return switch (variant) {
             case JPEG -> jpeg(image, 0.75f);
-            case RESIZED -> png(resized(image, side * 3 / 4, side * 3 / 4));
+            case RESIZED -> png(Pixels.scaled(image, side * 3 / 4, 1));
             case CROPPED -> { // 4 % off the left and top, 2 % off the right and bottom
                 int x = side * 4 / 100;
                 int w = side - x - side * 2 / 100;
@@ -228,15 +202,6 @@ public final class LabelledMedia {
             }
         }
         return copy;
-    }
-
-    private static BufferedImage resized(BufferedImage image, int w, int h) {
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.drawImage(image, 0, 0, w, h, null);
-        g.dispose();
-        return out;
     }
 
     private static byte[] jpeg(BufferedImage image, float quality) {

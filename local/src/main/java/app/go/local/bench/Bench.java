@@ -187,7 +187,7 @@ public final class Bench {
     private static void mediaChecks(ObjectNode report, Path outDir) throws IOException {
         Path target = outDir.toAbsolutePath().normalize().getParent().getParent().getParent().resolve(Path.of("shared", "target"));
         ObjectNode checks = Json.object();
-        for (String kind : List.of("images", "audio")) {
+        for (String kind : List.of("images", "drawings", "audio")) {
             Path file = target.resolve("asset-checks-" + kind + ".json");
             if (!Files.exists(file)) {
                 System.out.println("(m) asset checks: no " + file.getFileName() + " (run mvn verify first)");

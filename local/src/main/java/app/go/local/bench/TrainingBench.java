@@ -1,21 +1,16 @@
 package app.go.local.bench;
 
 import app.go.domain.creation.Pixels;
+import app.go.domain.creation.SampleArtwork;
 import app.go.local.GoLocal;
 import app.go.support.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * (t) CM-TRN-5 through the running system: 50 distinct 1024² artworks uploaded over HTTP (each decoded
@@ -47,7 +42,7 @@ final class TrainingBench {
 
         List<byte[]> pngs = new ArrayList<>();
         for (int i = 0; i < IMAGES; i++) {
-            pngs.add(Pixels.png(artwork(i)));
+            pngs.add(Pixels.png(SampleArtwork.strokesAndDiscs(i, SIDE)));
         }
         long floorStart = System.nanoTime();
         for (byte[] png : pngs) {
@@ -111,30 +106,6 @@ final class TrainingBench {
                 throw new IllegalStateException(e);
             }
         }
-    }
-
-    /** A distinct, sharp, colourful drawing per index: strokes and discs on a tinted ground, the same hand throughout. */
-    static BufferedImage artwork(int index) {
-        Random random = new Random(31L * index + 7);
-        BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(new Color(235, 225 - random.nextInt(20), 210));
-        g.fillRect(0, 0, SIDE, SIDE);
-        for (int i = 0; i < 40; i++) {
-            g.setColor(new Color(random.nextInt(200), random.nextInt(120), random.nextInt(160)));
-            g.setStroke(new BasicStroke(4 + random.nextInt(10)));
-            int x = random.nextInt(SIDE);
-            int y = random.nextInt(SIDE);
-            if (i % 3 == 0) {
-                int d = 40 + random.nextInt(220);
-                g.fillOval(x - d / 2, y - d / 2, d, d);
-            } else {
-                g.drawLine(x, y, x + random.nextInt(400) - 200, y + random.nextInt(400) - 200);
-            }
-        }
-        g.dispose();
-        return image;
     }
 
     private static double millisSince(long nanos) {

@@ -127,7 +127,7 @@ class AssetChecksEvaluationTest {
             }
         }
         for (int i = 0; i < DRAWINGS * 2; i++) { // full-bleed strokes and discs (the bench's): a crop cuts into the ink
-            add.accept("BENCH-" + i, LabelledMedia.benchArtwork(900 + i, 1024));
+            add.accept("BENCH-" + i, SampleArtwork.strokesAndDiscs(900 + i, 1024));
         }
         Score distinct = new Score();
         Map<LabelledMedia.Variant, Score> byVariant = new java.util.EnumMap<>(LabelledMedia.Variant.class);

@@ -25,7 +25,7 @@ class NearDuplicateCheckTest {
     void benchDrawings() {
         List<MeasuredAssets.Measured> measured = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            byte[] png = LabelledMedia.png(LabelledMedia.benchArtwork(i, 1024));
+            byte[] png = LabelledMedia.png(SampleArtwork.strokesAndDiscs(i, 1024));
             measured.add(measured("work-" + i, png));
         }
         AssetChecks.Report report = AssetChecks.check(tattoo(), measured);
@@ -38,7 +38,7 @@ class NearDuplicateCheckTest {
     void copiesOnACommonGround() {
         List<MeasuredAssets.Measured> measured = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            measured.add(measured("bench-" + i, LabelledMedia.png(LabelledMedia.benchArtwork(700 + i, 1024))));
+            measured.add(measured("bench-" + i, LabelledMedia.png(SampleArtwork.strokesAndDiscs(700 + i, 1024))));
         }
         for (LabelledMedia.Drawing kind : LabelledMedia.Drawing.values()) {
             for (int i = 0; i < 2; i++) {
