@@ -182,10 +182,10 @@ public final class Bench {
 
     /**
      * CM-AST-2/3/6: precision and recall of each asset check on the labelled media set, from the last
-     * test run of the shared module ({@code AssetChecksEvaluationTest}); absent when it has not run.
+     * test run of shared/evaluations ({@code AssetChecksEvaluationTest}); absent when it has not run.
      */
     private static void mediaChecks(ObjectNode report, Path outDir) throws IOException {
-        Path target = outDir.toAbsolutePath().normalize().getParent().getParent().getParent().resolve(Path.of("shared", "target"));
+        Path target = outDir.toAbsolutePath().normalize().getParent().getParent().getParent().resolve(EVALUATIONS).resolve("target");
         ObjectNode checks = Json.object();
         for (String kind : List.of("images", "drawings", "audio")) {
             Path file = target.resolve("asset-checks-" + kind + ".json");
