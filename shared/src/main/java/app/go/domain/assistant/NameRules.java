@@ -61,7 +61,8 @@ public final class NameRules {
      * Inflections and diminutives of the assistant's languages ("Pendeja", "Putita", "Stronzetto",
      * "Caralhinho", "Kurwiszon", "Ёбаный", "Їбанько", "Блядина"). A short Latin stem with one of these
      * reads as an ordinary name too ("Fuka", "Nazia", "Rapee", "Fagin"), so Latin stems take them from
-     * five letters on; a stem's final vowel gives way to them ("puta", "putita").
+     * five letters on; a stem's final vowel gives way to them ("puta", "putita"). Shorter stems take only the endings
+ * of their own language ({@link Inflections}).
      */
     private static final List<String> INFLECTIONS = List.of("a", "o", "e", "i", "en", "em", "in", "ie", "ov", "ova", "ko", "ka",
             "ky", "ki", "ek", "ik", "ita", "ito", "itas", "itos", "illa", "illo", "ona", "on", "ones", "azo", "aza",
