@@ -177,6 +177,12 @@ public final class Bench {
                         names.path("offendingRefused").asInt(), names.path("offendingTried").asInt(),
                         names.path("ordinaryRefused").asInt(), names.path("ordinaryTried").asInt());
             }
+            JsonNode second = figures.path("heldOut2");
+            if (!second.isMissingNode()) {
+                System.out.printf(Locale.ROOT, "(s) safety heldOut2 names (short stems with their language's endings) refused %d of %d, ordinary refused %d of %d%n",
+                        second.path("offendingRefused").asInt(), second.path("offendingTried").asInt(),
+                        second.path("ordinaryRefused").asInt(), second.path("ordinaryTried").asInt());
+            }
         }, () -> System.out.println("(s) safety: no red-team report (run mvn verify first)"));
     }
 

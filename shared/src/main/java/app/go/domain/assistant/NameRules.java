@@ -61,7 +61,8 @@ public final class NameRules {
      * Inflections and diminutives of the assistant's languages ("Pendeja", "Putita", "Stronzetto",
      * "Caralhinho", "Kurwiszon", "Ёбаный", "Їбанько", "Блядина"). A short Latin stem with one of these
      * reads as an ordinary name too ("Fuka", "Nazia", "Rapee", "Fagin"), so Latin stems take them from
-     * five letters on; a stem's final vowel gives way to them ("puta", "putita").
+     * five letters on; a stem's final vowel gives way to them ("puta", "putita"). Shorter stems take only the endings
+ * of their own language ({@link Inflections}).
      */
     private static final List<String> INFLECTIONS = List.of("a", "o", "e", "i", "en", "em", "in", "ie", "ov", "ova", "ko", "ka",
             "ky", "ki", "ek", "ik", "ita", "ito", "itas", "itos", "illa", "illo", "ona", "on", "ones", "azo", "aza",
@@ -92,6 +93,7 @@ public final class NameRules {
     private static final Endings PLAIN_ENDINGS = Endings.of(e -> String.join("", words(e)));
     private static final Endings CONFUSABLE_ENDINGS = Endings.of(e -> String.join("", NOT_LETTER.split(Fold.skeleton(e))));
     private static final List<Term> TERMS = load();
+    private static final Inflections INFLECTED = Inflections.load();
     private static final List<Set<String>> OFFENSIVE_KEYS = offensiveKeys();
 
     private NameRules() {}
@@ -131,6 +133,11 @@ public final class NameRules {
                 return found;
             }
         }
+        Optional<Inflections.Stem> inflected = INFLECTED.match(stripped);
+        if (inflected.isPresent()) {
+            Term term = new Term(inflected.get().word(), Category.OFFENSIVE, Mode.STEM, null, null, null);
+            return Optional.of(new Rejection(Category.OFFENSIVE, reason(term), term.word()));
+        }
         // after the terms: "@$$" has no letters but still reads as a word
         if (words(stripped).isEmpty() || !LETTER.matcher(Fold.text(stripped)).find()) {
             return reject(Category.FORMAT, "the name must contain letters");
@@ -140,13 +147,15 @@ public final class NameRules {
 
     private static Optional<Rejection> matchTerms(String name) {
         boolean plainName = PLAIN.matcher(Fold.text(name)).matches();
-        List<String> words = words(name);
+        // a known ordinary word ("Hujer", "Pola", "Porras") is not read as a word or stem term with an ending
+        List<String> words = words(INFLECTED.withoutOrdinary(name));
         List<String> plain = words.stream().map(NameRules::collapse).toList();
         List<String> sounds = words.stream().map(NameRules::sound).toList();
         String folded = Fold.text(name);
         String skeleton = Fold.skeleton(name);
-        String compact = String.join("", plain);
-        String compactAsWritten = String.join("", words);
+        List<String> allWords = words(name);
+        String compact = String.join("", allWords.stream().map(NameRules::collapse).toList());
+        String compactAsWritten = String.join("", allWords);
         String withoutDigits = folded.replaceAll("\\d", "");
         for (Term term : TERMS) {
             if (plainName && term.mode() != Mode.SCRIPT && term.mode() != Mode.EXACT && !PLAIN.matcher(term.word()).matches()) {
@@ -371,6 +380,129 @@ public final class NameRules {
         }
         String root = word.substring(0, word.length() - 1);
         return new Keys(String.join("", words(root)), String.join("", NOT_LETTER.split(Fold.skeleton(root))));
+    }
+
+    /**
+     * Short stems with the endings of their own language ({@code safety/name-inflections.txt}): "Chuja", "Putón",
+     * "Kokotina", "Piçler". Compared on the name's words as written, folded, without look-alikes or repeated
+     * letters read once: the endings are short, and "Hula" or "Pola" must not read as "hui" or "polla".
+     */
+    private record Inflections(List<Stem> stems, Map<String, Set<String>> endings, Set<String> chains, Set<String> ordinaryWords) {
+        /** A stem of one language, as written ({@code word}) and in the forms its endings follow ({@code roots}). */
+        record Stem(String word, String language, List<String> roots) {}
+
+        private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}]+");
+
+        /** Folded as the matcher reads words; letters without a decomposition read as their base letter ("ł", "ı", "đ", "ø"). */
+        static String fold(String text) {
+            String folded = Fold.text(text.replace('ł', 'l').replace('Ł', 'L').replace('ı', 'i').replace('đ', 'd').replace('Đ', 'D')
+                    .replace('ø', 'o').replace('Ø', 'O'));
+            return folded.replace('ł', 'l').replace('ı', 'i').replace('đ', 'd').replace('ø', 'o');
+        }
+
+        /** The name with its ordinary words blanked out. */
+        String withoutOrdinary(String name) {
+            StringBuilder out = new StringBuilder();
+            for (String part : name.split("(?<=[^\\p{L}\\p{M}])|(?=[^\\p{L}\\p{M}])")) {
+                out.append(ordinaryWords.contains(fold(part)) ? " " : part);
+            }
+            return out.toString();
+        }
+
+        Optional<Stem> match(String name) {
+            for (String word : WORD_BREAK.split(fold(name))) {
+                if (word.isEmpty() || ordinaryWords.contains(word)) {
+                    continue;
+                }
+                for (Stem stem : stems) {
+                    Set<String> forms = endings.get(stem.language());
+                    for (String root : stem.roots()) {
+                        for (int at = word.indexOf(root); at >= 0; at = word.indexOf(root, at + 1)) {
+                            if (STEM_PREFIXES.contains(word.substring(0, at)) && ending(word.substring(at + root.length()), forms,
+                                    chains.contains(stem.language()))) {
+                                return Optional.of(stem);
+                            }
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** One ending, or two after each other where the language chains them. */
+        private static boolean ending(String rest, Set<String> forms, boolean chain) {
+            if (forms.contains(rest)) {
+                return true;
+            }
+            for (int cut = 1; chain && cut < rest.length(); cut++) {
+                if (forms.contains(rest.substring(0, cut)) && forms.contains(rest.substring(cut))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        static Inflections load() {
+            List<String[]> stemLines = new ArrayList<>();
+            Map<String, Set<String>> endings = new java.util.HashMap<>();
+            Map<String, Boolean> drops = new java.util.HashMap<>();
+            Set<String> chains = new java.util.HashSet<>();
+            Set<String> ordinary = new java.util.HashSet<>();
+            for (String line : lines("/safety/name-inflections.txt")) {
+                String[] parts = line.split(" ", 2);
+                switch (parts[0]) {
+                    case "endings" -> {
+                        String[] spec = parts[1].split(" ", 3);
+                        drops.put(spec[0], spec[1].startsWith("drop"));
+                        if (spec[1].endsWith("+chain")) {
+                            chains.add(spec[0]);
+                        }
+                        endings.put(spec[0], list(spec[2]));
+                    }
+                    case "stems" -> stemLines.add(parts[1].split(" ", 2));
+                    case "ordinary" -> ordinary.addAll(list(parts[1]));
+                    default -> throw new IllegalStateException("safety/name-inflections.txt: unknown line " + line);
+                }
+            }
+            List<Stem> stems = new ArrayList<>();
+            for (String[] line : stemLines) {
+                if (!endings.containsKey(line[0])) {
+                    throw new IllegalStateException("safety/name-inflections.txt: no endings for " + line[0]);
+                }
+                for (String word : line[1].split(",")) {
+                    String stem = fold(word.strip());
+                    List<String> roots = new ArrayList<>(List.of(stem));
+                    // a short stem keeps its vowel: "hu" + "a" is the name "Hua"
+                    if (drops.get(line[0]) && stem.length() >= 4 && VOWELS.indexOf(stem.charAt(stem.length() - 1)) >= 0) {
+                        roots.add(stem.substring(0, stem.length() - 1));
+                    }
+                    stems.add(new Stem(word.strip(), line[0], List.copyOf(roots)));
+                }
+            }
+            return new Inflections(List.copyOf(stems), Map.copyOf(endings), Set.copyOf(chains), Set.copyOf(ordinary));
+        }
+
+        private static Set<String> list(String csv) {
+            Set<String> out = new java.util.HashSet<>();
+            for (String item : csv.split(",")) {
+                if (!item.isBlank()) {
+                    out.add(fold(item.strip()));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static List<String> lines(String resource) {
+        try (InputStream in = NameRules.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing");
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Term> load() {

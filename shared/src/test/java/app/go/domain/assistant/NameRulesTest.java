@@ -197,4 +197,24 @@ class NameRulesTest {
     void namesNearTermsPass(String name) {
         assertTrue(NameRules.check(name).isEmpty(), () -> name + " -> " + NameRules.check(name));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"Chujowa, chuj", "Dupeczek, dupa", "Pedałem, pedał", "Kokotovi, kokot", "Huynya, huy", "Pizdyuk, pizda",
+            "Putón, puta", "Culones, culo", "Vergudo, verga", "Fodão, foda", "Cuzões, cuz", "Troiona, troia", "Zoccoletta, zoccola",
+            "Sikikler, sik", "Piçlerin, piç", "Götün, göt", "Depperle, depp", "Hurenkerl, hure", "Superchujek, chuj"})
+    @DisplayName("NAME-2 a short stem with an ending of its own language (case, diminutive, augmentative, compound) is refused")
+    void shortStemsTakeTheirLanguagesEndings(String name, String stem) {
+        NameRules.Rejection rejection = NameRules.check(name).orElseThrow(() -> new AssertionError(name + " was accepted"));
+        assertEquals(Category.OFFENSIVE, rejection.category(), rejection::toString);
+        assertEquals(stem, rejection.word(), rejection::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Hujer", "Studio Hujer", "Hujerová", "Pola", "Pollo Loco", "Porras", "Pollera", "Dupont", "Dupas",
+            "Cipolla", "Ciotka Basia", "Sikora", "Gotik", "Picci", "Vergara", "Fodor", "Hula", "Huia", "Hua Mei", "Huy Tran",
+            "Hui Lan", "Cuza", "Troina", "Deppe", "Nazer", "Pedale", "Pissis", "Ciotola"})
+    @DisplayName("NAME-2 ordinary names that read as a short stem with an ending of another language, or that the list of ordinary words names, pass")
+    void ordinaryNamesNearShortStemsPass(String name) {
+        assertTrue(NameRules.check(name).isEmpty(), () -> name + " -> " + NameRules.check(name));
+    }
 }

@@ -95,7 +95,7 @@ final class RedTeam {
     private final String directory;
     private final Figures figures = new Figures();
 
-    /** @param directory under {@code eval/safety/}: "" for the main set, "heldout/" for the held-out one */
+    /** @param directory under {@code eval/safety/}: "" for the main set, "heldout/" for the held-out one, "heldout2/" for the names-only second held-out batch */
     RedTeam(String directory) {
         this.directory = directory;
     }
@@ -108,6 +108,12 @@ final class RedTeam {
         SafetyEvalSets.jsonl(directory + "knowledge-redteam.jsonl").parallelStream()
                 .forEach(entry -> planted(entry, probes, List.copyOf(perLanguage.values())));
         offPlatform();
+        names();
+        return figures;
+    }
+
+    /** Only the name sets: for a directory that holds no knowledge entries or messages ("heldout2/"). */
+    Figures runNames() {
         names();
         return figures;
     }
