@@ -34,7 +34,11 @@ public final class SafetyRules {
     private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.MULTILINE;
     private static final int CASELESS = FLAGS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final Map<Category, List<Pattern>> RULES = load("/safety/rules.txt", FLAGS);
-    private static final Map<Category, List<Pattern>> CASELESS_RULES = load("/safety/rules.txt", CASELESS);
+
+    /** Compiled on first use only: no text folding leaves today needs it, and a cold start should not pay for it. */
+    private static final class Caseless {
+        static final Map<Category, List<Pattern>> RULES = load("/safety/rules.txt", CASELESS);
+    }
 
     private SafetyRules() {}
 
@@ -42,7 +46,7 @@ public final class SafetyRules {
     public static Optional<String> find(Category category, String folded) {
         String lower = lower(folded);
         boolean exact = lower.length() == folded.length();
-        for (Pattern pattern : (exact ? RULES : CASELESS_RULES).get(category)) {
+        for (Pattern pattern : (exact ? RULES : Caseless.RULES).get(category)) {
             Matcher matcher = pattern.matcher(exact ? lower : folded);
             if (matcher.find()) {
                 return Optional.of(matcher.group());
@@ -56,7 +60,7 @@ public final class SafetyRules {
         List<java.util.regex.MatchResult> found = new ArrayList<>();
         String lower = lower(folded);
         boolean exact = lower.length() == folded.length();
-        for (Pattern pattern : (exact ? RULES : CASELESS_RULES).get(category)) {
+        for (Pattern pattern : (exact ? RULES : Caseless.RULES).get(category)) {
             pattern.matcher(exact ? lower : folded).results().forEach(found::add);
         }
         return found;

@@ -41,6 +41,14 @@ class SafetyRulesTest {
                 SafetyRules.find(SafetyRules.Category.OTHER_SELLER, Fold.text("DİĞER SATICILAR")).isPresent());
     }
 
+    @Test
+    @DisplayName("PA-SAFE-2 a text whose lower case would shift the offsets is matched case-insensitively, at the offsets of the text")
+    void textWhoseLowerCaseChangesLength() {
+        String text = "\u0130 WhatsApp";
+        assertEquals(Optional.of("WhatsApp"), SafetyRules.find(SafetyRules.Category.MESSENGER, text));
+        assertEquals(2, SafetyRules.all(SafetyRules.Category.MESSENGER, text).get(0).start());
+    }
+
     private static String first(Matcher matcher) {
         return matcher.find() ? matcher.start() + ":" + matcher.group() : "none";
     }
